@@ -1,0 +1,34 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Outpost",
+    products: [
+        .library(name: "Outpost", targets: ["Outpost"]),
+        .executable(name: "outpost", targets: ["OutpostCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The model: entities, relations, evidence, filters and the compact index.
+        .target(name: "OutpostGraph"),
+        // Readers, one file per format.
+        .target(name: "OutpostIO", dependencies: ["OutpostGraph", .product(name: "Yams", package: "Yams")]),
+        // Algorithms on the compact index, one file per algorithm.
+        .target(name: "OutpostAlgorithms", dependencies: ["OutpostGraph"]),
+        // Umbrella module for Swift programs: `import Outpost`.
+        .target(name: "Outpost", dependencies: ["OutpostGraph", "OutpostIO", "OutpostAlgorithms"]),
+        // The command-line tool, one file per subcommand.
+        .executableTarget(
+            name: "OutpostCLI",
+            dependencies: ["Outpost", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/outpost"
+        ),
+        .testTarget(name: "OutpostGraphTests", dependencies: ["OutpostGraph"]),
+        .testTarget(name: "OutpostIOTests", dependencies: ["OutpostIO"]),
+        .testTarget(name: "OutpostAlgorithmsTests", dependencies: ["OutpostAlgorithms", "OutpostIO"]),
+        .testTarget(name: "OutpostCommandTests", dependencies: ["OutpostCLI"]),
+    ]
+)

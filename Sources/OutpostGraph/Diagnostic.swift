@@ -1,0 +1,63 @@
+/// A problem found in input data, with where it is and how to fix it.
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible, Error {
+    public enum Severity: String, Sendable, Codable { case error, warning }
+
+    public var severity: Severity
+    public var location: SourceLocation?
+    public var message: String
+    /// What to do about it.
+    public var hint: String?
+
+    public init(_ severity: Severity = .error, at location: SourceLocation?, _ message: String,
+                hint: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String {
+        var text = location.map { "\($0): " } ?? ""
+        text += "\(severity.rawValue): \(message)"
+        if let hint { text += " (\(hint))" }
+        return text
+    }
+}
+
+/// Several problems reported together; thrown when input cannot be used as it is.
+public struct DiagnosticsError: Error, CustomStringConvertible, Sendable {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Suggests the closest valid words for a misspelt one.
+public func suggestions(for word: String, in candidates: [String], limit: Int = 3) -> [String] {
+    func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1,
+                                 previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+    let lowered = word.lowercased()
+    let w = Array(lowered)
+    let threshold = max(2, w.count / 3)
+    var scored: [(word: String, distance: Int)] = []
+    for candidate in candidates {
+        let d = distance(w, Array(candidate.lowercased()))
+        if d <= threshold || candidate.lowercased().contains(lowered) { scored.append((candidate, d)) }
+    }
+    scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.word < $1.word }
+    return scored.prefix(limit).map { $0.word }
+}

@@ -1,0 +1,76 @@
+/// A plain graph: string node ids, edges with a weight and optional string attributes.
+///
+/// This is what every reader produces (a dataset view, a CSV edge list, GraphML) and what
+/// ``GraphIndex`` is built from. Edges are stored column-wise so that a million-edge list
+/// costs a few arrays, not a million objects. Parallel edges may be present here; the index
+/// merges them (see ``GraphIndex/init(_:merge:)``).
+public struct Graph: Sendable {
+    public var isDirected: Bool
+    /// Node ids in insertion order (NetworkX keeps the same order).
+    public private(set) var nodeIDs: [String] = []
+    /// Display names, where they differ from the id.
+    public var nodeLabels: [String?] = []
+    /// Node attributes (kind, country… for a dataset; GraphML `<data>` for GraphML).
+    public var nodeAttributes: [[String: String]] = []
+    public private(set) var edgeSources: [Int32] = []
+    public private(set) var edgeTargets: [Int32] = []
+    public private(set) var edgeWeights: [Double] = []
+    /// Edge attributes by edge index, where the reader had any.
+    public var edgeAttributes: [[String: String]] = []
+    private var indexByID: [String: Int32] = [:]
+
+    public init(directed: Bool) {
+        self.isDirected = directed
+    }
+
+    public var nodeCount: Int { nodeIDs.count }
+    public var edgeCount: Int { edgeSources.count }
+
+    public func index(of id: String) -> Int? { indexByID[id].map(Int.init) }
+
+    /// Adds a node if absent and returns its index.
+    @discardableResult
+    public mutating func addNode(_ id: String, label: String? = nil, attributes: [String: String] = [:]) -> Int {
+        if let existing = indexByID[id] {
+            if let label { nodeLabels[Int(existing)] = label }
+            if !attributes.isEmpty { nodeAttributes[Int(existing)].merge(attributes) { _, new in new } }
+            return Int(existing)
+        }
+        let index = Int32(nodeIDs.count)
+        indexByID[id] = index
+        nodeIDs.append(id)
+        nodeLabels.append(label)
+        nodeAttributes.append(attributes)
+        return Int(index)
+    }
+
+    /// Adds an edge between two node indices and returns its index.
+    @discardableResult
+    public mutating func addEdge(_ source: Int, _ target: Int, weight: Double = 1,
+                                 attributes: [String: String]? = nil) -> Int {
+        precondition(source < nodeIDs.count && target < nodeIDs.count, "edge endpoint out of range")
+        edgeSources.append(Int32(source))
+        edgeTargets.append(Int32(target))
+        edgeWeights.append(weight)
+        if let attributes {
+            while edgeAttributes.count < edgeSources.count - 1 { edgeAttributes.append([:]) }
+            edgeAttributes.append(attributes)
+        }
+        return edgeSources.count - 1
+    }
+
+    /// Reserves room for a known number of edges.
+    public mutating func reserveEdges(_ count: Int) {
+        edgeSources.reserveCapacity(count)
+        edgeTargets.reserveCapacity(count)
+        edgeWeights.reserveCapacity(count)
+    }
+
+    /// The attributes of edge `edge`, empty if none were read.
+    public func attributes(ofEdge edge: Int) -> [String: String] {
+        edge < edgeAttributes.count ? edgeAttributes[edge] : [:]
+    }
+
+    /// The display name of node `node`: its label, or its id.
+    public func name(of node: Int) -> String { nodeLabels[node] ?? nodeIDs[node] }
+}

@@ -1,0 +1,111 @@
+/// The closed vocabularies of the dataset format (see `Graphs/FORMAT.md`).
+///
+/// Each is checked when a dataset is read: an unknown word is an error that lists the valid
+/// ones, so a typo never becomes a new category silently.
+
+/// What an entity is.
+public enum EntityKind: String, CaseIterable, Sendable, Codable, Comparable {
+    case ministry
+    case provincialDepartment = "provincial-department"
+    case publicSecurityBureau = "public-security-bureau"
+    case policeStation = "police-station"
+    case association
+    case person
+    case governmentBody = "government-body"
+    case organisation
+    case campaign
+    case report
+    case event
+
+    /// A short description for `--help` and the legend.
+    public var summary: String {
+        switch self {
+        case .ministry: return "a national ministry (Ministry of Public Security)"
+        case .provincialDepartment: return "a provincial public security department"
+        case .publicSecurityBureau: return "a city or county public security bureau"
+        case .policeStation: return "an overseas police \"service station\" or \"service center\""
+        case .association: return "chamber of commerce, hometown association, federation"
+        case .person: return "a named individual"
+        case .governmentBody: return "a government, ministry, police force, court or parliament"
+        case .organisation: return "NGO, media outlet, company, think tank"
+        case .campaign: return "a campaign or operation (Sky Net, Fox Hunt)"
+        case .report: return "a published report or investigation"
+        case .event: return "a dated happening that needs its own node"
+        }
+    }
+
+    public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// What a relation says. Directed types read "from TYPE to".
+public enum RelationType: String, CaseIterable, Sendable, Codable, Comparable {
+    case established
+    case operatedBy = "operated-by"
+    case hostedAt = "hosted-at"
+    case heads
+    case founded
+    case memberOf = "member-of"
+    case partOf = "part-of"
+    case participatesIn = "participates-in"
+    case targeted
+    case persuadedToReturn = "persuaded-to-return"
+    case investigated
+    case orderedClosed = "ordered-closed"
+    case announcedClosed = "announced-closed"
+    case foundNoCrime = "found-no-crime"
+    case denied
+    case charged
+    case documented
+    case published
+    case affiliatedWith = "affiliated-with"
+
+    /// Whether the order of `from` and `to` carries meaning.
+    public var isDirected: Bool { self != .affiliatedWith }
+
+    public var summary: String {
+        switch self {
+        case .established: return "bureau, department or ministry → station it set up"
+        case .operatedBy: return "station → who runs it"
+        case .hostedAt: return "station → association or organisation whose premises host it"
+        case .heads: return "person → what they lead"
+        case .founded: return "person or organisation → organisation it founded"
+        case .memberOf: return "person or organisation → organisation"
+        case .partOf: return "unit → larger unit"
+        case .participatesIn: return "entity → campaign"
+        case .targeted: return "actor → person or group targeted"
+        case .persuadedToReturn: return "actor → person persuaded to return to China"
+        case .investigated: return "government body → what it investigated"
+        case .orderedClosed: return "government body → station it ordered closed"
+        case .announcedClosed: return "whoever said so → station said to be closed"
+        case .foundNoCrime: return "government body → station where it found no crime"
+        case .denied: return "who denied → the entity the denial concerns"
+        case .charged: return "government body → person arrested or charged"
+        case .documented: return "report or organisation → what it documented"
+        case .published: return "organisation → report"
+        case .affiliatedWith: return "an undirected tie the source does not qualify"
+        }
+    }
+
+    public static func < (lhs: RelationType, rhs: RelationType) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// How well a relation is established. Ordered weakest first, so `--min-status reported`
+/// keeps reported and confirmed relations.
+public enum EvidenceStatus: String, CaseIterable, Sendable, Codable, Comparable {
+    /// The party concerned denied it (`by` names who).
+    case denied
+    /// Sources disagree; each side is its own relation.
+    case disputed
+    /// Stated by a cited source and not confirmed.
+    case reported
+    /// Confirmed by a host government, a court or the operator itself (`by` names who).
+    case confirmed
+
+    var rank: Int { EvidenceStatus.allCases.firstIndex(of: self)! }
+
+    public static func < (lhs: EvidenceStatus, rhs: EvidenceStatus) -> Bool { lhs.rank < rhs.rank }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import OutpostGraph
+
+/// What a path on the command line holds: a dataset (with its evidence) or a plain graph.
+public enum LoadedInput: Sendable {
+    case dataset(Dataset)
+    case plain(Graph)
+}
+
+/// Opens any input the tool accepts, choosing the reader from the path:
+/// a folder (or `.yaml` file) is a dataset, `.csv` an edge list, `.graphml`/`.xml` GraphML.
+public struct GraphLoader {
+    public var directed: Bool
+
+    public init(directed: Bool = false) { self.directed = directed }
+
+    public enum Format: String, Sendable { case dataset, edgeList = "csv", graphML = "graphml" }
+
+    public static func format(of path: String) throws -> Format {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw InputError.notFound(path) }
+        if isDirectory.boolValue { return .dataset }
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "yaml", "yml": return .dataset
+        case "csv": return .edgeList
+        case "graphml", "xml": return .graphML
+        default: throw InputError.unknownFormat(path)
+        }
+    }
+
+    /// Loads the input; a dataset must be free of errors (run `outpost validate` to see them).
+    public func load(_ path: String) throws -> (LoadedInput, [Diagnostic]) {
+        switch try GraphLoader.format(of: path) {
+        case .dataset:
+            let (dataset, warnings) = try DatasetReader().readValid(at: path)
+            return (.dataset(dataset), warnings)
+        case .edgeList:
+            return (.plain(try EdgeListReader(directed: directed).read(at: path)), [])
+        case .graphML:
+            return (.plain(try GraphMLReader().read(at: path)), [])
+        }
+    }
+}
+
+/// Checks that each excerpt occurs in the local copy of its source.
+///
+/// Runs of whitespace compare equal, and so do typographic and straight quotes and apostrophes;
+/// everything else must match exactly. Sources without a `file`, or whose file is not in the
+/// folder, are counted as unchecked (a warning names each missing file once).
+public struct ExcerptChecker {
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        public var checked = 0
+        public var unchecked = 0
+    }
+
+    static func normalise(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace && !out.isEmpty { out.unicodeScalars.append(" ") }
+            pendingSpace = false
+            switch scalar {
+            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{2032}": out.unicodeScalars.append("'")
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{2033}": out.unicodeScalars.append("\"")
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    public func check(_ dataset: Dataset) -> Report {
+        var report = Report()
+        var texts: [String: String?] = [:]
+        var warned = Set<String>()
+        func text(for source: Source) -> String? {
+            guard let file = source.file else { return nil }
+            if let cached = texts[file] { return cached }
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(file).path
+            let loaded = (try? String(contentsOfFile: path, encoding: .utf8)).map(ExcerptChecker.normalise)
+            texts[file] = loaded
+            return loaded
+        }
+        var citations: [(Citation, String, SourceLocation?)] = []
+        for e in dataset.entities { citations += e.citations.map { ($0, "entity '\(e.id)'", e.location) } }
+        for r in dataset.relations {
+            citations += r.citations.map { ($0, "relation \(r.from) \(r.type.rawValue) \(r.to)", r.location) }
+        }
+        for t in dataset.totals { citations += t.citations.map { ($0, "total '\(t.label)'", t.location) } }
+        for (citation, what, location) in citations {
+            guard let source = dataset.source(citation.source) else { continue }  // reported by validate()
+            guard let body = text(for: source) else {
+                report.unchecked += 1
+                if let file = source.file, !warned.contains(file) {
+                    warned.insert(file)
+                    report.diagnostics.append(Diagnostic(.warning, at: source.location,
+                        "source '\(source.id)': no local copy '\(file)' in \(directory)", hint: "excerpts citing it were not checked"))
+                }
+                continue
+            }
+            report.checked += 1
+            if !body.contains(ExcerptChecker.normalise(citation.excerpt)) {
+                report.diagnostics.append(Diagnostic(.error, at: citation.location ?? location,
+                    "\(what): excerpt not found in \(source.file!): \"\(citation.excerpt)\"",
+                    hint: "copy the words exactly as the source has them"))
+            }
+        }
+        return report
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import OutpostGraph
+
+/// Reads GraphML (as NetworkX's `write_graphml` and most tools write it).
+///
+/// Honours `edgedefault` (and a per-edge `directed` attribute only when it agrees), node and
+/// edge ids, `<key>` declarations with their `attr.name`, `attr.type` and `<default>`. An edge
+/// key named `weight` becomes the edge weight (it must be numeric); a node key named `label`
+/// or `name` becomes the node's display name; every other `<data>` is kept as an attribute.
+///
+/// Unlike NetworkX, an edge whose end is not declared as a `<node>` is an error, not a new
+/// node: a typo in an id should not silently grow the graph. Only the first `<graph>` is read;
+/// nested graphs and hyperedges are reported as unsupported.
+public struct GraphMLReader {
+    public init() {}
+
+    public func read(at path: String) throws -> Graph {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FileManager.default.fileExists(atPath: path) ? InputError.unreadable(path, "permission denied or a folder")
+                                                              : InputError.notFound(path)
+        }
+        return try read(data, file: path)
+    }
+
+    public func read(_ data: Data, file: String = "<input>") throws -> Graph {
+        let delegate = GraphMLDelegate(file: file)
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        let ok = parser.parse()
+        if let failure = delegate.failure { throw DiagnosticsError([failure]) }
+        if !ok {
+            let message = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
+            throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: parser.lineNumber, column: parser.columnNumber),
+                "the XML is not well-formed: \(message)", hint: "check that every element is closed and the file is complete")])
+        }
+        guard delegate.sawGraph, let graph = delegate.graph else {
+            throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: 1), "no <graph> element found",
+                                               hint: "a GraphML file holds <graphml><graph edgedefault=\"undirected\">…</graph></graphml>")])
+        }
+        return graph
+    }
+}
+
+private final class GraphMLDelegate: NSObject, XMLParserDelegate {
+    struct Key { var name: String; var domain: String; var type: String; var defaultValue: String? }
+
+    let file: String
+    var failure: Diagnostic?
+    var keys: [String: Key] = [:]
+    var graph: Graph?
+    var sawGraph = false
+    var graphDepth = 0
+    var declared = Set<String>()
+    var pendingEdges: [(source: String, target: String, attributes: [String: String], weight: String?, line: Int, column: Int)] = []
+    // Current element state
+    var currentKey: String?
+    var currentKeyDefault: String?
+    var inDefault = false
+    var currentNode: String?
+    var currentNodeAttributes: [String: String] = [:]
+    var currentEdge: (source: String, target: String, attributes: [String: String], weight: String?, line: Int, column: Int)?
+    var dataKey: String?
+    var text = ""
+    weak var parser: XMLParser?
+
+    init(file: String) { self.file = file }
+
+    func fail(_ parser: XMLParser, _ message: String, hint: String? = nil) {
+        guard failure == nil else { return }
+        failure = Diagnostic(.error, at: SourceLocation(file: file, line: parser.lineNumber, column: parser.columnNumber), message, hint: hint)
+        parser.abortParsing()
+    }
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String] = [:]) {
+        guard failure == nil else { return }
+        switch element {
+        case "key":
+            guard let id = attributes["id"] else { return fail(parser, "<key> without an id") }
+            currentKey = id
+            currentKeyDefault = nil
+            keys[id] = Key(name: attributes["attr.name"] ?? id, domain: attributes["for"] ?? "all",
+                           type: attributes["attr.type"] ?? "string", defaultValue: nil)
+        case "default":
+            inDefault = true
+            text = ""
+        case "graph":
+            if sawGraph {
+                if graphDepth > 0 { return fail(parser, "nested graphs are not supported", hint: "flatten the graph before reading it") }
+                return  // a second top-level graph is ignored only if the first is complete: keep the first
+            }
+            sawGraph = true
+            graphDepth = 1
+            let edgeDefault = attributes["edgedefault"] ?? "directed"
+            guard edgeDefault == "directed" || edgeDefault == "undirected" else {
+                return fail(parser, "edgedefault '\(edgeDefault)' is neither directed nor undirected")
+            }
+            graph = Graph(directed: edgeDefault == "directed")
+        case "node":
+            guard graphDepth > 0 else { return }
+            guard let id = attributes["id"] else { return fail(parser, "<node> without an id", hint: "give every node an id attribute") }
+            if declared.contains(id) { return fail(parser, "node id '\(id)' is declared twice") }
+            declared.insert(id)
+            currentNode = id
+            currentNodeAttributes = [:]
+        case "edge":
+            guard graphDepth > 0 else { return }
+            guard let source = attributes["source"], let target = attributes["target"] else {
+                return fail(parser, "<edge> without source and target")
+            }
+            if let directed = attributes["directed"], let graph, (directed == "true") != graph.isDirected {
+                return fail(parser, "edge \(source) → \(target) says directed=\"\(directed)\" in a graph whose edgedefault says otherwise",
+                            hint: "mixed graphs are not supported")
+            }
+            var edgeAttributes: [String: String] = [:]
+            if let id = attributes["id"] { edgeAttributes["id"] = id }
+            currentEdge = (source, target, edgeAttributes, nil, parser.lineNumber, parser.columnNumber)
+        case "data":
+            guard let key = attributes["key"] else { return fail(parser, "<data> without a key") }
+            guard keys[key] != nil else {
+                return fail(parser, "<data> refers to undeclared key '\(key)'", hint: "declare it with <key id=\"\(key)\" …/>")
+            }
+            dataKey = key
+            text = ""
+        case "hyperedge":
+            fail(parser, "hyperedges are not supported")
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if dataKey != nil || inDefault { text += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        guard failure == nil else { return }
+        switch element {
+        case "default":
+            inDefault = false
+            if let currentKey { keys[currentKey]?.defaultValue = text }
+        case "key":
+            currentKey = nil
+        case "data":
+            guard let key = dataKey, let declaration = keys[key] else { return }
+            dataKey = nil
+            if let id = currentNode {
+                if ["label", "name"].contains(declaration.name) && currentNodeAttributes["__label"] == nil {
+                    currentNodeAttributes["__label"] = text
+                }
+                currentNodeAttributes[declaration.name] = text
+                _ = id
+            } else if currentEdge != nil {
+                if declaration.name == "weight" { currentEdge!.weight = text } else { currentEdge!.attributes[declaration.name] = text }
+            }
+            // <data> on the graph itself is ignored: it describes the file, not nodes or edges.
+        case "node":
+            guard let id = currentNode else { return }
+            var attributes = currentNodeAttributes
+            let label = attributes.removeValue(forKey: "__label")
+            for (_, key) in keys where (key.domain == "node" || key.domain == "all") && attributes[key.name] == nil {
+                if let value = key.defaultValue { attributes[key.name] = value }
+            }
+            graph?.addNode(id, label: label, attributes: attributes)
+            currentNode = nil
+        case "edge":
+            if let edge = currentEdge { pendingEdges.append(edge) }
+            currentEdge = nil
+        case "graph":
+            graphDepth -= 1
+            if graphDepth == 0 { finishGraph(parser) }
+        default:
+            break
+        }
+    }
+
+    func finishGraph(_ parser: XMLParser) {
+        guard var graph else { return }
+        let weightKey = keys.values.first { $0.name == "weight" && ($0.domain == "edge" || $0.domain == "all") }
+        for edge in pendingEdges {
+            for end in [edge.source, edge.target] where graph.index(of: end) == nil {
+                failure = Diagnostic(.error, at: SourceLocation(file: file, line: edge.line, column: edge.column),
+                                     "edge \(edge.source) → \(edge.target) refers to node '\(end)', which is not declared",
+                                     hint: "add <node id=\"\(end)\"/> or correct the id")
+                parser.abortParsing()
+                return
+            }
+            var weight = 1.0
+            if let text = edge.weight ?? weightKey?.defaultValue {
+                guard let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), value.isFinite else {
+                    failure = Diagnostic(.error, at: SourceLocation(file: file, line: edge.line, column: edge.column),
+                                         "edge \(edge.source) → \(edge.target) has weight '\(text)', which is not a number")
+                    parser.abortParsing()
+                    return
+                }
+                weight = value
+            }
+            var attributes = edge.attributes
+            for (_, key) in keys where (key.domain == "edge" || key.domain == "all") && key.name != "weight" && attributes[key.name] == nil {
+                if let value = key.defaultValue { attributes[key.name] = value }
+            }
+            graph.addEdge(graph.index(of: edge.source)!, graph.index(of: edge.target)!, weight: weight,
+                          attributes: attributes.isEmpty ? nil : attributes)
+        }
+        self.graph = graph
+        pendingEdges = []
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Outpost
+
+struct Find: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List entities whose id, name or an alias contains TEXT (case-insensitive).",
+        discussion: "Example: outpost find Graphs/overseas-police-stations fuzhou")
+
+    @Argument(help: ArgumentHelp("The dataset folder.", valueName: "path"))
+    var path: String
+
+    @Argument(help: "Text to look for in ids, names and aliases.")
+    var text: String
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try reportingErrors {
+            let (dataset, _) = try DatasetReader().readValid(at: path)
+            let matches = dataset.findEntities(matching: text)
+            let needle = text.lowercased()
+            let table = Table(key: "entities", title: "Entities matching '\(text)'",
+                              columns: ["id", "kind", "name", "country", "city", "matched"],
+                              rows: matches.map { i in
+                                  let e = dataset.entities[i]
+                                  let matched = e.name.lowercased().contains(needle) ? "name"
+                                      : e.id.contains(needle) ? "id"
+                                      : "alias: " + (e.aliases.first { $0.lowercased().contains(needle) } ?? "")
+                                  return [.text(e.id), .text(e.kind.rawValue), .text(e.name), e.country.map(Cell.text) ?? .none,
+                                          e.city.map(Cell.text) ?? .none, .text(matched)]
+                              })
+            emit([table], format: output.format)
+            if matches.isEmpty && output.format == .table { printError("no entity matches '\(text)'") }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Outpost
+
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Summarise a graph: counts, components, density; for a dataset also kinds, relations, statuses, stations by country and jurisdiction, and coverage against published totals.",
+        discussion: """
+        Jurisdiction is the entity a relation of type `established` names as having set up a
+        station; a station whose founder sources dispute is counted under each claimant.
+        Examples:
+          outpost stats Graphs/overseas-police-stations
+          outpost stats Graphs/overseas-police-stations --min-status confirmed --format json
+          outpost stats edges.csv --directed
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try reportingErrors {
+            let loaded = try LoadedGraph(input, filters: filters)
+            let index = GraphIndex(loaded.graph, merge: .sum)
+            let components = index.connectedComponents()
+            var summary = Table(key: "summary", title: "Summary", columns: ["measure", "value"])
+            summary.rows = [
+                [.text("nodes"), .int(index.nodeCount)],
+                [.text("edges"), .int(loaded.graph.edgeCount)],
+                [.text("linked pairs"), .int(index.edgeCount)],
+                [.text("directed"), .text(index.isDirected ? "yes" : "no")],
+                [.text(index.isDirected ? "weakly connected components" : "connected components"), .int(components.count)],
+                [.text("largest component"), .int(components.first?.count ?? 0)],
+                [.text("isolated nodes"), .int(components.filter { $0.count == 1 && index.degree(of: $0[0]) == 0 }.count)],
+                [.text("density"), .number(index.density)],
+            ]
+            var tables = [summary]
+            var preamble: [String] = []
+            if let view = loaded.view {
+                let dataset = view.dataset
+                let title = dataset.title ?? dataset.name
+                preamble.append(title + (view.filter.isEmpty ? "" : " — filter: \(view.filter.summary)"))
+                summary.rows.insert([.text("sources"), .int(dataset.sources.count)], at: 0)
+                tables[0] = summary
+                tables += datasetTables(view)
+            }
+            emit(tables, format: output.format, preamble: preamble)
+        }
+    }
+
+    func counted<T: Comparable & Hashable>(_ values: [T], key: String, title: String, column: String,
+                                label: (T) -> String) -> Table {
+        var counts: [T: Int] = [:]
+        for v in values { counts[v, default: 0] += 1 }
+        let rows = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return Table(key: key, title: title, columns: [column, "count"],
+                     rows: rows.map { [.text(label($0.key)), .int($0.value)] })
+    }
+
+    func datasetTables(_ view: DatasetView) -> [Table] {
+        let dataset = view.dataset
+        let entities = view.entities, relations = view.relations
+        var tables: [Table] = []
+        tables.append(counted(entities.map(\.kind), key: "kinds", title: "Entities by kind", column: "kind") { $0.rawValue })
+        tables.append(counted(relations.map(\.type), key: "relations", title: "Relations by type", column: "relation") { $0.rawValue })
+        tables.append(counted(relations.map(\.status), key: "statuses", title: "Relations by status", column: "status") { $0.rawValue })
+
+        let stations = entities.filter { $0.kind == .policeStation }
+        guard !stations.isEmpty else { return tables }
+        tables.append(counted(stations.map { $0.country ?? "(country not stated)" }, key: "stations-by-country",
+                              title: "Stations by country", column: "country") { $0 })
+        let stationIDs = Set(stations.map(\.id))
+        var founders: [String: [(String, EvidenceStatus)]] = [:]
+        for r in relations where r.type == .established && stationIDs.contains(r.to) {
+            founders[r.to, default: []].append((r.from, r.status))
+        }
+        var jurisdiction: [String: (stations: Set<String>, disputed: Set<String>)] = [:]
+        for station in stations {
+            let claims = founders[station.id] ?? []
+            if claims.isEmpty { jurisdiction["(not stated)", default: ([], [])].stations.insert(station.id) }
+            for (who, status) in claims {
+                let name = dataset.entity(who)?.name ?? who
+                jurisdiction[name, default: ([], [])].stations.insert(station.id)
+                if status == .disputed { jurisdiction[name, default: ([], [])].disputed.insert(station.id) }
+            }
+        }
+        let jurisdictionRows = jurisdiction.sorted { a, b in
+            a.value.stations.count != b.value.stations.count ? a.value.stations.count > b.value.stations.count : a.key < b.key
+        }
+        tables.append(Table(key: "stations-by-jurisdiction", title: "Stations by jurisdiction (who set them up, per source)",
+                            columns: ["jurisdiction", "stations", "of_which_disputed"],
+                            rows: jurisdictionRows.map { [.text($0.key), .int($0.value.stations.count), .int($0.value.disputed.count)] }))
+
+        if !dataset.totals.isEmpty {
+            let stationCountries = Set(stations.compactMap(\.country))
+            var coverage = Table(key: "coverage", title: "Coverage against published totals",
+                                 columns: ["published", "value", "countries", "in_dataset", "dataset_countries", "share", "source"])
+            for total in dataset.totals {
+                var inDataset: Cell = .none, countries: Cell = .none, share: Cell = .none
+                if total.measure == "stations" {
+                    let counted: [Entity]
+                    if let scope = total.scope {
+                        let ids = Set(relations.filter { $0.type == .established && $0.from == scope }.map(\.to))
+                        counted = stations.filter { ids.contains($0.id) }
+                    } else {
+                        counted = stations
+                    }
+                    inDataset = .int(counted.count)
+                    countries = .int(total.scope == nil ? stationCountries.count : Set(counted.compactMap(\.country)).count)
+                    if total.value > 0 { share = .number(Double(counted.count) / Double(total.value)) }
+                }
+                coverage.rows.append([.text(total.label), .int(total.value), total.countries.map(Cell.int) ?? .none,
+                                      inDataset, countries, share,
+                                      .text(total.citations.map(\.source).joined(separator: " "))])
+            }
+            tables.append(coverage)
+        }
+        return tables
+    }
+}

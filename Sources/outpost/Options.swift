@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import Outpost
+
+/// Output formats every table-printing command accepts.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// `--format`, shared by every command that prints tables.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table (aligned text for people), json or csv (same content, for programs).")
+    var format: OutputFormat = .table
+}
+
+/// The input graph: a dataset folder, a CSV edge list or a GraphML file.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("A dataset folder (YAML, see Graphs/FORMAT.md), a CSV edge list (.csv) or a GraphML file (.graphml).",
+                                 valueName: "path"))
+    var path: String
+
+    @Flag(name: .long, help: "Read a CSV edge list as directed (GraphML says so itself; datasets keep each relation's direction where an algorithm uses it).")
+    var directed = false
+}
+
+/// The dataset filters; they apply to datasets only (a plain graph has no evidence to filter).
+struct FilterOptions: ParsableArguments {
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
+        "Keep only entities of these kinds: \(EntityKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+    var kind: [String] = []
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
+        "Keep only relations of these types (see Graphs/FORMAT.md).", valueName: "type"))
+    var relation: [String] = []
+
+    @Option(name: .customLong("min-status"), help: ArgumentHelp(
+        "Keep relations at least this well established: denied < disputed < reported < confirmed. `confirmed` keeps only what a host government, court or operator confirmed.",
+        valueName: "status"))
+    var minStatus: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
+        "Keep entities in these countries and the entities directly related to them.", valueName: "country"))
+    var country: [String] = []
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Keep relations that held on this date (YYYY, YYYY-MM or YYYY-MM-DD); undated relations are kept.", valueName: "date"))
+    var asOf: String?
+
+    var isEmpty: Bool { kind.isEmpty && relation.isEmpty && minStatus == nil && country.isEmpty && asOf == nil }
+
+    func validate() throws {
+        _ = try makeFilter()
+    }
+
+    func makeFilter() throws -> DatasetFilter {
+        var filter = DatasetFilter()
+        if !kind.isEmpty {
+            filter.kinds = Set(try kind.map { word -> EntityKind in
+                guard let k = EntityKind(rawValue: word) else {
+                    throw ValidationError("unknown kind '\(word)'; valid kinds: \(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return k
+            })
+        }
+        if !relation.isEmpty {
+            filter.relationTypes = Set(try relation.map { word -> RelationType in
+                guard let t = RelationType(rawValue: word) else {
+                    throw ValidationError("unknown relation type '\(word)'; valid types: \(RelationType.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return t
+            })
+        }
+        if let minStatus {
+            guard let s = EvidenceStatus(rawValue: minStatus) else {
+                throw ValidationError("unknown status '\(minStatus)'; valid: \(EvidenceStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            filter.minimumStatus = s
+        }
+        if !country.isEmpty { filter.countries = Set(country) }
+        if let asOf {
+            guard let d = PartialDate(asOf) else { throw ValidationError("--as-of '\(asOf)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD") }
+            filter.asOf = d
+        }
+        return filter
+    }
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Runs a command body, turning Outpost's errors into messages on stderr and exit code 1.
+/// Usage errors (bad options) are left to ArgumentParser, which exits with 64.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as DiagnosticsError {
+        for d in error.diagnostics { printError(d.description) }
+        if error.diagnostics.contains(where: { $0.location?.file.hasSuffix(".yaml") ?? false }) {
+            printError("(run `outpost validate` on the dataset to see every problem)")
+        }
+        throw ExitCode(1)
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode(1)
+    }
+}
+
+/// Prints tables in the chosen format.
+func emit(_ tables: [Table], format: OutputFormat, preamble: [String] = []) {
+    switch format {
+    case .table:
+        var blocks = preamble
+        blocks += tables.map { $0.renderText() }
+        print(blocks.joined(separator: "\n\n"))
+    case .json:
+        if tables.count == 1 {
+            print(tables[0].jsonRows.rendered())
+        } else {
+            print(JSONValue.object(tables.map { ($0.key, $0.jsonRows) }).rendered())
+        }
+    case .csv:
+        if tables.count == 1 {
+            print(tables[0].renderCSV())
+        } else {
+            print(tables.map { $0.renderCSV(prefixColumn: $0.key) }.joined(separator: "\n\n"))
+        }
+    }
+}
+
+/// Loads the input and applies the filters; a plain graph with filters is a usage error.
+struct LoadedGraph {
+    var input: LoadedInput
+    var dataset: Dataset?
+    var view: DatasetView?
+    var graph: Graph
+
+    init(_ options: InputOptions, filters: FilterOptions? = nil, directed: Bool? = nil) throws {
+        let (input, warnings) = try GraphLoader(directed: options.directed).load(options.path)
+        for w in warnings where w.severity == .warning { printError(w.description) }
+        self.input = input
+        switch input {
+        case let .dataset(dataset):
+            let view = DatasetView(dataset, filter: try filters?.makeFilter() ?? DatasetFilter())
+            self.dataset = dataset
+            self.view = view
+            self.graph = view.graph(directed: directed ?? options.directed)
+        case let .plain(graph):
+            if let filters, !filters.isEmpty {
+                throw ValidationError("--kind, --relation, --min-status, --country and --as-of apply to datasets; \(options.path) is a plain graph")
+            }
+            self.graph = graph
+        }
+    }
+}

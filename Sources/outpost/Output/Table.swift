@@ -1,0 +1,132 @@
+import Foundation
+
+/// One cell of a table: text for people, a typed value for JSON.
+enum Cell {
+    case text(String)
+    case int(Int)
+    case number(Double)
+    case none
+
+    var plain: String {
+        switch self {
+        case let .text(s): return s
+        case let .int(i): return String(i)
+        case let .number(d): return Cell.format(d)
+        case .none: return ""
+        }
+    }
+
+    var json: JSONValue {
+        switch self {
+        case let .text(s): return .string(s)
+        case let .int(i): return .int(i)
+        case let .number(d): return .double(d)
+        case .none: return .null
+        }
+    }
+
+    /// Six significant decimals for people; JSON and CSV keep full precision.
+    static func format(_ d: Double) -> String {
+        if d == d.rounded() && abs(d) < 1e12 { return String(Int(d)) }
+        var s = String(format6: d)
+        while s.contains(".") && (s.hasSuffix("0")) { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+}
+
+extension String {
+    /// Fixed six-decimal formatting without Foundation.
+    init(format6 d: Double) {
+        let negative = d < 0
+        let scaled = (abs(d) * 1_000_000).rounded()
+        let whole = Int(scaled / 1_000_000)
+        let fraction = Int(scaled.truncatingRemainder(dividingBy: 1_000_000))
+        let digits = String(fraction)
+        self = (negative ? "-" : "") + String(whole) + "." + String(repeating: "0", count: 6 - digits.count) + digits
+    }
+}
+
+/// A titled table: the unit every command prints, as aligned text, JSON or CSV.
+struct Table {
+    /// Key used in JSON and CSV output (`by-kind`).
+    var key: String
+    /// Heading for people (`Entities by kind`).
+    var title: String
+    var columns: [String]
+    var rows: [[Cell]]
+
+    init(key: String, title: String, columns: [String], rows: [[Cell]] = []) {
+        self.key = key
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+    }
+
+    var jsonRows: JSONValue {
+        .array(rows.map { row in .object(zip(columns, row).map { ($0, $1.json) }) })
+    }
+
+    /// Aligned columns; numbers right-aligned. Width counts East Asian wide characters as two.
+    func renderText(showTitle: Bool = true) -> String {
+        var widths = columns.map(Table.displayWidth)
+        for row in rows {
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], Table.displayWidth(cell.plain)) }
+        }
+        var lines: [String] = []
+        if showTitle { lines.append(title) }
+        func line(_ cells: [String], numeric: [Bool]) -> String {
+            var parts: [String] = []
+            for (i, text) in cells.enumerated() {
+                let pad = String(repeating: " ", count: widths[i] - Table.displayWidth(text))
+                parts.append(numeric[i] ? pad + text : text + pad)
+            }
+            var joined = parts.joined(separator: "  ")
+            while joined.hasSuffix(" ") { joined.removeLast() }
+            return "  " + joined
+        }
+        lines.append(line(columns, numeric: columns.map { _ in false }))
+        lines.append(line(widths.map { String(repeating: "─", count: $0) }, numeric: columns.map { _ in false }))
+        for row in rows {
+            let numeric = row.map { cell -> Bool in
+                switch cell { case .int, .number: return true; default: return false }
+            }
+            lines.append(line(row.map(\.plain), numeric: numeric))
+        }
+        if rows.isEmpty { lines.append("  (none)") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func displayWidth(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { width, scalar in
+            let v = scalar.value
+            if scalar.properties.generalCategory == .nonspacingMark { return width }
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
+                || (0x20000...0x3FFFD).contains(v)
+            return width + (wide ? 2 : 1)
+        }
+    }
+
+    static func csvField(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+
+    /// CSV with a header row; numbers at full precision.
+    func renderCSV(prefixColumn: String? = nil) -> String {
+        var lines: [String] = []
+        lines.append(((prefixColumn.map { _ in ["table"] } ?? []) + columns).map(Table.csvField).joined(separator: ","))
+        for row in rows {
+            let cells = row.map { cell -> String in
+                if case let .number(d) = cell { return "\(d)" }
+                return cell.plain
+            }
+            lines.append(((prefixColumn.map { [$0] } ?? []) + cells).map(Table.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
