@@ -112,20 +112,22 @@ func reportingErrors(_ body: () throws -> Void) throws {
 }
 
 /// Prints tables in the chosen format.
-func emit(_ tables: [Table], format: OutputFormat, preamble: [String] = []) {
+/// One table prints as a JSON array of rows and a plain CSV; several (or `keyed`) as a JSON
+/// object of arrays and CSV blocks whose first column names the table.
+func emit(_ tables: [Table], format: OutputFormat, preamble: [String] = [], keyed: Bool = false) {
     switch format {
     case .table:
         var blocks = preamble
         blocks += tables.map { $0.renderText() }
         print(blocks.joined(separator: "\n\n"))
     case .json:
-        if tables.count == 1 {
+        if tables.count == 1 && !keyed {
             print(tables[0].jsonRows.rendered())
         } else {
             print(JSONValue.object(tables.map { ($0.key, $0.jsonRows) }).rendered())
         }
     case .csv:
-        if tables.count == 1 {
+        if tables.count == 1 && !keyed {
             print(tables[0].renderCSV())
         } else {
             print(tables.map { $0.renderCSV(prefixColumn: $0.key) }.joined(separator: "\n\n"))

@@ -43,7 +43,7 @@ struct Stats: ParsableCommand {
                 tables[0] = summary
                 tables += datasetTables(view)
             }
-            emit(tables, format: output.format, preamble: preamble)
+            emit(tables, format: output.format, preamble: preamble, keyed: true)
         }
     }
 

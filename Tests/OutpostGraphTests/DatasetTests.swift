@@ -1,0 +1,94 @@
+import Testing
+@testable import OutpostGraph
+
+@Suite struct DatasetTests {
+    let cite = [Citation(source: "s", excerpt: "text")]
+
+    func sample() -> Dataset {
+        Dataset(
+            name: "sample",
+            sources: [Source(id: "s", title: "Source", url: "https://example.org")],
+            entities: [
+                Entity(id: "bureau", kind: .publicSecurityBureau, name: "Fuzhou Public Security Bureau", aliases: ["福州市公安局"], country: "China", citations: cite),
+                Entity(id: "station-a", kind: .policeStation, name: "Station A", country: "Netherlands", citations: cite),
+                Entity(id: "station-b", kind: .policeStation, name: "Station B", country: "Spain", citations: cite),
+                Entity(id: "gov", kind: .governmentBody, name: "Dutch government", country: "Netherlands", citations: cite),
+                Entity(id: "twin-1", kind: .person, name: "Li Wei", citations: cite),
+                Entity(id: "twin-2", kind: .person, name: "Li Wei", citations: cite),
+            ],
+            relations: [
+                Relation(from: "bureau", type: .established, to: "station-a", status: .reported, start: PartialDate("2022-01"), citations: cite),
+                Relation(from: "bureau", type: .established, to: "station-b", status: .disputed, start: PartialDate("2018"), citations: cite),
+                Relation(from: "gov", type: .orderedClosed, to: "station-a", status: .confirmed, by: ["gov"], date: PartialDate("2022-11"), citations: cite),
+            ])
+    }
+
+    @Test func resolvesByIdNameAndAlias() throws {
+        let d = sample()
+        #expect(try d.resolveEntity("station-a") == 1)
+        #expect(try d.resolveEntity("fuzhou public security bureau") == 0)
+        #expect(try d.resolveEntity("福州市公安局") == 0)
+    }
+
+    @Test func ambiguousAndUnknownNamesListCandidates() {
+        let d = sample()
+        #expect {
+            try d.resolveEntity("li wei")
+        } throws: { error in
+            guard case let EntityLookupError.ambiguous(_, candidates) = error else { return false }
+            return candidates.map(\.id) == ["twin-1", "twin-2"]
+        }
+        #expect {
+            try d.resolveEntity("station")
+        } throws: { error in
+            guard case let EntityLookupError.unknown(_, candidates) = error else { return false }
+            return candidates.map(\.id) == ["station-a", "station-b"]
+        }
+    }
+
+    @Test func filtersByStatusDateKindAndCountry() {
+        let d = sample()
+        #expect(DatasetView(d, filter: DatasetFilter(minimumStatus: .confirmed)).relationIndices == [2])
+        #expect(DatasetView(d, filter: DatasetFilter(minimumStatus: .reported)).relationIndices == [0, 2])
+        #expect(DatasetView(d, filter: DatasetFilter(asOf: PartialDate("2021"))).relationIndices == [1])
+        let kinds = DatasetView(d, filter: DatasetFilter(kinds: [.publicSecurityBureau, .policeStation]))
+        #expect(kinds.entityIndices == [0, 1, 2])
+        #expect(kinds.relationIndices == [0, 1])
+        let dutch = DatasetView(d, filter: DatasetFilter(countries: ["netherlands"]))
+        #expect(dutch.entityIndices == [0, 1, 3], "Dutch entities and their direct neighbours")
+        #expect(dutch.relationIndices == [0, 2])
+        let linked = DatasetView(d, filter: DatasetFilter(dropIsolated: true))
+        #expect(linked.entityIndices == [0, 1, 2, 3])
+    }
+
+    @Test func viewBecomesGraph() {
+        let graph = DatasetView(sample()).graph()
+        #expect(graph.nodeCount == 6)
+        #expect(graph.edgeCount == 3)
+        #expect(graph.attributes(ofEdge: 2)["status"] == "confirmed")
+        #expect(graph.name(of: 0) == "Fuzhou Public Security Bureau")
+    }
+
+    @Test func validationFindsReferenceAndEvidenceProblems() {
+        let d = Dataset(
+            name: "bad",
+            sources: [Source(id: "s", title: "Source", url: "https://example.org"), Source(id: "Bad Id", title: "No address")],
+            entities: [
+                Entity(id: "a", kind: .person, name: "A", citations: cite),
+                Entity(id: "a", kind: .person, name: "A again", citations: cite),
+                Entity(id: "b", kind: .person, name: "B", citations: []),
+            ],
+            relations: [
+                Relation(from: "a", type: .targeted, to: "zz", citations: cite),
+                Relation(from: "a", type: .denied, to: "b", status: .denied, citations: [Citation(source: "t", excerpt: "x")]),
+                Relation(from: "a", type: .heads, to: "b", start: PartialDate("2022-05"), end: PartialDate("2021"), citations: cite),
+            ])
+        let messages = d.validate().map(\.message)
+        let expected = ["duplicate entity id 'a'", "not a slug", "neither url nor file", "entity 'b' has no citation",
+                        "unknown entity 'zz'", "does not say by whom", "cites unknown source 't'", "ends (2021) before it starts (2022-05)"]
+        for fragment in expected {
+            #expect(messages.contains { $0.contains(fragment) }, "expected a problem mentioning \(fragment)")
+        }
+        #expect(sample().validate().isEmpty)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import OutpostGraph
+@testable import OutpostIO
+
+/// Readers checked against files NetworkX wrote (Tests/Fixtures/generate.py).
+@Suite struct PlainGraphReaderTests {
+    static let graphs = ["karate", "florentine", "lesmis", "davis", "directed", "weighted", "components",
+                         "gnp-50", "gnp-directed-40", "ba-200"]
+
+    @Test(arguments: graphs)
+    func graphMLMatchesNetworkX(_ name: String) throws {
+        let expected = try TestPaths.expected(name)
+        let graph = try GraphMLReader().read(at: "\(TestPaths.fixtures)/graphs/\(name).graphml")
+        #expect(graph.isDirected == (expected["directed"] as! Bool))
+        #expect(graph.nodeIDs == (expected["nodes"] as! [String]), "node order as NetworkX holds it")
+        #expect(GraphIndex(graph).edgeCount == (expected["edges"] as! Int))
+    }
+
+    @Test(arguments: graphs)
+    func csvMatchesGraphML(_ name: String) throws {
+        let csvPath = "\(TestPaths.fixtures)/graphs/\(name).csv"
+        guard FileManager.default.fileExists(atPath: csvPath) else { return }  // graphs with isolated nodes have no CSV
+        let expected = try TestPaths.expected(name)
+        let directed = expected["directed"] as! Bool
+        let fromCSV = GraphIndex(try EdgeListReader(directed: directed).read(at: csvPath))
+        let fromML = GraphIndex(try GraphMLReader().read(at: "\(TestPaths.fixtures)/graphs/\(name).graphml"))
+        #expect(fromCSV.edgeCount == expected["edges"] as! Int)
+        #expect(Set(fromCSV.ids) == Set(fromML.ids))
+        for u in 0..<fromML.nodeCount {
+            for slot in fromML.offsets[u]..<fromML.offsets[u + 1] {
+                let a = fromCSV.index(of: fromML.ids[u])!, b = fromCSV.index(of: fromML.ids[Int(fromML.targets[slot])])!
+                #expect(fromCSV.weight(from: a, to: b) == fromML.weights[slot])
+            }
+        }
+    }
+
+    @Test func karateWeightsAreRead() throws {
+        let graph = GraphIndex(try GraphMLReader().read(at: "\(TestPaths.fixtures)/graphs/karate.graphml"))
+        let zero = graph.index(of: "0")!, one = graph.index(of: "1")!
+        #expect(graph.weight(from: zero, to: one) == 4)
+    }
+
+    @Test func davisKeepsNodeAttributes() throws {
+        let graph = try GraphMLReader().read(at: "\(TestPaths.fixtures)/graphs/davis.graphml")
+        let sides = Set(graph.nodeAttributes.compactMap { $0["bipartite"] })
+        #expect(sides == ["0", "1"])
+    }
+
+    func diagnostic(_ body: () throws -> Any) -> Diagnostic? {
+        do { _ = try body(); return nil } catch let error as DiagnosticsError { return error.diagnostics.first } catch { return nil }
+    }
+
+    @Test func badCSVInputsNameTheLine() throws {
+        let bad = "\(TestPaths.fixtures)/graphs/bad"
+        let header = try #require(diagnostic { try EdgeListReader().read(at: "\(bad)/missing-header.csv") })
+        #expect(header.message.contains("header") && header.location?.line == 1)
+        let weight = try #require(diagnostic { try EdgeListReader().read(at: "\(bad)/bad-weight.csv") })
+        #expect(weight.message.contains("'abc' is not a number") && weight.location?.line == 3)
+        let short = try #require(diagnostic { try EdgeListReader().read(at: "\(bad)/short-row.csv") })
+        #expect(short.message.contains("expected") && short.location?.line == 4)
+    }
+
+    @Test func csvQuotingAndExtraColumns() throws {
+        let text = "source,target,weight,relation\n\"a, Inc.\",b,2.5,\"said \"\"hi\"\"\"\nb,c,,x\n\n"
+        let graph = try EdgeListReader().read(Data(text.utf8))
+        #expect(graph.nodeIDs == ["a, Inc.", "b", "c"])
+        #expect(graph.edgeWeights == [2.5, 1])
+        #expect(graph.attributes(ofEdge: 0)["relation"] == "said \"hi\"")
+    }
+
+    @Test func badGraphMLInputs() throws {
+        let bad = "\(TestPaths.fixtures)/graphs/bad"
+        let unclosed = try #require(diagnostic { try GraphMLReader().read(at: "\(bad)/unclosed.graphml") })
+        #expect(unclosed.message.contains("not well-formed") || unclosed.message.contains("no <graph>"))
+        let unknown = try #require(diagnostic { try GraphMLReader().read(at: "\(bad)/unknown-node.graphml") })
+        #expect(unknown.message.contains("not declared") && (unknown.location?.line ?? 0) > 1)
+        let weight = try #require(diagnostic { try GraphMLReader().read(at: "\(bad)/bad-weight.graphml") })
+        #expect(weight.message.contains("not a number"))
+    }
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Quick start, step 1: install what Outpost needs, build it, and run the main job on the
+# bundled dataset. Run as root on a fresh Debian 12 machine with Swift 6.x on the PATH.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_packages=(libgraphviz-dev pkg-config python3-venv)
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "==> installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+echo "==> building (release)"
+swift build -c release --product outpost 2>&1 | tail -n 3
+
+dataset=Graphs/overseas-police-stations
+seeds=../shared/seeds
+echo "==> outpost validate $dataset"
+if [ -d "$seeds" ]; then
+  .build/release/outpost validate "$dataset" --sources-dir "$seeds"
+else
+  .build/release/outpost validate "$dataset"
+fi
+echo "==> outpost stats $dataset"
+.build/release/outpost stats "$dataset"

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Quick start, step 2: run the whole test suite: build with tests, check the bundled dataset
+# against the local copies of its sources, then the Swift tests (model, readers, algorithms
+# against NetworkX fixtures, commands end to end).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "==> swift build --build-tests"
+swift build --build-tests 2>&1 | tail -n 3
+
+dataset=Graphs/overseas-police-stations
+seeds=../shared/seeds
+echo "==> outpost validate $dataset"
+if [ -d "$seeds" ]; then
+  .build/debug/outpost validate "$dataset" --sources-dir "$seeds"
+else
+  .build/debug/outpost validate "$dataset"
+fi
+
+echo "==> swift test"
+swift test --skip-build
