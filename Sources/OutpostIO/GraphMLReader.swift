@@ -36,6 +36,10 @@ public struct GraphMLReader {
             throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: parser.lineNumber, column: parser.columnNumber),
                 "the XML is not well-formed: \(message)", hint: "check that every element is closed and the file is complete")])
         }
+        if delegate.sawGraph && !delegate.completed {
+            throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: parser.lineNumber, column: parser.columnNumber),
+                "the file ends before </graph>: it is truncated", hint: "check that the file was written completely")])
+        }
         guard delegate.sawGraph, let graph = delegate.graph else {
             throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: 1), "no <graph> element found",
                                                hint: "a GraphML file holds <graphml><graph edgedefault=\"undirected\">…</graph></graphml>")])
@@ -52,6 +56,7 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
     var keys: [String: Key] = [:]
     var graph: Graph?
     var sawGraph = false
+    var completed = false
     var graphDepth = 0
     var declared = Set<String>()
     var pendingEdges: [(source: String, target: String, attributes: [String: String], weight: String?, line: Int, column: Int)] = []
@@ -207,5 +212,6 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
         }
         self.graph = graph
         pendingEdges = []
+        completed = true
     }
 }

@@ -1,0 +1,138 @@
+import Dispatch
+import Foundation
+
+/// A pointer handed to parallel workers that each write a disjoint part of it.
+struct SharedBuffer<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>
+    let count: Int
+
+    init(repeating value: Element, count: Int) {
+        base = .allocate(capacity: max(count, 1))
+        base.initialize(repeating: value, count: max(count, 1))
+        self.count = count
+    }
+
+    func free() { base.deallocate() }
+}
+
+enum Parallel {
+    /// Fixed number of blocks the sources are split into. It does not depend on the number of
+    /// cores, so that the summation order, and with it every floating-point result, is the same
+    /// on every machine.
+    static let blockCount = 8
+
+    /// Runs `body(source, accumulator)` for every source in `0..<sourceCount`, splitting the
+    /// sources into ``blockCount`` contiguous blocks that run in parallel, each with its own
+    /// accumulator of `width` doubles (no locks or atomics in the inner loop). Returns the sum of
+    /// the block accumulators, added in block order.
+    static func accumulate(sourceCount: Int, width: Int,
+                           _ body: @Sendable @escaping (_ source: Int, _ accumulator: UnsafeMutablePointer<Double>) -> Void) -> [Double] {
+        let blocks = max(1, min(blockCount, sourceCount))
+        let buffer = SharedBuffer<Double>(repeating: 0, count: blocks * width)
+        defer { buffer.free() }
+        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+            let lo = sourceCount * block / blocks, hi = sourceCount * (block + 1) / blocks
+            let accumulator = buffer.base + block * width
+            for source in lo..<hi { body(source, accumulator) }
+        }
+        var total = [Double](repeating: 0, count: width)
+        for block in 0..<blocks {
+            let accumulator = buffer.base + block * width
+            for i in 0..<width { total[i] += accumulator[i] }
+        }
+        return total
+    }
+
+    /// Runs `body(item)` for every item in parallel blocks; each call writes only its own results.
+    static func forEach(_ count: Int, _ body: @Sendable @escaping (Int) -> Void) {
+        let blocks = max(1, min(blockCount * 4, count))
+        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+            let lo = count * block / blocks, hi = count * (block + 1) / blocks
+            for item in lo..<hi { body(item) }
+        }
+    }
+}
+
+/// A binary min-heap of (distance, insertion order, node), ordered as NetworkX's heapq of
+/// `(distance, counter, …)` tuples: ties broken by insertion order.
+struct DistanceHeap {
+    private var keys: [Double] = []
+    private var orders: [Int] = []
+    private var nodes: [Int32] = []
+    private var counter = 0
+
+    var isEmpty: Bool { keys.isEmpty }
+
+    mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        orders.removeAll(keepingCapacity: true)
+        nodes.removeAll(keepingCapacity: true)
+        counter = 0
+    }
+
+    private func less(_ i: Int, _ j: Int) -> Bool {
+        keys[i] != keys[j] ? keys[i] < keys[j] : orders[i] < orders[j]
+    }
+
+    private mutating func swapAt(_ i: Int, _ j: Int) {
+        keys.swapAt(i, j); orders.swapAt(i, j); nodes.swapAt(i, j)
+    }
+
+    mutating func push(_ key: Double, _ node: Int32) {
+        keys.append(key); orders.append(counter); nodes.append(node)
+        counter += 1
+        var i = keys.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if less(i, parent) { swapAt(i, parent); i = parent } else { break }
+        }
+    }
+
+    mutating func pop() -> (Double, Int32) {
+        let top = (keys[0], nodes[0])
+        let last = keys.count - 1
+        swapAt(0, last)
+        keys.removeLast(); orders.removeLast(); nodes.removeLast()
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var smallest = i
+            if l < keys.count && less(l, smallest) { smallest = l }
+            if r < keys.count && less(r, smallest) { smallest = r }
+            if smallest == i { break }
+            swapAt(i, smallest)
+            i = smallest
+        }
+        return top
+    }
+}
+
+extension Parallel {
+    /// Like ``accumulate(sourceCount:width:_:)``, with per-worker scratch state made once per
+    /// block by `makeState`.
+    static func accumulateWithState<State>(sourceCount: Int, width: Int, makeState: @Sendable @escaping () -> State,
+                                           _ body: @Sendable @escaping (_ source: Int, _ accumulator: UnsafeMutablePointer<Double>, _ state: inout State) -> Void) -> [Double] {
+        let blocks = max(1, min(blockCount, sourceCount))
+        let buffer = SharedBuffer<Double>(repeating: 0, count: blocks * width)
+        defer { buffer.free() }
+        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+            let lo = sourceCount * block / blocks, hi = sourceCount * (block + 1) / blocks
+            let accumulator = buffer.base + block * width
+            var state = makeState()
+            for source in lo..<hi { body(source, accumulator, &state) }
+        }
+        var total = [Double](repeating: 0, count: width)
+        for block in 0..<blocks {
+            let accumulator = buffer.base + block * width
+            for i in 0..<width { total[i] += accumulator[i] }
+        }
+        return total
+    }
+}
+
+enum DispatchQueueBlocks {
+    /// Runs `body(block)` for blocks `0..<count` in parallel.
+    static func run(_ count: Int, _ body: @Sendable @escaping (Int) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+}
