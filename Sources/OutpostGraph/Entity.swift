@@ -14,6 +14,10 @@ public struct Entity: Hashable, Sendable, Codable, Identifiable {
     public var citations: [Citation]
     public var location: SourceLocation?
 
+    /// Whether the entity stands for several unnamed members (`attributes.group`), such as
+    /// "stations reported in Argentina"; counts of stations leave groups out.
+    public var isGroup: Bool { attributes["group"] != nil }
+
     public init(id: String, kind: EntityKind, name: String, aliases: [String] = [],
                 country: String? = nil, city: String? = nil, attributes: [String: String] = [:],
                 citations: [Citation] = [], location: SourceLocation? = nil) {
@@ -82,14 +86,17 @@ public struct PublishedTotal: Hashable, Sendable, Codable {
     public var countries: Int?
     /// The entity the figure is about (a bureau whose stations were counted); nil for all.
     public var scope: String?
+    /// The country whose stations were counted; nil for all.
+    public var country: String?
     public var date: PartialDate?
     public var citations: [Citation]
     public var location: SourceLocation?
 
-    public init(label: String, measure: String, value: Int, countries: Int? = nil, scope: String? = nil,
+    public init(label: String, measure: String, value: Int, countries: Int? = nil, scope: String? = nil, country: String? = nil,
                 date: PartialDate? = nil, citations: [Citation] = [], location: SourceLocation? = nil) {
         self.label = label
         self.scope = scope
+        self.country = country
         self.measure = measure
         self.value = value
         self.countries = countries

@@ -260,7 +260,7 @@ private struct Parser {
 
     mutating func parseTotal(_ node: Node) {
         let what = "the total"
-        guard let f = fields(node, allowed: ["label", "measure", "value", "countries", "scope", "date", "cite"], what: "totals"),
+        guard let f = fields(node, allowed: ["label", "measure", "value", "countries", "scope", "country", "date", "cite"], what: "totals"),
               let label = text(f, "label", required: true, in: node, what: what),
               let measure = text(f, "measure", required: true, in: node, what: what),
               let valueText = text(f, "value", required: true, in: node, what: what) else { return }
@@ -275,6 +275,7 @@ private struct Parser {
         }
         totals.append(PublishedTotal(label: label, measure: measure, value: value, countries: countries,
                                      scope: text(f, "scope", required: false, in: node, what: what),
+                                     country: text(f, "country", required: false, in: node, what: what),
                                      date: date(f, "date", in: node, what: what),
                                      citations: citations(f, in: node, what: what), location: location(node)))
     }

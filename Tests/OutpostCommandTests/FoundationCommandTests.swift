@@ -46,16 +46,16 @@ import Testing
     @Test func statsTableJSONAndCSVCarryTheSameCounts() throws {
         let table = try Outpost.run("stats", mini)
         #expect(table.status == 0)
-        #expect(table.stdout.contains("Stations by jurisdiction"))
+        #expect(table.stdout.contains("Single stations by jurisdiction"))
         let json = try #require(try Outpost.json(try Outpost.run("stats", mini, "--format", "json").stdout) as? [String: Any])
         let byCountry = try #require(json["stations-by-country"] as? [[String: Any]])
         #expect(byCountry.first?["country"] as? String == "Testland")
-        #expect(byCountry.first?["count"] as? Int == 1)
+        #expect(byCountry.first?["stations"] as? Int == 1)
         let coverage = try #require(json["coverage"] as? [[String: Any]])
         #expect(coverage.first?["in_dataset"] as? Int == 1)
         #expect(coverage.first?["value"] as? Int == 2)
         let csv = try Outpost.run("stats", mini, "--format", "csv").stdout
-        #expect(csv.contains("stations-by-country,Testland,1"))
+        #expect(csv.contains("stations-by-country,Testland,1,0"))
     }
 
     @Test func statsFiltersByStatus() throws {

@@ -64,10 +64,21 @@ struct Stats: ParsableCommand {
         tables.append(counted(relations.map(\.type), key: "relations", title: "Relations by type", column: "relation") { $0.rawValue })
         tables.append(counted(relations.map(\.status), key: "statuses", title: "Relations by status", column: "status") { $0.rawValue })
 
-        let stations = entities.filter { $0.kind == .policeStation }
-        guard !stations.isEmpty else { return tables }
-        tables.append(counted(stations.map { $0.country ?? "(country not stated)" }, key: "stations-by-country",
-                              title: "Stations by country", column: "country") { $0 })
+        let stationEntities = entities.filter { $0.kind == .policeStation }
+        guard !stationEntities.isEmpty else { return tables }
+        let stations = stationEntities.filter { !$0.isGroup }
+        let groups = stationEntities.filter(\.isGroup)
+        var byCountry: [String: (single: Int, groups: Int)] = [:]
+        for s in stations { byCountry[s.country ?? "(country not stated)", default: (0, 0)].single += 1 }
+        for g in groups where g.attributes["group"] != "network" { byCountry[g.country ?? "(country not stated)", default: (0, 0)].groups += 1 }
+        let countryRows = byCountry.sorted { a, b in
+            (a.value.single, a.value.groups) != (b.value.single, b.value.groups)
+                ? (a.value.single, a.value.groups) > (b.value.single, b.value.groups) : a.key < b.key
+        }
+        tables.append(Table(key: "stations-by-country",
+                            title: "Stations by country (single stations; groups stand for several unnamed stations a source counts)",
+                            columns: ["country", "stations", "groups"],
+                            rows: countryRows.map { [.text($0.key), .int($0.value.single), .int($0.value.groups)] }))
         let stationIDs = Set(stations.map(\.id))
         var founders: [String: [(String, EvidenceStatus)]] = [:]
         for r in relations where r.type == .established && stationIDs.contains(r.to) {
@@ -86,29 +97,30 @@ struct Stats: ParsableCommand {
         let jurisdictionRows = jurisdiction.sorted { a, b in
             a.value.stations.count != b.value.stations.count ? a.value.stations.count > b.value.stations.count : a.key < b.key
         }
-        tables.append(Table(key: "stations-by-jurisdiction", title: "Stations by jurisdiction (who set them up, per source)",
+        tables.append(Table(key: "stations-by-jurisdiction", title: "Single stations by jurisdiction (who set them up, per source)",
                             columns: ["jurisdiction", "stations", "of_which_disputed"],
                             rows: jurisdictionRows.map { [.text($0.key), .int($0.value.stations.count), .int($0.value.disputed.count)] }))
 
         if !dataset.totals.isEmpty {
-            let stationCountries = Set(stations.compactMap(\.country))
-            var coverage = Table(key: "coverage", title: "Coverage against published totals",
-                                 columns: ["published", "value", "countries", "in_dataset", "dataset_countries", "share", "source"])
+            var coverage = Table(key: "coverage", title: "Coverage: published totals against the single stations in the dataset",
+                                 columns: ["published", "measure", "value", "countries", "in_dataset", "dataset_countries", "share", "source"])
             for total in dataset.totals {
                 var inDataset: Cell = .none, countries: Cell = .none, share: Cell = .none
-                if total.measure == "stations" {
-                    let counted: [Entity]
+                if total.measure == "stations" || total.measure == "cities" {
+                    var counted = stations
                     if let scope = total.scope {
                         let ids = Set(relations.filter { $0.type == .established && $0.from == scope }.map(\.to))
-                        counted = stations.filter { ids.contains($0.id) }
-                    } else {
-                        counted = stations
+                        counted = counted.filter { ids.contains($0.id) }
                     }
-                    inDataset = .int(counted.count)
-                    countries = .int(total.scope == nil ? stationCountries.count : Set(counted.compactMap(\.country)).count)
-                    if total.value > 0 { share = .number(Double(counted.count) / Double(total.value)) }
+                    if let country = total.country {
+                        counted = counted.filter { $0.country?.lowercased() == country.lowercased() }
+                    }
+                    let value = total.measure == "stations" ? counted.count : Set(counted.compactMap(\.city)).count
+                    inDataset = .int(value)
+                    countries = .int(Set(counted.compactMap(\.country)).count)
+                    if total.value > 0 { share = .number(Double(value) / Double(total.value)) }
                 }
-                coverage.rows.append([.text(total.label), .int(total.value), total.countries.map(Cell.int) ?? .none,
+                coverage.rows.append([.text(total.label), .text(total.measure), .int(total.value), total.countries.map(Cell.int) ?? .none,
                                       inDataset, countries, share,
                                       .text(total.citations.map(\.source).joined(separator: " "))])
             }

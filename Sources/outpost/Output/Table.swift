@@ -68,7 +68,14 @@ struct Table {
     }
 
     /// Aligned columns; numbers right-aligned. Width counts East Asian wide characters as two.
+    /// Text cells wider than this are cut with "…" in the table format (JSON and CSV keep them whole).
+    static let maximumCellWidth = 72
+
     func renderText(showTitle: Bool = true) -> String {
+        let rows = self.rows.map { row in row.map { cell -> Cell in
+            if case let .text(s) = cell, Table.displayWidth(s) > Table.maximumCellWidth { return .text(Table.truncate(s)) }
+            return cell
+        } }
         var widths = columns.map(Table.displayWidth)
         for row in rows {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], Table.displayWidth(cell.plain)) }
@@ -95,6 +102,15 @@ struct Table {
         }
         if rows.isEmpty { lines.append("  (none)") }
         return lines.joined(separator: "\n")
+    }
+
+    static func truncate(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            if displayWidth(out + String(ch)) > maximumCellWidth - 1 { break }
+            out.append(ch)
+        }
+        return out + "…"
     }
 
     static func displayWidth(_ s: String) -> Int {

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@Suite struct AnalyticsCommandTests {
+    @Test func centralityJSONHasTheDocumentedShapeAndOrder() throws {
+        let result = try Outpost.run("centrality", "Tests/Fixtures/graphs/karate.graphml", "--measure", "betweenness", "--format", "json")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("{\"measure\": \"betweenness\", \"nodes\": [{\"id\": \"0\", \"name\": \"0\", \"score\": 0.43763528138528"))
+        let json = try #require(try Outpost.json(result.stdout) as? [String: Any])
+        let nodes = try #require(json["nodes"] as? [[String: Any]])
+        #expect(nodes.count == 34)
+        let scores = nodes.map { $0["score"] as! Double }
+        #expect(scores == scores.sorted(by: >))
+        // Ties (many karate nodes have betweenness 0) are ordered by id ascending.
+        let zeros = nodes.filter { ($0["score"] as! Double) == 0 }.map { $0["id"] as! String }
+        #expect(zeros == zeros.sorted() && zeros.count > 1)
+    }
+
+    @Test func topAndRawAndPersonalize() throws {
+        let top = try Outpost.run("centrality", "Tests/Fixtures/graphs/karate.csv", "--measure", "degree", "--raw", "--top", "2", "--format", "csv")
+        #expect(top.stdout == "rank,id,name,score\n1,33,33,17\n2,0,0,16\n")
+        let personal = try Outpost.run("centrality", "Tests/Fixtures/graphs/karate.csv", "--measure", "pagerank", "--personalize", "5", "--top", "1", "--format", "csv")
+        #expect(personal.stdout.contains("1,5,5,"))
+        let unknown = try Outpost.run("centrality", "Tests/Fixtures/graphs/karate.csv", "--measure", "pagerank", "--personalize", "99")
+        #expect(unknown.status != 0 && unknown.stderr.contains("no node has the id '99'"))
+        let bad = try Outpost.run("centrality", "Tests/Fixtures/graphs/karate.csv", "--measure", "harmonic", "--raw")
+        #expect(bad.status == 64 && bad.stderr.contains("no unnormalised variant"))
+    }
+
+    @Test func weightedCentralityUsesTheAttribute() throws {
+        let plain = try Outpost.run("centrality", "Tests/Fixtures/graphs/karate.csv", "--measure", "closeness", "--top", "1", "--format", "csv")
+        let weighted = try Outpost.run("centrality", "Tests/Fixtures/graphs/karate.csv", "--measure", "closeness", "--weight", "weight", "--top", "1", "--format", "csv")
+        #expect(plain.stdout != weighted.stdout)
+        let missing = try Outpost.run("centrality", "Tests/Fixtures/graphs/karate.csv", "--measure", "closeness", "--weight", "cost")
+        #expect(missing.status != 0 && missing.stderr.contains("no attribute 'cost'"))
+    }
+
+    @Test func centralityOnTheDatasetHonoursFilters() throws {
+        let all = try Outpost.run("centrality", "Tests/Data/mini", "--measure", "degree", "--raw", "--format", "csv")
+        #expect(all.stdout.contains("station-shelbyville,Shelbyville service station,2"))
+        let confirmed = try Outpost.run("centrality", "Tests/Data/mini", "--measure", "degree", "--raw", "--min-status", "confirmed", "--format", "csv")
+        #expect(confirmed.stdout.contains("station-shelbyville,Shelbyville service station,1"))
+        #expect(confirmed.stdout.contains("springfield-psb,Springfield Public Security Bureau,0"))
+    }
+
+    @Test func structureJSONNamesEachPart() throws {
+        let result = try Outpost.run("structure", "Tests/Fixtures/graphs/karate.graphml", "--format", "json")
+        let json = try #require(try Outpost.json(result.stdout) as? [String: Any])
+        #expect(json["articulation_points"] as? [String] == ["0"])
+        #expect((json["bridges"] as? [[String]])?.count == 1)
+        #expect(json["diameter_largest_component"] as? Int == 5)
+        #expect(abs((json["average_clustering"] as? Double ?? 0) - 0.5706384782076823) < 1e-12)
+        let directed = try #require(try Outpost.json(try Outpost.run("structure", "Tests/Fixtures/graphs/directed.graphml", "--format", "json").stdout) as? [String: Any])
+        #expect((directed["strongly_connected_components"] as? [[String]])?.first == ["d", "e", "f", "g"])
+    }
+}
