@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "Outpost", targets: ["Outpost"]),
         .executable(name: "outpost", targets: ["OutpostCLI"]),
+        .executable(name: "outpost-bench", targets: ["OutpostBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,8 @@ let package = Package(
             dependencies: ["Outpost", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/outpost"
         ),
+        // Timing harness for Benchmarks/run.sh; not part of the tests.
+        .executableTarget(name: "OutpostBench", dependencies: ["Outpost"], path: "Benchmarks/OutpostBench"),
         .testTarget(name: "OutpostGraphTests", dependencies: ["OutpostGraph"]),
         .testTarget(name: "OutpostIOTests", dependencies: ["OutpostIO"]),
         .testTarget(name: "OutpostAlgorithmsTests", dependencies: ["OutpostAlgorithms", "OutpostIO"]),

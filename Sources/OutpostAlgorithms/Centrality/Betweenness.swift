@@ -24,11 +24,11 @@ extension GraphIndex {
         let graph = self
         let total: [Double]
         if weighted {
-            total = Parallel.accumulateWithState(sourceCount: n, width: n, makeState: { BrandesState(n: n) }) { s, acc, state in
+            total = Parallel.accumulateWithState(sourceCount: n, width: n, makeState: { BrandesState(n: n) }, release: { $0.free() }) { s, acc, state in
                 graph.brandesWeighted(source: s, state: &state, into: acc)
             }
         } else {
-            total = Parallel.accumulateWithState(sourceCount: n, width: n, makeState: { BrandesState(n: n) }) { s, acc, state in
+            total = Parallel.accumulateWithState(sourceCount: n, width: n, makeState: { BrandesState(n: n) }, release: { $0.free() }) { s, acc, state in
                 graph.brandesUnweighted(source: s, state: &state, into: acc)
             }
         }
@@ -46,14 +46,8 @@ extension GraphIndex {
     /// Single-source BFS phase and dependency accumulation; predecessors are recognised in the
     /// backward pass by distance instead of being stored.
     func brandesUnweighted(source s: Int, state: inout BrandesState, into accumulator: UnsafeMutablePointer<Double>) {
-        state.order.withUnsafeMutableBufferPointer { order in
-        state.sigma.withUnsafeMutableBufferPointer { sigma in
-        state.distance.withUnsafeMutableBufferPointer { distance in
-        state.delta.withUnsafeMutableBufferPointer { delta in
-        offsets.withUnsafeBufferPointer { off in
-        targets.withUnsafeBufferPointer { tgt in
-        inOffsets.withUnsafeBufferPointer { inOff in
-        inSources.withUnsafeBufferPointer { inSrc in
+        let order = state.fastOrder, sigma = state.fastSigma, distance = state.fastDistance, delta = state.fastDelta
+        withAdjacency { a in
             sigma[s] = 1
             distance[s] = 0
             order[0] = Int32(s)
@@ -62,13 +56,18 @@ extension GraphIndex {
                 let v = Int(order[head]); head += 1
                 let dv = distance[v] + 1
                 let sv = sigma[v]
-                for slot in off[v]..<off[v + 1] {
-                    let w = Int(tgt[slot])
-                    if distance[w] < 0 {
+                var slot = a.offsets[v]
+                let end = a.offsets[v + 1]
+                while slot < end {
+                    let w = Int(a.targets[slot]); slot += 1
+                    let dw = distance[w]
+                    if dw < 0 {
                         distance[w] = dv
                         order[tail] = Int32(w); tail += 1
+                        sigma[w] += sv
+                    } else if dw == dv {
+                        sigma[w] += sv
                     }
-                    if distance[w] == dv { sigma[w] += sv }
                 }
             }
             // Dependencies, farthest first. Predecessors of w are its in-neighbours one step closer.
@@ -77,8 +76,10 @@ extension GraphIndex {
                 let w = Int(order[i]); i -= 1
                 let dw = distance[w] - 1
                 let coefficient = (1 + delta[w]) / sigma[w]
-                for slot in inOff[w]..<inOff[w + 1] {
-                    let v = Int(inSrc[slot])
+                var slot = a.inOffsets[w]
+                let end = a.inOffsets[w + 1]
+                while slot < end {
+                    let v = Int(a.inSources[slot]); slot += 1
                     if distance[v] == dw { delta[v] += sigma[v] * coefficient }
                 }
                 accumulator[w] += delta[w]
@@ -88,7 +89,7 @@ extension GraphIndex {
                 let v = Int(order[k])
                 sigma[v] = 0; distance[v] = -1; delta[v] = 0
             }
-        }}}}}}}}
+        }
     }
 
     func brandesWeighted(source s: Int, state: inout BrandesState, into accumulator: UnsafeMutablePointer<Double>) {
@@ -153,6 +154,11 @@ struct BrandesState {
     var done: [Bool]
     var predecessorCount: [Int32]
     var heap = DistanceHeap()
+    // Raw buffers for the unweighted pass, allocated once per worker (see ``free()``).
+    let fastOrder: UnsafeMutablePointer<Int32>
+    let fastSigma: UnsafeMutablePointer<Double>
+    let fastDistance: UnsafeMutablePointer<Int32>
+    let fastDelta: UnsafeMutablePointer<Double>
 
     init(n: Int) {
         order = Array(repeating: 0, count: n)
@@ -163,5 +169,13 @@ struct BrandesState {
         weightedDistance = Array(repeating: -1, count: n)
         done = Array(repeating: false, count: n)
         predecessorCount = Array(repeating: 0, count: n)
+        fastOrder = Scratch(n, 0).base
+        fastSigma = Scratch(n, 0).base
+        fastDistance = Scratch(n, -1).base
+        fastDelta = Scratch(n, 0).base
+    }
+
+    func free() {
+        fastOrder.deallocate(); fastSigma.deallocate(); fastDistance.deallocate(); fastDelta.deallocate()
     }
 }

@@ -48,10 +48,11 @@ extension GraphIndex {
         DispatchQueueBlocks.run(blocks) { block in
             let lo = n * block / blocks, hi = n * (block + 1) / blocks
             var distance = [Double](repeating: -1, count: n)
-            var hops = [Int32](repeating: -1, count: n)
             var queue = [Int32](repeating: 0, count: n)
             var heap = DistanceHeap()
             var done = [Bool](repeating: false, count: n)
+            let fastHops = Scratch<Int32>(n, -1), fastQueue = Scratch<Int32>(n, 0)
+            defer { fastHops.free(); fastQueue.free() }
             for u in lo..<hi {
                 var count = 0, total = 0.0, reciprocal = 0.0
                 if weighted {
@@ -79,23 +80,26 @@ extension GraphIndex {
                     for k in 0..<visited { let v = Int(queue[k]); distance[v] = -1; done[v] = false }
                     // Nodes pushed but already reset are not possible: every pushed node is popped.
                 } else {
-                    hops[u] = 0
-                    queue[0] = Int32(u)
-                    var head = 0, tail = 1
-                    var hopSum = 0
-                    while head < tail {
-                        let v = Int(queue[head]); head += 1
-                        let dv = hops[v]
-                        hopSum += Int(dv)
-                        if dv > 0 { reciprocal += 1 / Double(dv) }
-                        for slot in graph.inOffsets[v]..<graph.inOffsets[v + 1] {
-                            let w = Int(graph.inSources[slot])
-                            if hops[w] < 0 { hops[w] = dv + 1; queue[tail] = Int32(w); tail += 1 }
+                    (count, total, reciprocal) = graph.withAdjacency { a in
+                        fastHops[u] = 0
+                        fastQueue[0] = Int32(u)
+                        var head = 0, tail = 1
+                        var hopSum = 0, reciprocal = 0.0
+                        while head < tail {
+                            let v = Int(fastQueue[head]); head += 1
+                            let dv = fastHops[v]
+                            hopSum += Int(dv)
+                            if dv > 0 { reciprocal += 1 / Double(dv) }
+                            var slot = a.inOffsets[v]
+                            let end = a.inOffsets[v + 1]
+                            while slot < end {
+                                let w = Int(a.inSources[slot]); slot += 1
+                                if fastHops[w] < 0 { fastHops[w] = dv + 1; fastQueue[tail] = Int32(w); tail += 1 }
+                            }
                         }
+                        for k in 0..<tail { fastHops[Int(fastQueue[k])] = -1 }
+                        return (tail, Double(hopSum), reciprocal)
                     }
-                    count = tail
-                    total = Double(hopSum)
-                    for k in 0..<tail { hops[Int(queue[k])] = -1 }
                 }
                 reached.base[u] = count
                 totals.base[u] = total

@@ -111,6 +111,7 @@ extension Parallel {
     /// Like ``accumulate(sourceCount:width:_:)``, with per-worker scratch state made once per
     /// block by `makeState`.
     static func accumulateWithState<State>(sourceCount: Int, width: Int, makeState: @Sendable @escaping () -> State,
+                                           release: @Sendable @escaping (State) -> Void = { _ in },
                                            _ body: @Sendable @escaping (_ source: Int, _ accumulator: UnsafeMutablePointer<Double>, _ state: inout State) -> Void) -> [Double] {
         let blocks = max(1, min(blockCount, sourceCount))
         let buffer = SharedBuffer<Double>(repeating: 0, count: blocks * width)
@@ -120,6 +121,7 @@ extension Parallel {
             let accumulator = buffer.base + block * width
             var state = makeState()
             for source in lo..<hi { body(source, accumulator, &state) }
+            release(state)
         }
         var total = [Double](repeating: 0, count: width)
         for block in 0..<blocks {

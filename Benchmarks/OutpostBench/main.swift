@@ -1,0 +1,52 @@
+// outpost-bench: times Outpost's readers and algorithms on one graph file, for
+// Benchmarks/run.sh. Loading (read + index) and each algorithm are timed separately; the
+// algorithm time excludes loading, as for every peer. Prints one JSON line per measurement.
+//
+//   outpost-bench FILE.csv [--directed] ALGORITHM…
+//   ALGORITHM: load betweenness closeness pagerank components core-number
+import Foundation
+import Outpost
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let clock = ContinuousClock()
+    let elapsed = try clock.measure(body)
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+func report(_ pairs: [(String, String)]) {
+    print("{" + pairs.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+let directed = arguments.contains("--directed")
+arguments.removeAll { $0 == "--directed" }
+guard let path = arguments.first else {
+    FileHandle.standardError.write(Data("usage: outpost-bench FILE.csv [--directed] ALGORITHM…\n".utf8))
+    exit(64)
+}
+let algorithms = arguments.dropFirst()
+
+var graph = Graph(directed: directed)
+let readTime = try seconds { graph = try EdgeListReader(directed: directed).read(at: path) }
+var index: GraphIndex!
+let indexTime = seconds { index = GraphIndex(graph) }
+let bytesPerEdge = Double(index.adjacencyBytes) / Double(max(1, index.edgeCount))
+report([("algorithm", "\"load\""), ("nodes", "\(index.nodeCount)"), ("edges", "\(index.edgeCount)"),
+        ("read_seconds", "\(readTime)"), ("index_seconds", "\(indexTime)"), ("seconds", "\(readTime + indexTime)"),
+        ("adjacency_bytes_per_edge", "\(bytesPerEdge)")])
+
+for algorithm in algorithms where algorithm != "load" {
+    var checksum = 0.0
+    let time: Double
+    switch algorithm {
+    case "betweenness": time = seconds { checksum = index.betweennessCentrality().scores.reduce(0, +) }
+    case "closeness": time = seconds { checksum = index.closenessCentrality().scores.reduce(0, +) }
+    case "pagerank": time = try seconds { checksum = try index.pageRank(tolerance: 1e-10).scores.max() ?? 0 }
+    case "components": time = seconds { checksum = Double(index.connectedComponents().count) }
+    case "core-number": time = try seconds { checksum = Double(try index.coreNumbers().max() ?? 0) }
+    default:
+        FileHandle.standardError.write(Data("unknown algorithm \(algorithm)\n".utf8))
+        exit(64)
+    }
+    report([("algorithm", "\"\(algorithm)\""), ("seconds", "\(time)"), ("checksum", "\(checksum)")])
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Outpost against igraph, NetworKit and NetworkX on the same generated graphs.
+#   bash Benchmarks/run.sh            # everything (about 15 minutes on 2 cores)
+#   PEERS="igraph" bash Benchmarks/run.sh
+# Results: Benchmarks/results/latest.jsonl (raw) and latest.md (table). Not part of the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PEERS=${PEERS:-"igraph networkit networkx"}
+venv=.venv-bench
+if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
+"$venv/bin/pip" install -q -r Benchmarks/requirements.txt
+"$venv/bin/python" Benchmarks/generate.py Benchmarks/data
+swift build -c release --product outpost-bench 2>&1 | tail -n 1
+mkdir -p Benchmarks/results
+out=Benchmarks/results/latest.jsonl
+: > "$out"
+
+run() {  # graph contender algorithms...
+  local graph=$1 contender=$2; shift 2
+  local file=Benchmarks/data/$graph.csv
+  echo "==> $contender on $graph: $*" >&2
+  if [ "$contender" = outpost ]; then
+    .build/release/outpost-bench "$file" "$@"
+  else
+    "$venv/bin/python" Benchmarks/peers.py "$contender" "$file" "$@"
+  fi | "$venv/bin/python" -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line); r["graph"] = sys.argv[1]; r["contender"] = sys.argv[2]; print(json.dumps(r))
+' "$graph" "$contender" >> "$out"
+}
+
+tasks=(
+  "edges-1m load"
+  "ba-20k betweenness closeness"
+  "ba-1m pagerank components core-number"
+  "planted louvain leiden label-propagation"
+)
+for task in "${tasks[@]}"; do
+  set -- $task
+  graph=$1; shift
+  run "$graph" outpost "$@"
+  for peer in $PEERS; do run "$graph" "$peer" "$@"; done
+done
+"$venv/bin/python" Benchmarks/report.py "$out" | tee Benchmarks/results/latest.md
