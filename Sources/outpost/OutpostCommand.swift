@@ -19,6 +19,6 @@ struct OutpostCommand: ParsableCommand {
         unknown entity); 64 the command line is wrong (unknown option, bad value).
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Stats.self, Show.self, Find.self]
+        subcommands: [Validate.self, Stats.self, Show.self, Find.self, PathCommand.self, Ego.self, Project.self]
     )
 }
