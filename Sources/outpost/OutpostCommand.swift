@@ -14,11 +14,15 @@ struct OutpostCommand: ParsableCommand {
           outpost stats Graphs/overseas-police-stations
           outpost find Graphs/overseas-police-stations rotterdam
           outpost show Graphs/overseas-police-stations station-rotterdam --format json
+          outpost path Graphs/overseas-police-stations station-rotterdam fuzhou-psb --explain
+          outpost ego Graphs/overseas-police-stations fuzhou-psb --radius 2 -o fuzhou.graphml
+          outpost project Graphs/overseas-police-stations --onto public-security-bureau --via police-station
 
         Exit codes: 0 success; 1 the input has problems (validation errors, unreadable file,
         unknown entity); 64 the command line is wrong (unknown option, bad value).
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Stats.self, Show.self, Find.self, Centrality.self, Structure.self]
+        subcommands: [Validate.self, Stats.self, Show.self, Find.self, Centrality.self, Structure.self,
+                      PathCommand.self, Ego.self, Project.self]
     )
 }

@@ -48,3 +48,20 @@ import Testing
         #expect(index.edgeCount == 2)
     }
 }
+
+@Suite struct InducedSubgraphTests {
+    @Test func keepsNodesAttributesAndParallelEdges() {
+        var graph = Graph(directed: false)
+        let a = graph.addNode("a", label: "A", attributes: ["kind": "x"])
+        let b = graph.addNode("b"), c = graph.addNode("c")
+        graph.addEdge(a, b, weight: 2, attributes: ["relation": "one"])
+        graph.addEdge(b, a, weight: 3, attributes: ["relation": "two"])
+        graph.addEdge(b, c)
+        let sub = graph.induced(by: [b, a])
+        #expect(sub.nodeIDs == ["b", "a"])
+        #expect(sub.nodeLabels == [nil, "A"] && sub.nodeAttributes[1] == ["kind": "x"])
+        #expect(sub.edgeCount == 2)
+        #expect(sub.edgeWeights == [2, 3])
+        #expect(sub.attributes(ofEdge: 1) == ["relation": "two"])
+    }
+}

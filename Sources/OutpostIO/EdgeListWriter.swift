@@ -1,0 +1,56 @@
+import Foundation
+import OutpostGraph
+
+/// Writes a ``Graph``'s edges as CSV that ``EdgeListReader`` reads back.
+///
+/// Header `source,target`, then `weight` when any weight differs from 1, then one column per
+/// edge attribute (sorted by name; attributes named `source`, `target` or `weight` are left
+/// out). One row per edge in edge order; fields are quoted as RFC 4180 requires; `\n` line ends.
+/// An edge list cannot hold what is not an edge: nodes without edges, node labels and node
+/// attributes are lost (``nodesLost(in:)`` names the nodes), and direction is not recorded
+/// (read it back with `EdgeListReader(directed: true)`).
+public struct EdgeListWriter {
+    public init() {}
+
+    /// Nodes that touch no edge, which an edge list cannot hold.
+    public func nodesLost(in graph: Graph) -> [Int] {
+        var touched = [Bool](repeating: false, count: graph.nodeCount)
+        for e in 0..<graph.edgeCount {
+            touched[Int(graph.edgeSources[e])] = true
+            touched[Int(graph.edgeTargets[e])] = true
+        }
+        return touched.indices.filter { !touched[$0] }
+    }
+
+    public func write(_ graph: Graph, to path: String) throws {
+        do {
+            try Data(write(graph).utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw InputError.unreadable(path, "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    public func write(_ graph: Graph) -> String {
+        let weighted = graph.edgeWeights.contains { $0 != 1 }
+        let columns = Set((0..<graph.edgeCount).flatMap { graph.attributes(ofEdge: $0).keys })
+            .subtracting(["source", "target", "weight"]).sorted()
+        var out = (["source", "target"] + (weighted ? ["weight"] : []) + columns).map(Self.field).joined(separator: ",") + "\n"
+        for e in 0..<graph.edgeCount {
+            var row = [graph.nodeIDs[Int(graph.edgeSources[e])], graph.nodeIDs[Int(graph.edgeTargets[e])]]
+            if weighted { row.append("\(graph.edgeWeights[e])") }
+            let attributes = graph.attributes(ofEdge: e)
+            for name in columns { row.append(attributes[name] ?? "") }
+            out += row.map(Self.field).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    static func field(_ text: String) -> String {
+        // Quote what would otherwise split or be trimmed: commas, quotes, line breaks, edge spaces.
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            || text.first == " " || text.last == " " {
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return text
+    }
+}
