@@ -70,19 +70,23 @@ extension GraphIndex {
                     }
                 }
             }
-            // Dependencies, farthest first. Predecessors of w are its in-neighbours one step closer.
+            // Dependencies, farthest first, in "pull" form: each node sums the coefficient
+            // (1 + δ(w)) / σ(w) of its successors w one step farther, which are final by then.
+            // delta[] holds that coefficient once a node is done, so the pass only reads.
             var i = tail - 1
             while i > 0 {
-                let w = Int(order[i]); i -= 1
-                let dw = distance[w] - 1
-                let coefficient = (1 + delta[w]) / sigma[w]
-                var slot = a.inOffsets[w]
-                let end = a.inOffsets[w + 1]
+                let v = Int(order[i]); i -= 1
+                let next = distance[v] + 1
+                var sum = 0.0
+                var slot = a.offsets[v]
+                let end = a.offsets[v + 1]
                 while slot < end {
-                    let v = Int(a.inSources[slot]); slot += 1
-                    if distance[v] == dw { delta[v] += sigma[v] * coefficient }
+                    let w = Int(a.targets[slot]); slot += 1
+                    if distance[w] == next { sum += delta[w] }
                 }
-                accumulator[w] += delta[w]
+                let dependency = sigma[v] * sum
+                accumulator[v] += dependency
+                delta[v] = (1 + dependency) / sigma[v]
             }
             // Reset only what was touched.
             for k in 0..<tail {
