@@ -354,8 +354,8 @@ struct DiagramBuilder {
                 let statuses = Set(edges.compactMap(\.status)).sorted(by: >)
                 for status in statuses { legend.addLine(status: status) }
             }
-            for entry in communityLegend {
-                legend.addSwatch(key: "community:\(entry.label)", label: entry.label, shape: "box", fill: entry.fill, extraStyle: nil)
+            for (number, entry) in communityLegend.enumerated() {
+                legend.addSwatch(key: "community:\(number + 1)", label: entry.label, shape: "box", fill: entry.fill, extraStyle: nil)
             }
             if sizeFactor != nil { legend.addNote(key: "size", text: "size: \(sizeName)") }
             if let ends = options.highlightPath, let onPath {

@@ -24,6 +24,8 @@ import OutpostGraph
 ///
 /// Layout reads left to right (`rankdir=LR`) for `dot`, which keeps long names legible and
 /// stacks a rank's many stations vertically; the force-directed engines avoid overlaps.
+/// (Packing components side by side with `pack=true` would be more compact, but with dot in
+/// Graphviz 2.42 it drops edge labels and draws parallel edges on top of each other.)
 public enum DiagramStyle {
     /// How entities of a kind are drawn.
     public struct KindStyle: Hashable, Sendable {
@@ -63,10 +65,10 @@ public enum DiagramStyle {
 
     public static func style(of status: EvidenceStatus) -> LineStyle {
         switch status {
-        case .confirmed: return LineStyle(style: "solid", color: "#1a1a1a", penwidth: 1.8, arrowhead: "normal")
-        case .reported: return LineStyle(style: "dashed", color: "#4d4d4d", penwidth: 1, arrowhead: "normal")
-        case .disputed: return LineStyle(style: "dotted", color: "#e08214", penwidth: 1.4, arrowhead: "normal")
-        case .denied: return LineStyle(style: "dotted", color: "#d7191c", penwidth: 1.4, arrowhead: "tee")
+        case .confirmed: return LineStyle(style: "solid", color: "#1a1a1a", penwidth: 2, arrowhead: "normal")
+        case .reported: return LineStyle(style: "dashed", color: "#4d4d4d", penwidth: 1.2, arrowhead: "normal")
+        case .disputed: return LineStyle(style: "dotted", color: "#e08214", penwidth: 2, arrowhead: "normal")
+        case .denied: return LineStyle(style: "dotted", color: "#d7191c", penwidth: 2, arrowhead: "tee")
         }
     }
 
