@@ -51,6 +51,8 @@ import Testing
         let svg = try String(contentsOfFile: out, encoding: .utf8)
         #expect(!svg.contains("stroke-dasharray=\"5,2\""))
         #expect(svg.contains("filter: confirmed only"))
+        let dropped = try Outpost.run("render", mini, "-o", out, "--min-status", "confirmed", "--drop-isolated")
+        #expect(dropped.stderr.contains("2 nodes, 1 edges"), "\(dropped.stderr)")
     }
 
     @Test func highlightPathResolvesNamesAndAliases() throws {

@@ -15,7 +15,7 @@ struct Render: ParsableCommand {
         Examples:
           outpost render Graphs/overseas-police-stations -o stations.svg
           outpost render Graphs/overseas-police-stations -o by-country.svg --cluster-by country
-          outpost render Graphs/overseas-police-stations -o confirmed.pdf --min-status confirmed --edge-labels
+          outpost render Graphs/overseas-police-stations -o confirmed.pdf --min-status confirmed --drop-isolated --edge-labels
           outpost render Graphs/overseas-police-stations -o path.svg --highlight-path fuzhou-psb station-rotterdam
           outpost render Graphs/overseas-police-stations -o big.png --engine sfdp --size-by degree
         """)
@@ -60,6 +60,9 @@ struct Render: ParsableCommand {
     @Flag(name: .customLong("no-legend"), help: "Leave out the legend box.")
     var noLegend = false
 
+    @Flag(name: .customLong("drop-isolated"), help: "Leave out entities that the filters leave with no relation.")
+    var dropIsolated = false
+
     static let sizeMeasures = ["degree", "pagerank", "betweenness"]
 
     func validate() throws {
@@ -96,8 +99,17 @@ struct Render: ParsableCommand {
         try reportingErrors {
             let engine = try LayoutEngine(parsing: engine)
             let format = try resolvedFormat()
-            let loaded = try LoadedGraph(input, filters: filters)
+            var loaded = try LoadedGraph(input, filters: filters)
             let isDataset = loaded.view != nil
+            if dropIsolated {
+                if let view = loaded.view {
+                    var filter = view.filter
+                    filter.dropIsolated = true
+                    loaded.view = DatasetView(view.dataset, filter: filter)
+                } else {
+                    throw ValidationError("--drop-isolated applies to datasets; \(input.path) is a plain graph")
+                }
+            }
 
             var options = DiagramOptions(title: title, edgeLabels: edgeLabels, legend: !noLegend)
             switch sizeBy {
