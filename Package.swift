@@ -19,8 +19,12 @@ let package = Package(
         .target(name: "OutpostIO", dependencies: ["OutpostGraph", .product(name: "Yams", package: "Yams")]),
         // Algorithms on the compact index, one file per algorithm.
         .target(name: "OutpostAlgorithms", dependencies: ["OutpostGraph"]),
+        // Graphviz's C library (libgvc, libcgraph), found through pkg-config: module map and shim only.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // Diagrams: styling, DOT text in pure Swift, layout and rendering through Graphviz in process.
+        .target(name: "OutpostRender", dependencies: ["OutpostGraph", "OutpostAlgorithms", "CGraphviz"]),
         // Umbrella module for Swift programs: `import Outpost`.
-        .target(name: "Outpost", dependencies: ["OutpostGraph", "OutpostIO", "OutpostAlgorithms"]),
+        .target(name: "Outpost", dependencies: ["OutpostGraph", "OutpostIO", "OutpostAlgorithms", "OutpostRender"]),
         // The command-line tool, one file per subcommand.
         .executableTarget(
             name: "OutpostCLI",
@@ -32,6 +36,7 @@ let package = Package(
         .testTarget(name: "OutpostGraphTests", dependencies: ["OutpostGraph"]),
         .testTarget(name: "OutpostIOTests", dependencies: ["OutpostIO"]),
         .testTarget(name: "OutpostAlgorithmsTests", dependencies: ["OutpostAlgorithms", "OutpostIO"]),
+        .testTarget(name: "OutpostRenderTests", dependencies: ["OutpostRender", "OutpostIO"], exclude: ["Golden"]),
         .testTarget(name: "OutpostCommandTests", dependencies: ["OutpostCLI"]),
     ]
 )

@@ -2,3 +2,4 @@
 @_exported import OutpostAlgorithms
 @_exported import OutpostGraph
 @_exported import OutpostIO
+@_exported import OutpostRender

@@ -1,0 +1,468 @@
+import OutpostGraph
+
+/// What to show in a diagram, beyond the graph itself. Every option changes the drawing as
+/// ``DiagramStyle`` describes.
+public struct DiagramOptions: Sendable, Hashable {
+    /// What node size follows.
+    public enum NodeSize: Sendable, Hashable {
+        /// The number of distinct neighbours (NetworkX's `Graph.degree` on the undirected graph
+        /// with parallel relations merged).
+        case degree
+        /// Scores computed elsewhere (PageRank, betweenness…), one per node in the graph's node
+        /// order (for a dataset view, `view.entityIndices` order), named for the legend.
+        case scores(name: String, values: [Double])
+    }
+
+    /// What fills nodes.
+    public enum Coloring: String, Sendable, Hashable, CaseIterable {
+        /// The entity's kind (plain graphs: one colour).
+        case kind
+        /// The node's community, from ``DiagramOptions/communities``.
+        case community
+    }
+
+    /// What groups nodes into boxes.
+    public enum Clustering: String, Sendable, Hashable, CaseIterable {
+        /// One box per country (`country` of an entity, or a plain graph's `country` attribute).
+        case country
+        /// One box per entity that `established` stations, holding it and those stations;
+        /// stations claimed by several founders get a box naming all of them. Datasets only.
+        case jurisdiction
+    }
+
+    /// The two ends of a path to highlight, as node ids.
+    public struct PathEnds: Sendable, Hashable {
+        public var from: String
+        public var to: String
+        public init(from: String, to: String) {
+            self.from = from
+            self.to = to
+        }
+    }
+
+    /// The title at the top (default: the dataset's title, or the graph's name).
+    public var title: String?
+    /// Replaces the caption under the title (default: dataset, filter, newest source, counts).
+    public var caption: String?
+    /// Write each relation's type (a plain graph: its weight when not 1) on its line.
+    public var edgeLabels: Bool
+    /// Scale nodes by a measure; nil: all nodes fit their labels.
+    public var sizeBy: NodeSize?
+    public var colorBy: Coloring
+    /// A community number per node, in the graph's node order; required by `colorBy: .community`.
+    public var communities: [Int]?
+    public var clusterBy: Clustering?
+    /// Highlight a shortest path (fewest links, direction ignored) and dim everything else.
+    public var highlightPath: PathEnds?
+    /// Draw the legend box.
+    public var legend: Bool
+
+    public init(title: String? = nil, caption: String? = nil, edgeLabels: Bool = false, sizeBy: NodeSize? = nil,
+                colorBy: Coloring = .kind, communities: [Int]? = nil, clusterBy: Clustering? = nil,
+                highlightPath: PathEnds? = nil, legend: Bool = true) {
+        self.title = title
+        self.caption = caption
+        self.edgeLabels = edgeLabels
+        self.sizeBy = sizeBy
+        self.colorBy = colorBy
+        self.communities = communities
+        self.clusterBy = clusterBy
+        self.highlightPath = highlightPath
+        self.legend = legend
+    }
+}
+
+/// A diagram request that cannot be drawn as asked.
+public enum DiagramError: Error, CustomStringConvertible, Sendable {
+    case communitiesMissing
+    case wrongCount(what: String, expected: Int, got: Int)
+    case unknownNode(String)
+    case noPath(from: String, to: String)
+    case needsDataset(String)
+
+    public var description: String {
+        switch self {
+        case .communitiesMissing:
+            return "colouring by community needs a partition (DiagramOptions.communities: one community number per node)"
+        case let .wrongCount(what, expected, got):
+            return "\(what) has \(got) values but the graph has \(expected) nodes"
+        case let .unknownNode(id):
+            return "'\(id)' is not a node of the graph being drawn (it may have been filtered out)"
+        case let .noPath(from, to):
+            return "no path links '\(from)' and '\(to)' in the graph being drawn (check the filters)"
+        case let .needsDataset(what):
+            return "\(what) needs a dataset (entities with kinds and relations); this is a plain graph"
+        }
+    }
+}
+
+extension DatasetView {
+    /// The view as a styled diagram, ready for ``DOTWriter`` and ``GraphvizRenderer``.
+    ///
+    /// One node per entity (dataset order), one line per relation (dataset order), styled as
+    /// ``DiagramStyle`` describes. The caption names the dataset, the filter
+    /// (``DatasetFilter/summary``) and the newest source date.
+    /// - Throws: ``DiagramError`` when an option cannot be honoured (no partition, a path end
+    ///   that is not in the view, no path).
+    public func diagram(_ options: DiagramOptions = DiagramOptions()) throws -> StyledGraph {
+        let nodes = entityIndices.map { i -> DiagramBuilder.Node in
+            let e = dataset.entities[i]
+            return DiagramBuilder.Node(id: e.id, label: e.name, kind: e.kind, country: e.country)
+        }
+        var position: [String: Int] = [:]
+        for (n, i) in entityIndices.enumerated() { position[dataset.entities[i].id] = n }
+        var edges: [DiagramBuilder.Edge] = []
+        for r in relationIndices {
+            let relation = dataset.relations[r]
+            guard let a = position[relation.from], let b = position[relation.to] else { continue }
+            edges.append(DiagramBuilder.Edge(from: a, to: b, label: relation.type.rawValue, status: relation.status,
+                                             directed: relation.isDirected, isEstablishment: relation.type == .established))
+        }
+        var parts = ["Dataset: \(dataset.name)"]
+        parts.append(filter.isEmpty ? "no filter" : "filter: \(filter.summary)")
+        if let newest = dataset.newestSourceDate { parts.append("newest source \(newest)") }
+        parts.append("\(nodes.count) entities, \(edges.count) relations shown")
+        let builder = DiagramBuilder(name: dataset.name, title: dataset.title ?? dataset.name,
+                                     caption: parts.joined(separator: " · "), isDataset: true,
+                                     isDirected: true, nodes: nodes, edges: edges)
+        return try builder.build(options)
+    }
+}
+
+extension Graph {
+    /// A plain graph (CSV, GraphML) as a styled diagram: one style for every node, lines by
+    /// direction only, no kinds or statuses to show.
+    /// - Parameter name: the graph's name, for the title and caption (a file name).
+    public func diagram(named name: String, _ options: DiagramOptions = DiagramOptions()) throws -> StyledGraph {
+        let nodes = (0..<nodeCount).map { n in
+            DiagramBuilder.Node(id: nodeIDs[n], label: self.name(of: n), kind: nil, country: nodeAttributes[n]["country"])
+        }
+        var edges: [DiagramBuilder.Edge] = []
+        edges.reserveCapacity(edgeCount)
+        for e in 0..<edgeCount {
+            let weight = edgeWeights[e]
+            let label = attributes(ofEdge: e)["relation"] ?? (weight == 1 ? nil : DOTWriter.format(weight))
+            edges.append(DiagramBuilder.Edge(from: Int(edgeSources[e]), to: Int(edgeTargets[e]), label: label,
+                                             status: nil, directed: isDirected, isEstablishment: false))
+        }
+        let caption = "Graph: \(name) · \(nodeCount) nodes, \(edgeCount) edges" + (isDirected ? ", directed" : "")
+        let builder = DiagramBuilder(name: name, title: name, caption: caption, isDataset: false,
+                                     isDirected: isDirected, nodes: nodes, edges: edges)
+        return try builder.build(options)
+    }
+}
+
+/// Turns nodes and edges plus options into a ``StyledGraph``; shared by datasets and plain graphs.
+struct DiagramBuilder {
+    struct Node {
+        var id: String
+        var label: String
+        var kind: EntityKind?
+        var country: String?
+    }
+
+    struct Edge {
+        var from: Int
+        var to: Int
+        var label: String?
+        var status: EvidenceStatus?
+        var directed: Bool
+        var isEstablishment: Bool
+    }
+
+    var name: String
+    var title: String
+    var caption: String
+    var isDataset: Bool
+    var isDirected: Bool
+    var nodes: [Node]
+    var edges: [Edge]
+
+    /// The undirected graph of the diagram, for degree and paths.
+    func undirectedIndex() -> GraphIndex {
+        var graph = Graph(directed: false)
+        for node in nodes { graph.addNode(node.id) }
+        graph.reserveEdges(edges.count)
+        for edge in edges { graph.addEdge(edge.from, edge.to) }
+        return GraphIndex(graph)
+    }
+
+    func build(_ options: DiagramOptions) throws -> StyledGraph {
+        let n = nodes.count
+        let needsIndex = options.sizeBy == .degree || options.highlightPath != nil
+        let index = needsIndex ? undirectedIndex() : nil
+
+        // Sizes: square root of the score relative to the largest.
+        var sizeFactor: [Double]?
+        var sizeName = ""
+        switch options.sizeBy {
+        case .none: break
+        case .degree:
+            sizeName = "degree"
+            sizeFactor = (0..<n).map { Double(index!.degree(of: $0)) }
+        case let .scores(name, values):
+            guard values.count == n else { throw DiagramError.wrongCount(what: name, expected: n, got: values.count) }
+            sizeName = name
+            sizeFactor = values.map { $0.isFinite ? max($0, 0) : 0 }
+        }
+        if let raw = sizeFactor {
+            let top = raw.max() ?? 0
+            sizeFactor = raw.map { top > 0 ? ($0 / top).squareRoot() : 0 }
+        }
+
+        // Community fills: largest community first, ties by smallest number.
+        var communityFill: [String]?
+        var communityLegend: [(fill: String, label: String)] = []
+        if options.colorBy == .community {
+            guard let communities = options.communities else { throw DiagramError.communitiesMissing }
+            guard communities.count == n else {
+                throw DiagramError.wrongCount(what: "the community partition", expected: n, got: communities.count)
+            }
+            var sizes: [Int: Int] = [:]
+            for c in communities { sizes[c, default: 0] += 1 }
+            let ranked = sizes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            var fillOf: [Int: String] = [:]
+            for (rank, entry) in ranked.enumerated() {
+                let fill = rank < DiagramStyle.communityFills.count ? DiagramStyle.communityFills[rank] : DiagramStyle.otherCommunityFill
+                fillOf[entry.key] = fill
+                if rank < DiagramStyle.communityFills.count {
+                    communityLegend.append((fill, "community \(rank + 1): \(entry.value) node\(entry.value == 1 ? "" : "s")"))
+                }
+            }
+            if ranked.count > DiagramStyle.communityFills.count {
+                communityLegend.append((DiagramStyle.otherCommunityFill, "\(ranked.count - DiagramStyle.communityFills.count) smaller communities"))
+            }
+            communityFill = communities.map { fillOf[$0]! }
+        }
+
+        // Highlighted path.
+        var onPath: Set<Int>?
+        var pathLinks: Set<[Int]> = []
+        if let ends = options.highlightPath, let index {
+            guard let a = index.index(of: ends.from) else { throw DiagramError.unknownNode(ends.from) }
+            guard let b = index.index(of: ends.to) else { throw DiagramError.unknownNode(ends.to) }
+            guard let path = index.breadthFirstPath(from: a, to: b) else {
+                throw DiagramError.noPath(from: nodes[a].label, to: nodes[b].label)
+            }
+            onPath = Set(path)
+            for (u, v) in zip(path, path.dropFirst()) { pathLinks.insert([min(u, v), max(u, v)]) }
+        }
+
+        // Nodes.
+        var styledNodes: [StyledNode] = []
+        styledNodes.reserveCapacity(n)
+        for (i, node) in nodes.enumerated() {
+            let kindStyle = node.kind.map(DiagramStyle.style(of:)) ?? DiagramStyle.plainNode
+            var attributes: [DOTAttribute] = [
+                .text("label", DiagramStyle.wrapped(node.label)),
+                .plain("shape", kindStyle.shape),
+                .plain("fillcolor", communityFill?[i] ?? kindStyle.fill),
+            ]
+            if let extra = kindStyle.extraStyle { attributes.append(.plain("style", "filled," + extra)) }
+            if let factor = sizeFactor?[i] {
+                attributes.append(.number("width", 0.4 + 1.6 * factor))
+                attributes.append(.number("height", 0.3 + 0.9 * factor))
+                attributes.append(.number("fontsize", 10 + 10 * factor))
+            }
+            if let onPath {
+                if onPath.contains(i) {
+                    attributes += [.plain("class", "path"), .plain("color", DiagramStyle.highlight), .plain("penwidth", "3")]
+                } else {
+                    attributes.set(.plain("fillcolor", DiagramStyle.dimmedFill))
+                    attributes += [.plain("color", DiagramStyle.dimmedLine), .plain("fontcolor", DiagramStyle.dimmedText)]
+                }
+            }
+            styledNodes.append(StyledNode(id: node.id, attributes: attributes))
+        }
+
+        // Edges.
+        var styledEdges: [StyledEdge] = []
+        styledEdges.reserveCapacity(edges.count)
+        for edge in edges {
+            let line = edge.status.map(DiagramStyle.style(of:)) ?? DiagramStyle.plainLine
+            var attributes: [DOTAttribute] = [
+                .plain("style", line.style),
+                .plain("color", line.color),
+                .number("penwidth", line.penwidth),
+            ]
+            if isDirected {
+                attributes.append(edge.directed ? .plain("arrowhead", line.arrowhead) : .plain("dir", "none"))
+            }
+            if options.edgeLabels, let label = edge.label { attributes.append(.text("label", label)) }
+            if onPath != nil {
+                if pathLinks.contains([min(edge.from, edge.to), max(edge.from, edge.to)]) {
+                    attributes.set(.plain("color", DiagramStyle.highlight))
+                    attributes.set(.plain("penwidth", "3"))
+                    attributes.append(.plain("class", "path"))
+                } else {
+                    attributes.set(.plain("color", DiagramStyle.dimmedLine))
+                    attributes.append(.plain("fontcolor", DiagramStyle.dimmedText))
+                }
+            }
+            styledEdges.append(StyledEdge(from: nodes[edge.from].id, to: nodes[edge.to].id, attributes: attributes))
+        }
+
+        // Clusters.
+        var clusters: [StyledCluster] = []
+        var clustered = Set<Int>()
+        if let clusterBy = options.clusterBy {
+            var groups: [(label: String, members: [Int])] = []
+            switch clusterBy {
+            case .country:
+                var byCountry: [String: [Int]] = [:]
+                for (i, node) in nodes.enumerated() {
+                    if let country = node.country, !country.isEmpty { byCountry[country, default: []].append(i) }
+                }
+                groups = byCountry.keys.sorted().map { ($0, byCountry[$0]!) }
+            case .jurisdiction:
+                guard isDataset else { throw DiagramError.needsDataset("--cluster-by jurisdiction") }
+                groups = jurisdictionGroups()
+            }
+            for (number, group) in groups.enumerated() {
+                let attributes: [DOTAttribute] = [
+                    .text("label", group.label), .plain("style", "rounded,filled"),
+                    .plain("fillcolor", DiagramStyle.clusterFill), .plain("color", DiagramStyle.clusterLine),
+                    .plain("fontsize", "12"), .plain("labeljust", "l"),
+                ]
+                let members = group.members.map { styledNodes[$0] }
+                clustered.formUnion(group.members)
+                clusters.append(StyledCluster(id: "cluster_\(clusterBy.rawValue)_\(number + 1)", attributes: attributes, nodes: members))
+            }
+        }
+
+        var graph = StyledGraph(name: name, isDirected: isDirected)
+        graph.graphAttributes = DiagramStyle.graphAttributes
+        let heading = options.title ?? title
+        let subheading = options.caption ?? caption
+        graph.graphAttributes.append(DOTAttribute("label", .html(
+            "<font point-size=\"20\"><b>\(DOTWriter.htmlEscaped(heading))</b></font><br align=\"left\"/>"
+                + "<font point-size=\"11\" color=\"#4d4d4d\">\(DOTWriter.htmlEscaped(subheading))</font><br align=\"left\"/>")))
+        graph.nodeDefaults = DiagramStyle.nodeDefaults
+        graph.edgeDefaults = DiagramStyle.edgeDefaults
+        graph.nodes = styledNodes.indices.filter { !clustered.contains($0) }.map { styledNodes[$0] }
+
+        if options.legend {
+            var legend = Legend(taken: Set(nodes.map(\.id)), isDirected: isDirected)
+            if isDataset {
+                let kinds = Set(nodes.compactMap(\.kind)).sorted()
+                for kind in kinds {
+                    let style = DiagramStyle.style(of: kind)
+                    legend.addSwatch(key: "kind:\(kind.rawValue)", label: kind.rawValue.replacingOccurrences(of: "-", with: " "),
+                                     shape: style.shape, fill: options.colorBy == .community ? "white" : style.fill,
+                                     extraStyle: style.extraStyle)
+                }
+                let statuses = Set(edges.compactMap(\.status)).sorted(by: >)
+                for status in statuses { legend.addLine(status: status) }
+            }
+            for (number, entry) in communityLegend.enumerated() {
+                legend.addSwatch(key: "community:\(number + 1)", label: entry.label, shape: "box", fill: entry.fill, extraStyle: nil)
+            }
+            if sizeFactor != nil { legend.addNote(key: "size", text: "size: \(sizeName)") }
+            if let ends = options.highlightPath, let onPath {
+                legend.addNote(key: "path", text: "magenta: a shortest path from \(ends.from) to \(ends.to) (\(onPath.count - 1) links)")
+            }
+            if !legend.nodes.isEmpty {
+                clusters.append(StyledCluster(id: "cluster_legend", attributes: [
+                    .text("label", "Legend"), .plain("style", "rounded"), .plain("color", DiagramStyle.clusterLine),
+                    .plain("fontsize", "12"), .plain("labeljust", "l"),
+                ], nodes: legend.nodes))
+                graph.edges = legend.edges
+            }
+        }
+        graph.clusters = clusters
+        graph.edges += styledEdges
+        return graph
+    }
+
+    /// Groups for `--cluster-by jurisdiction`: for each set of founders, the stations they are
+    /// said to have established; a single founder sits in its own group.
+    func jurisdictionGroups() -> [(label: String, members: [Int])] {
+        var founders: [Int: [Int]] = [:]
+        for edge in edges where edge.isEstablishment {
+            if !(founders[edge.to]?.contains(edge.from) ?? false) { founders[edge.to, default: []].append(edge.from) }
+        }
+        let founderNodes = Set(founders.values.joined())
+        var groups: [[Int]: [Int]] = [:]
+        for target in founders.keys.sorted() where !founderNodes.contains(target) {
+            groups[founders[target]!.sorted(), default: []].append(target)
+        }
+        for founder in founderNodes where groups[[founder]] == nil { groups[[founder]] = [] }
+        return groups.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { key in
+            let names = key.map { nodes[$0].label }
+            if key.count == 1 { return ("Jurisdiction: " + names[0], key + groups[key]!) }
+            return ("Claimed by several: " + names.joined(separator: "; "), groups[key]!)
+        }
+    }
+}
+
+/// The legend's nodes and sample lines, with ids that cannot collide with the graph's.
+struct Legend {
+    var taken: Set<String>
+    var isDirected: Bool
+    var nodes: [StyledNode] = []
+    var edges: [StyledEdge] = []
+
+    mutating func id(_ key: String) -> String {
+        var id = "legend:" + key
+        while taken.contains(id) { id = "_" + id }
+        taken.insert(id)
+        return id
+    }
+
+    mutating func addSwatch(key: String, label: String, shape: String, fill: String, extraStyle: String?) {
+        var attributes: [DOTAttribute] = [.text("label", label), .plain("shape", shape), .plain("fillcolor", fill)]
+        if let extraStyle { attributes.append(.plain("style", "filled," + extraStyle)) }
+        attributes.append(.plain("class", "legend"))
+        nodes.append(StyledNode(id: id(key), attributes: attributes))
+    }
+
+    mutating func addNote(key: String, text: String) {
+        nodes.append(StyledNode(id: id(key), attributes: [
+            .text("label", text), .plain("shape", "plaintext"), .plain("style", "solid"), .plain("class", "legend"),
+        ]))
+    }
+
+    mutating func addLine(status: EvidenceStatus) {
+        let line = DiagramStyle.style(of: status)
+        let from = id("status:\(status.rawValue)")
+        let to = id("status:\(status.rawValue):end")
+        nodes.append(StyledNode(id: from, attributes: [
+            .text("label", status.rawValue), .plain("shape", "plaintext"), .plain("style", "solid"), .plain("class", "legend"),
+        ]))
+        nodes.append(StyledNode(id: to, attributes: [
+            .text("label", ""), .plain("shape", "point"), .plain("width", "0.05"), .plain("class", "legend"),
+        ]))
+        var attributes: [DOTAttribute] = [
+            .plain("style", line.style), .plain("color", line.color), .number("penwidth", line.penwidth),
+        ]
+        if isDirected { attributes.append(.plain("arrowhead", line.arrowhead)) }
+        attributes.append(.plain("class", "legend"))
+        edges.append(StyledEdge(from: from, to: to, attributes: attributes))
+    }
+}
+
+extension GraphIndex {
+    /// A shortest path (fewest edges) from `source` to `target`, found by breadth-first search
+    /// over out-neighbours in ascending order, so the same graph always gives the same path.
+    /// Nil when `target` cannot be reached.
+    /// - Complexity: O(*V* + *E*).
+    func breadthFirstPath(from source: Int, to target: Int) -> [Int]? {
+        var parent = [Int32](repeating: -1, count: nodeCount)
+        parent[source] = Int32(source)
+        var queue = [source]
+        var head = 0
+        while head < queue.count {
+            let v = queue[head]
+            head += 1
+            if v == target { break }
+            for u in neighbours(of: v) where parent[Int(u)] < 0 {
+                parent[Int(u)] = Int32(v)
+                queue.append(Int(u))
+            }
+        }
+        guard parent[target] >= 0 else { return nil }
+        var path = [target]
+        while path.last! != source { path.append(Int(parent[path.last!])) }
+        return path.reversed()
+    }
+}

@@ -1,0 +1,146 @@
+import OutpostGraph
+
+/// Outpost's one diagram style: what every mark in a diagram means.
+///
+/// - **Entities** — shape and fill by kind (the legend lists the kinds present):
+///   Chinese state bodies in reds (ministry: double octagon; provincial department: octagon;
+///   public security bureau: hexagon), police stations as orange houses, associations as
+///   yellow tabs, people as lilac ellipses, government bodies as blue boxes, organisations as
+///   green rounded boxes, campaigns as purple diamonds, reports as sand notes, events as grey
+///   arrows. With `--color-by community` the shape stays and the fill is the community's
+///   colour (12 colours, largest community first; smaller ones white).
+/// - **Relations** — line by evidence status: confirmed solid and thicker, reported dashed,
+///   disputed dotted orange, denied dotted red ending in a bar (`tee`). Undirected relation
+///   types (`affiliated-with`) have no arrowhead. `--edge-labels` writes the relation type
+///   on each line.
+/// - **Size** — with `--size-by`, a node's minimum width and font grow with the square root
+///   of its score scaled to the largest (so area follows the score).
+/// - **Highlighted path** — the path's nodes and lines in magenta and thick; everything else
+///   grey.
+/// - **Clusters** — a light box per country or per jurisdiction (the entity that
+///   `established` the stations inside it).
+/// - **Title and caption** — at the top: the title, then the dataset, its filter and the
+///   date of its newest source.
+///
+/// Layout reads left to right (`rankdir=LR`) for `dot`, which keeps long names legible and
+/// stacks a rank's many stations vertically; the force-directed engines avoid overlaps.
+/// (Packing components side by side with `pack=true` would be more compact, but with dot in
+/// Graphviz 2.42 it drops edge labels and draws parallel edges on top of each other.)
+public enum DiagramStyle {
+    /// How entities of a kind are drawn.
+    public struct KindStyle: Hashable, Sendable {
+        public var shape: String
+        public var fill: String
+        /// Extra `style` words besides `filled` (`rounded`).
+        public var extraStyle: String?
+    }
+
+    public static func style(of kind: EntityKind) -> KindStyle {
+        switch kind {
+        case .ministry: return KindStyle(shape: "doubleoctagon", fill: "#fb6a4a")
+        case .provincialDepartment: return KindStyle(shape: "octagon", fill: "#fc9272")
+        case .publicSecurityBureau: return KindStyle(shape: "hexagon", fill: "#fcbba1")
+        case .policeStation: return KindStyle(shape: "house", fill: "#fdd49e")
+        case .association: return KindStyle(shape: "tab", fill: "#fff7bc")
+        case .person: return KindStyle(shape: "ellipse", fill: "#e7d4e8")
+        case .governmentBody: return KindStyle(shape: "box", fill: "#c6dbef")
+        case .organisation: return KindStyle(shape: "box", fill: "#c7e9c0", extraStyle: "rounded")
+        case .campaign: return KindStyle(shape: "diamond", fill: "#dadaeb")
+        case .report: return KindStyle(shape: "note", fill: "#f6e8c3")
+        case .event: return KindStyle(shape: "cds", fill: "#d9d9d9")
+        }
+    }
+
+    /// Nodes of a plain graph (no kinds).
+    public static let plainNode = KindStyle(shape: "ellipse", fill: "#deebf7")
+
+    /// How relations of a status are drawn.
+    public struct LineStyle: Hashable, Sendable {
+        public var style: String
+        public var color: String
+        public var penwidth: Double
+        /// Arrowhead for directed relations.
+        public var arrowhead: String
+    }
+
+    public static func style(of status: EvidenceStatus) -> LineStyle {
+        switch status {
+        case .confirmed: return LineStyle(style: "solid", color: "#1a1a1a", penwidth: 2, arrowhead: "normal")
+        case .reported: return LineStyle(style: "dashed", color: "#4d4d4d", penwidth: 1.2, arrowhead: "normal")
+        case .disputed: return LineStyle(style: "dotted", color: "#e08214", penwidth: 2, arrowhead: "normal")
+        case .denied: return LineStyle(style: "dotted", color: "#d7191c", penwidth: 2, arrowhead: "tee")
+        }
+    }
+
+    /// Edges of a plain graph.
+    public static let plainLine = LineStyle(style: "solid", color: "#4d4d4d", penwidth: 1, arrowhead: "normal")
+
+    /// Fills for communities, largest first (ColorBrewer Set3, 12 classes).
+    public static let communityFills = [
+        "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+        "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f",
+    ]
+    /// Fill of communities beyond the twelfth.
+    public static let otherCommunityFill = "#ffffff"
+
+    public static let highlight = "#c51b7d"
+    public static let dimmedFill = "#f4f4f4"
+    public static let dimmedLine = "#d0d0d0"
+    public static let dimmedText = "#9a9a9a"
+    public static let clusterFill = "#f7f7f7"
+    public static let clusterLine = "#bdbdbd"
+    public static let fontName = "Helvetica"
+
+    /// Longest line of a node label before it wraps at a space.
+    public static let labelLineLength = 26
+
+    /// Attributes of the whole graph, whatever the options.
+    static let graphAttributes: [DOTAttribute] = [
+        .plain("rankdir", "LR"),
+        .plain("fontname", fontName),
+        .plain("bgcolor", "white"),
+        .plain("pad", "0.3"),
+        .plain("nodesep", "0.18"),
+        .plain("ranksep", "0.7"),
+        .plain("overlap", "false"),
+        .plain("outputorder", "edgesfirst"),
+        .plain("labelloc", "t"),
+        .plain("labeljust", "l"),
+    ]
+
+    static let nodeDefaults: [DOTAttribute] = [
+        .plain("fontname", fontName),
+        .plain("fontsize", "11"),
+        .plain("style", "filled"),
+        .plain("color", "#4d4d4d"),
+        .plain("penwidth", "1"),
+        .plain("margin", "0.1,0.04"),
+    ]
+
+    static let edgeDefaults: [DOTAttribute] = [
+        .plain("fontname", fontName),
+        .plain("fontsize", "9"),
+        .plain("fontcolor", "#4d4d4d"),
+        .plain("arrowsize", "0.7"),
+    ]
+
+    /// Wraps `text` at spaces into lines of at most ``labelLineLength`` characters (a longer
+    /// word stays whole).
+    static func wrapped(_ text: String) -> String {
+        guard text.count > labelLineLength, !text.contains("\n") else { return text }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= labelLineLength {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
+    }
+}

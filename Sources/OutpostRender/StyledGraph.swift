@@ -1,0 +1,121 @@
+/// A diagram with every visual decision made: the input of ``DOTWriter``.
+///
+/// Nothing here knows about Graphviz's C library; it is plain data, so a diagram can be built,
+/// compared and written as DOT text without Graphviz installed. Order is meaningful: nodes,
+/// clusters and edges are written in the order they appear, so the same styled graph always
+/// gives the same DOT text.
+public struct StyledGraph: Hashable, Sendable {
+    /// The graph's name in DOT (`digraph "name" { … }`).
+    public var name: String
+    /// `digraph` with `->` edges, or `graph` with `--` edges.
+    public var isDirected: Bool
+    /// Attributes of the whole graph (`graph [ … ]`).
+    public var graphAttributes: [DOTAttribute]
+    /// Defaults for every node (`node [ … ]`).
+    public var nodeDefaults: [DOTAttribute]
+    /// Defaults for every edge (`edge [ … ]`).
+    public var edgeDefaults: [DOTAttribute]
+    /// Nodes outside any cluster.
+    public var nodes: [StyledNode]
+    /// Clusters (`subgraph "cluster_…"`), each with its own nodes.
+    public var clusters: [StyledCluster]
+    public var edges: [StyledEdge]
+
+    public init(name: String, isDirected: Bool, graphAttributes: [DOTAttribute] = [],
+                nodeDefaults: [DOTAttribute] = [], edgeDefaults: [DOTAttribute] = [],
+                nodes: [StyledNode] = [], clusters: [StyledCluster] = [], edges: [StyledEdge] = []) {
+        self.name = name
+        self.isDirected = isDirected
+        self.graphAttributes = graphAttributes
+        self.nodeDefaults = nodeDefaults
+        self.edgeDefaults = edgeDefaults
+        self.nodes = nodes
+        self.clusters = clusters
+        self.edges = edges
+    }
+
+    /// Every node, those in clusters included.
+    public var allNodes: [StyledNode] { nodes + clusters.flatMap(\.nodes) }
+}
+
+/// One node: its DOT id (any string; the writer escapes it) and its attributes.
+public struct StyledNode: Hashable, Sendable {
+    public var id: String
+    public var attributes: [DOTAttribute]
+
+    public init(id: String, attributes: [DOTAttribute] = []) {
+        self.id = id
+        self.attributes = attributes
+    }
+}
+
+/// One edge between two node ids.
+public struct StyledEdge: Hashable, Sendable {
+    public var from: String
+    public var to: String
+    public var attributes: [DOTAttribute]
+
+    public init(from: String, to: String, attributes: [DOTAttribute] = []) {
+        self.from = from
+        self.to = to
+        self.attributes = attributes
+    }
+}
+
+/// A cluster: a subgraph whose name starts with `cluster`, drawn as a box around its nodes by
+/// the engines that support clusters (dot and fdp; the others ignore the box).
+public struct StyledCluster: Hashable, Sendable {
+    /// The subgraph's name; the writer prefixes `cluster_` if it does not start with `cluster`.
+    public var id: String
+    public var attributes: [DOTAttribute]
+    public var nodes: [StyledNode]
+
+    public init(id: String, attributes: [DOTAttribute] = [], nodes: [StyledNode] = []) {
+        self.id = id
+        self.attributes = attributes
+        self.nodes = nodes
+    }
+}
+
+/// One `name=value` pair. The value is either text shown to a reader (a label, a tooltip),
+/// escaped so that it displays exactly as given, or a plain value (a colour, a shape, a number).
+public struct DOTAttribute: Hashable, Sendable {
+    public enum Value: Hashable, Sendable {
+        /// Text to display as is: backslashes, quotes, newlines, `&` and Graphviz's `\N`-style
+        /// escapes are neutralised by the writer.
+        case text(String)
+        /// A value Graphviz interprets (`dashed`, `#1f77b4`, `0.75`); quoted but not reinterpreted.
+        case plain(String)
+        /// An HTML-like label, already escaped (see ``DOTWriter/htmlEscaped(_:)``); written
+        /// between `<` and `>`.
+        case html(String)
+    }
+
+    public var name: String
+    public var value: Value
+
+    public init(_ name: String, _ value: Value) {
+        self.name = name
+        self.value = value
+    }
+
+    public static func text(_ name: String, _ value: String) -> DOTAttribute { DOTAttribute(name, .text(value)) }
+    public static func plain(_ name: String, _ value: String) -> DOTAttribute { DOTAttribute(name, .plain(value)) }
+    public static func number(_ name: String, _ value: Double) -> DOTAttribute {
+        DOTAttribute(name, .plain(DOTWriter.format(value)))
+    }
+}
+
+extension Array where Element == DOTAttribute {
+    /// The value of the last attribute named `name`, if any.
+    public subscript(attribute name: String) -> DOTAttribute.Value? {
+        last { $0.name == name }?.value
+    }
+
+    /// Sets `name`, replacing an earlier value in place or appending.
+    public mutating func set(_ attribute: DOTAttribute) {
+        guard let i = firstIndex(where: { $0.name == attribute.name }) else { return append(attribute) }
+        removeAll { $0.name == attribute.name }
+        insert(attribute, at: i)
+    }
+}

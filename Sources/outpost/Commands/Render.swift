@@ -1,0 +1,210 @@
+import ArgumentParser
+import Foundation
+import Outpost
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw a graph as SVG, PNG, PDF or laid-out DOT, styled by kind and evidence status.",
+        discussion: """
+        Shapes and fills show each entity's kind, and line styles each relation's status:
+        confirmed solid, reported dashed, disputed dotted orange, denied dotted red ending in a bar.
+        A legend box lists them. The title and caption name the dataset, its filter and the date
+        of its newest source. Layout and rendering run in process through Graphviz (libgvc);
+        the file is written atomically, and a one-line summary goes to standard error.
+
+        Examples:
+          outpost render Graphs/overseas-police-stations -o stations.svg
+          outpost render Graphs/overseas-police-stations -o by-country.svg --cluster-by country
+          outpost render Graphs/overseas-police-stations -o confirmed.pdf --min-status confirmed --drop-isolated --edge-labels
+          outpost render Graphs/overseas-police-stations -o path.svg --highlight-path fuzhou-psb station-rotterdam
+          outpost render Graphs/overseas-police-stations -o big.png --engine sfdp --size-by degree
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var filters: FilterOptions
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write.", valueName: "file"))
+    var output: String
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Output format: \(RenderFormat.allCases.map(\.rawValue).joined(separator: ", ")) (dot: DOT text with the layout's positions). Default: from the output file's extension.",
+        valueName: "format"))
+    var format: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")). dot is layered and reads direction; sfdp suits large graphs.",
+        valueName: "engine"))
+    var engine: String = "dot"
+
+    @Flag(name: .customLong("edge-labels"), help: "Write each relation's type on its line.")
+    var edgeLabels = false
+
+    @Option(name: .customLong("size-by"), help: ArgumentHelp(
+        "Scale nodes by a measure: degree, pagerank or betweenness.", valueName: "measure"))
+    var sizeBy: String?
+
+    @Option(name: .customLong("color-by"), help: ArgumentHelp("Fill nodes by kind or community.", valueName: "kind|community"))
+    var colorBy: String = "kind"
+
+    @Option(name: .customLong("cluster-by"), help: ArgumentHelp(
+        "Box nodes by country, or by jurisdiction (the entity that established each station).", valueName: "country|jurisdiction"))
+    var clusterBy: String?
+
+    @Option(name: .customLong("highlight-path"), parsing: .upToNextOption, help: ArgumentHelp(
+        "Highlight a shortest path between two entities (id, name or alias) and dim the rest.", valueName: "from to"))
+    var highlightPath: [String] = []
+
+    @Option(name: .long, help: "The title at the top (default: the dataset's title).")
+    var title: String?
+
+    @Flag(name: .customLong("no-legend"), help: "Leave out the legend box.")
+    var noLegend = false
+
+    @Flag(name: .customLong("drop-isolated"), help: "Leave out entities that the filters leave with no relation.")
+    var dropIsolated = false
+
+    static let sizeMeasures = ["degree", "pagerank", "betweenness"]
+
+    func validate() throws {
+        do {
+            _ = try LayoutEngine(parsing: engine)
+            _ = try resolvedFormat()
+        } catch let error as RenderError {
+            throw ValidationError(error.description)
+        }
+        if let sizeBy, !Render.sizeMeasures.contains(sizeBy) {
+            throw ValidationError("unknown --size-by '\(sizeBy)'; valid: \(Render.sizeMeasures.joined(separator: ", "))")
+        }
+        if DiagramOptions.Coloring(rawValue: colorBy) == nil {
+            throw ValidationError("unknown --color-by '\(colorBy)'; valid: \(DiagramOptions.Coloring.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let clusterBy, DiagramOptions.Clustering(rawValue: clusterBy) == nil {
+            throw ValidationError("unknown --cluster-by '\(clusterBy)'; valid: \(DiagramOptions.Clustering.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if !highlightPath.isEmpty && highlightPath.count != 2 {
+            throw ValidationError("--highlight-path takes two entities, FROM and TO (got \(highlightPath.count))")
+        }
+    }
+
+    func resolvedFormat() throws -> RenderFormat {
+        if let format { return try RenderFormat(parsing: format) }
+        let ext = URL(fileURLWithPath: output).pathExtension
+        guard let format = RenderFormat(pathExtension: ext) else {
+            throw RenderError.unknownFormat(ext.isEmpty ? "(no extension on \(output))" : ext)
+        }
+        return format
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let engine = try LayoutEngine(parsing: engine)
+            let format = try resolvedFormat()
+            var loaded = try LoadedGraph(input, filters: filters)
+            let isDataset = loaded.view != nil
+            if dropIsolated {
+                if let view = loaded.view {
+                    var filter = view.filter
+                    filter.dropIsolated = true
+                    loaded.view = DatasetView(view.dataset, filter: filter)
+                } else {
+                    throw ValidationError("--drop-isolated applies to datasets; \(input.path) is a plain graph")
+                }
+            }
+
+            var options = DiagramOptions(title: title, edgeLabels: edgeLabels, legend: !noLegend)
+            // Scores are in the drawn graph's node order (the view's entity order for a dataset).
+            let drawn = loaded.view?.graph() ?? loaded.graph
+            switch sizeBy {
+            case "degree": options.sizeBy = .degree
+            case "pagerank":
+                options.sizeBy = .scores(name: "PageRank", values: try GraphIndex(drawn, merge: .sum).pageRank().scores)
+            case "betweenness":
+                options.sizeBy = .scores(name: "betweenness", values: GraphIndex(drawn, merge: .sum).betweennessCentrality().scores)
+            case let measure?:
+                throw ValidationError("unknown --size-by '\(measure)'")
+            case nil: break
+            }
+            if colorBy == "community" {
+                throw RenderCommandError.notAvailableYet(
+                    "--color-by community", "community detection is not in this build; use --color-by kind")
+            }
+            if let clusterBy {
+                options.clusterBy = DiagramOptions.Clustering(rawValue: clusterBy)
+                if options.clusterBy == .jurisdiction && !isDataset {
+                    throw ValidationError("--cluster-by jurisdiction applies to datasets; \(input.path) is a plain graph")
+                }
+            }
+            if highlightPath.count == 2 {
+                options.highlightPath = .init(from: try nodeID(highlightPath[0], in: loaded),
+                                              to: try nodeID(highlightPath[1], in: loaded))
+            }
+
+            let diagram: StyledGraph
+            let drawnNodes: Int, drawnEdges: Int
+            if let view = loaded.view {
+                diagram = try view.diagram(options)
+                drawnNodes = view.entityIndices.count
+                drawnEdges = view.relationIndices.count
+            } else {
+                let name = URL(fileURLWithPath: input.path).lastPathComponent
+                diagram = try loaded.graph.diagram(named: name, options)
+                drawnNodes = loaded.graph.nodeCount
+                drawnEdges = loaded.graph.edgeCount
+            }
+            let advice = engine.advice(nodeCount: drawnNodes)
+            if let advice { printError("warning: \(advice)") }
+
+            let dot = DOTWriter().write(diagram)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let rendering = try GraphvizRenderer().render(dot: dot, engine: engine, format: format)
+            let elapsed = clock.now - start
+            for warning in rendering.warnings where warning != advice { printError("warning: graphviz: \(warning)") }
+
+            let url = URL(fileURLWithPath: output)
+            do {
+                try rendering.data.write(to: url, options: .atomic)
+            } catch {
+                throw RenderCommandError.cannotWrite(output, error.localizedDescription)
+            }
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            printError("wrote \(output): \(format.rawValue), \(rendering.data.count) bytes; \(drawnNodes) nodes, \(drawnEdges) edges; \(engine.rawValue) layout and render in \(String(format: "%.2f", seconds)) s")
+        }
+    }
+
+    /// The node id an argument names: for a dataset, an entity's id, name or alias that the
+    /// filters keep; for a plain graph, a node id or a unique label.
+    func nodeID(_ query: String, in loaded: LoadedGraph) throws -> String {
+        if let dataset = loaded.dataset, let view = loaded.view {
+            let index = try dataset.resolveEntity(query)
+            guard view.entityIndices.contains(index) else {
+                throw RenderCommandError.filteredOut(dataset.entities[index].id)
+            }
+            return dataset.entities[index].id
+        }
+        let graph = loaded.graph
+        if graph.index(of: query) != nil { return query }
+        let matches = (0..<graph.nodeCount).filter { graph.nodeLabels[$0] == query }
+        guard matches.count == 1 else {
+            throw RenderCommandError.unknownNode(query, ambiguous: matches.count > 1)
+        }
+        return graph.nodeIDs[matches[0]]
+    }
+}
+
+enum RenderCommandError: Error, CustomStringConvertible {
+    case notAvailableYet(String, String)
+    case filteredOut(String)
+    case unknownNode(String, ambiguous: Bool)
+    case cannotWrite(String, String)
+
+    var description: String {
+        switch self {
+        case let .notAvailableYet(option, reason): return "\(option) is not available yet: \(reason)"
+        case let .filteredOut(id): return "'\(id)' is not in the filtered graph; loosen the filters to draw a path through it"
+        case let .unknownNode(query, ambiguous):
+            return ambiguous ? "'\(query)' is the label of several nodes; give a node id" : "no node has the id or label '\(query)'"
+        case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+        }
+    }
+}
