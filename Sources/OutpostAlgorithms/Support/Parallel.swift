@@ -20,37 +20,6 @@ enum Parallel {
     /// cores, so that the summation order, and with it every floating-point result, is the same
     /// on every machine.
     static let blockCount = 8
-
-    /// Runs `body(source, accumulator)` for every source in `0..<sourceCount`, splitting the
-    /// sources into ``blockCount`` contiguous blocks that run in parallel, each with its own
-    /// accumulator of `width` doubles (no locks or atomics in the inner loop). Returns the sum of
-    /// the block accumulators, added in block order.
-    static func accumulate(sourceCount: Int, width: Int,
-                           _ body: @Sendable @escaping (_ source: Int, _ accumulator: UnsafeMutablePointer<Double>) -> Void) -> [Double] {
-        let blocks = max(1, min(blockCount, sourceCount))
-        let buffer = SharedBuffer<Double>(repeating: 0, count: blocks * width)
-        defer { buffer.free() }
-        DispatchQueue.concurrentPerform(iterations: blocks) { block in
-            let lo = sourceCount * block / blocks, hi = sourceCount * (block + 1) / blocks
-            let accumulator = buffer.base + block * width
-            for source in lo..<hi { body(source, accumulator) }
-        }
-        var total = [Double](repeating: 0, count: width)
-        for block in 0..<blocks {
-            let accumulator = buffer.base + block * width
-            for i in 0..<width { total[i] += accumulator[i] }
-        }
-        return total
-    }
-
-    /// Runs `body(item)` for every item in parallel blocks; each call writes only its own results.
-    static func forEach(_ count: Int, _ body: @Sendable @escaping (Int) -> Void) {
-        let blocks = max(1, min(blockCount * 4, count))
-        DispatchQueue.concurrentPerform(iterations: blocks) { block in
-            let lo = count * block / blocks, hi = count * (block + 1) / blocks
-            for item in lo..<hi { body(item) }
-        }
-    }
 }
 
 /// A binary min-heap of (distance, insertion order, node), ordered as NetworkX's heapq of
@@ -108,8 +77,10 @@ struct DistanceHeap {
 }
 
 extension Parallel {
-    /// Like ``accumulate(sourceCount:width:_:)``, with per-worker scratch state made once per
-    /// block by `makeState`.
+    /// Runs `body(source, accumulator, state)` for every source in `0..<sourceCount`, splitting
+    /// the sources into ``blockCount`` contiguous blocks that run in parallel, each with its own
+    /// accumulator of `width` doubles and its own scratch state made by `makeState` (no locks or
+    /// atomics in the inner loop). Returns the sum of the block accumulators, added in block order.
     static func accumulateWithState<State>(sourceCount: Int, width: Int, makeState: @Sendable @escaping () -> State,
                                            release: @Sendable @escaping (State) -> Void = { _ in },
                                            _ body: @Sendable @escaping (_ source: Int, _ accumulator: UnsafeMutablePointer<Double>, _ state: inout State) -> Void) -> [Double] {
