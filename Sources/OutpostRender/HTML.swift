@@ -51,43 +51,77 @@ public enum HTML {
         for attribute in [" xmlns=\"http://www.w3.org/2000/svg\"", " xmlns:xlink=\"http://www.w3.org/1999/xlink\""] {
             body = body.replacingOccurrences(of: attribute, with: "")
         }
-        let lower = body.lowercased()
-        for (needle, what) in [("<script", "a script"), ("<foreignobject", "embedded HTML"), ("<iframe", "a frame"),
-                               ("href=", "a link"), ("<image", "an image"), ("javascript:", "a script address"),
-                               ("url(", "a resource reference"), ("<style", "a style sheet")] where lower.contains(needle) {
-            throw InlineSVGError.unsafe(what)
-        }
-        if hasEventHandler(lower) { throw InlineSVGError.unsafe("an event-handler attribute") }
+        if let problem = unsafeMarkup(body) { throw InlineSVGError.unsafe(problem) }
         while body.hasSuffix("\n") { body.removeLast() }
         return body
     }
 
-    /// Whether some tag carries an `on…=` attribute (outside quoted values).
-    static func hasEventHandler(_ text: String) -> Bool {
-        var inTag = false, quote: Character?
-        var previous: Character = " "
-        var chars = Array(text)
-        chars.append(" ")
-        var i = 0
-        while i < chars.count - 1 {
-            let c = chars[i]
-            if let q = quote {
-                if c == q { quote = nil }
-            } else if inTag {
-                if c == "\"" || c == "'" { quote = c }
-                else if c == ">" { inTag = false }
-                else if (previous == " " || previous == "\n" || previous == "\t") && c == "o" && chars[i + 1] == "n" {
-                    var j = i + 2
-                    while j < chars.count, chars[j].isLetter { j += 1 }
-                    if j < chars.count && chars[j] == "=" && j > i + 2 { return true }
-                }
-            } else if c == "<" {
-                inTag = true
+    /// Elements an inline diagram may not hold: they run code, embed other documents or fetch.
+    static let forbiddenElements: Set<String> = ["script", "foreignobject", "iframe", "image", "style", "a", "use",
+                                                 "object", "embed", "link", "animate", "set", "feimage", "handler"]
+
+    /// What makes `svg` unsafe to inline, or nil. Graphviz writes every `<` of text as `&lt;`,
+    /// so each literal `<` opens a tag; only tags are inspected, not text.
+    static func unsafeMarkup(_ svg: String) -> String? {
+        var rest = Substring(svg)
+        while let open = rest.firstIndex(of: "<") {
+            guard let close = tagEnd(rest, from: rest.index(after: open)) else { return "an unterminated tag" }
+            let tag = rest[rest.index(after: open)..<close].lowercased()
+            rest = rest[rest.index(after: close)...]
+            let name = tag.drop { $0 == "/" }.prefix { !$0.isWhitespace && $0 != "/" && $0 != ">" }
+            if tag.hasPrefix("!") || tag.hasPrefix("?") { return "a declaration or comment" }
+            if forbiddenElements.contains(String(name)) { return "a <\(name)> element" }
+            for (attribute, value) in attributes(of: tag) {
+                if attribute.hasPrefix("on") { return "an event-handler attribute" }
+                if attribute.hasSuffix("href") { return "a link" }
+                if attribute == "style" { return "a style attribute" }
+                if value.contains("url(") && !value.contains("url(#") { return "a resource reference" }
+                if value.contains("javascript:") { return "a script address" }
             }
-            previous = c
-            i += 1
         }
-        return false
+        return nil
+    }
+
+    /// The `>` closing a tag that starts at `start`, skipping quoted attribute values.
+    static func tagEnd(_ text: Substring, from start: Substring.Index) -> Substring.Index? {
+        var quote: Character?
+        var i = start
+        while i < text.endIndex {
+            let c = text[i]
+            if let q = quote { if c == q { quote = nil } }
+            else if c == "\"" || c == "'" { quote = c }
+            else if c == ">" { return i }
+            i = text.index(after: i)
+        }
+        return nil
+    }
+
+    /// The attributes of a tag's text (lower-cased), as name and value pairs.
+    static func attributes(of tag: String) -> [(String, String)] {
+        var result: [(String, String)] = []
+        var chars = Substring(tag)
+        chars = chars.drop { $0 == "/" }.drop { !$0.isWhitespace }
+        while true {
+            chars = chars.drop { $0.isWhitespace || $0 == "/" }
+            let name = chars.prefix { !$0.isWhitespace && $0 != "=" && $0 != "/" }
+            if name.isEmpty { break }
+            chars = chars.dropFirst(name.count).drop(while: \.isWhitespace)
+            var value = ""
+            if chars.first == "=" {
+                chars = chars.dropFirst().drop(while: \.isWhitespace)
+                if let q = chars.first, q == "\"" || q == "'" {
+                    let inner = chars.dropFirst().prefix { $0 != q }
+                    value = String(inner)
+                    chars = chars.dropFirst(inner.count + 2)
+                } else {
+                    let bare = chars.prefix { !$0.isWhitespace }
+                    value = String(bare)
+                    chars = chars.dropFirst(bare.count)
+                }
+            }
+            result.append((String(name), value))
+        }
+        return result
     }
 }
 
