@@ -97,7 +97,7 @@ if len(colours) < 50 or inked_rows < len(rows[::4]) // 4:
 text = open(dom, encoding="utf-8").read()
 headings = ["Overseas police service stations", "Contents", "Summary", "Evidence status",
             "Coverage against published totals", "Stations by country and jurisdiction",
-            "The whole network", "Centrality", "Degree", "Betweenness", "PageRank",
+            "The whole network", "Centrality", "Degree", "Betweenness", "PageRank", "Communities",
             "Explained paths", "Rotterdam station → Fuzhou Public Security Bureau", "Sources"]
 found = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", text, re.S)]
 missing = [h for h in headings if h not in found]

@@ -97,7 +97,7 @@ import Testing
         #expect(headings(html, level: 1) == ["Overseas police service stations"])
         #expect(headings(html, level: 2) == ["Contents", "Summary", "Coverage against published totals",
                                              "Stations by country and jurisdiction", "The whole network", "Centrality",
-                                             "Explained paths", "Sources"])
+                                             "Communities", "Explained paths", "Sources"])
         let h3 = headings(html, level: 3)
         for heading in ["Evidence status", "Degree", "Betweenness", "PageRank",
                         "Rotterdam station → Fuzhou Public Security Bureau"] {
@@ -111,6 +111,10 @@ import Testing
         // Top 10 by default: ten rows in each ranking.
         let degree = try #require(section("centrality", of: html)?.components(separatedBy: "<div id=\"centrality-betweenness\">").first)
         #expect(count("<tr>", in: degree) == 11)
+        // Communities list their members; every entity with a relation is in one of two or more.
+        let communities = try #require(section("communities", of: html))
+        #expect(communities.contains("Modularity 0."))
+        #expect(communities.contains("Rotterdam station") && communities.contains("Fuzhou Public Security Bureau"))
         // Coverage lists the published totals against the dataset, with linked sources.
         let coverage = try #require(section("coverage", of: html))
         #expect(coverage.contains("overseas police service stations reported by Safeguard Defenders, September 2022"))
@@ -212,9 +216,12 @@ import Testing
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = try report(["Tests/Fixtures/graphs/florentine.csv", "--top", "3", "--path", "Medici", "Strozzi"], in: dir)
-        #expect(headings(html, level: 2) == ["Contents", "Summary", "The whole network", "Centrality", "Explained paths"])
+        #expect(headings(html, level: 2) == ["Contents", "Summary", "The whole network", "Centrality", "Communities", "Explained paths"])
         #expect(html.contains("<h3>Medici → Strozzi</h3>"))
         #expect(count("<svg", in: html) == 1)
+        let communities = try #require(section("communities", of: html))
+        #expect(communities.contains("<th scope=\"col\">members</th>") && !communities.contains("kinds"))
+        #expect(communities.contains("Medici"))
     }
 
     // MARK: Hostile data

@@ -12,6 +12,8 @@ struct Report: ParsableCommand {
           Summary and coverage    what `outpost stats` prints, with the published totals
           The whole network       the diagram `outpost render` draws, with legend and caption
           Centrality              the --top N (default 10) by degree, betweenness and PageRank
+          Communities             Leiden communities (modularity, resolution 1, seed 42) with
+                                  their members
           Explained paths         for each --path FROM TO, a shortest path (fewest hops,
                                   direction ignored) with every relation on each hop, its status
                                   and its citations
@@ -84,7 +86,7 @@ struct ReportBuilder {
     static let sections: [(id: String, title: String)] = [
         ("summary", "Summary"), ("coverage", "Coverage against published totals"),
         ("stations", "Stations by country and jurisdiction"), ("network", "The whole network"),
-        ("centrality", "Centrality"), ("paths", "Explained paths"), ("sources", "Sources"),
+        ("centrality", "Centrality"), ("communities", "Communities"), ("paths", "Explained paths"), ("sources", "Sources"),
     ]
 
     init(loaded: LoadedGraph, inputPath: String, title: String?, top: Int, pairs: [(String, String)]) throws {
@@ -115,7 +117,7 @@ struct ReportBuilder {
         let keys = Set(statsTables.map(\.key))
         if keys.contains("coverage") { present.append("coverage") }
         if keys.contains("stations-by-country") { present.append("stations") }
-        present += ["network", "centrality"]
+        present += ["network", "centrality", "communities"]
         if !pairs.isEmpty { present.append("paths") }
         if !cited.isEmpty { present.append("sources") }
         sectionTitles = ReportBuilder.sections.filter { present.contains($0.id) }.map(\.title)
@@ -133,6 +135,7 @@ struct ReportBuilder {
         if table("stations-by-country") != nil { body += stationsSection() }
         body += try networkSection()
         body += try centralitySection()
+        body += try communitiesSection()
         if !pairs.isEmpty { body += try pathsSection() }
         if !citedSources.isEmpty { body += sourcesSection() }
         return """
@@ -379,6 +382,34 @@ struct ReportBuilder {
             out += "</div>\n"
         }
         return out + "</div>\n</section>\n"
+    }
+
+    func communitiesSection() throws -> String {
+        let (index, _) = try weightedIndex(loaded, attribute: nil)
+        let partition = index.leidenCommunities()
+        let filtered = loaded.view?.filter.isEmpty == false ? "filtered " : ""
+        let groups = partition.communities.filter { $0.count > 1 }
+        let alone = partition.communities.count - groups.count
+        var out = "<section id=\"communities\">\n<h2>Communities</h2>\n"
+        out += "<p>Groups of entities more densely linked to each other than to the rest of the \(filtered)network, found by the Leiden algorithm (modularity, resolution 1, seed 42; links weighted by the number of relations joining a pair; every community is connected). A community is a pattern in the links the sources report, not a finding that its members act together.</p>\n"
+        out += "<p>\(groups.count) communit\(groups.count == 1 ? "y" : "ies") of two or more entities\(alone > 0 ? "; \(alone) entit\(alone == 1 ? "y" : "ies") with no relation kept alone" : ""). Modularity \(e(Cell.format(partition.modularity))).</p>\n"
+        var t = Table(key: "communities", title: "Communities", columns: ["community", "size", "kinds", "members"])
+        for (n, members) in groups.enumerated() {
+            var kinds: [String: Int] = [:]
+            if let dataset = loaded.dataset {
+                for v in members { if let kind = dataset.entity(index.ids[v])?.kind.rawValue { kinds[kind, default: 0] += 1 } }
+            }
+            let kindText = kinds.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            let names = members.map { index.names[$0] }.sorted { $0.lowercased() < $1.lowercased() }
+            t.rows.append([.int(n + 1), .int(members.count), .text(kindText), .text(names.joined(separator: "; "))])
+        }
+        if loaded.dataset == nil {
+            t.columns.remove(at: 2)
+            for i in t.rows.indices { t.rows[i].remove(at: 2) }
+        }
+        out += htmlTable(t)
+        return out + "</section>\n"
     }
 
     func pathsSection() throws -> String {
