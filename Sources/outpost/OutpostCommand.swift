@@ -14,11 +14,12 @@ struct OutpostCommand: ParsableCommand {
           outpost stats Graphs/overseas-police-stations
           outpost find Graphs/overseas-police-stations rotterdam
           outpost show Graphs/overseas-police-stations station-rotterdam --format json
+          outpost communities Graphs/overseas-police-stations --algorithm leiden
 
         Exit codes: 0 success; 1 the input has problems (validation errors, unreadable file,
         unknown entity); 64 the command line is wrong (unknown option, bad value).
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Stats.self, Show.self, Find.self]
+        subcommands: [Validate.self, Stats.self, Show.self, Find.self, Communities.self]
     )
 }
