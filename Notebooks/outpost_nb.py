@@ -31,9 +31,11 @@ def binary() -> str:
     """The path of the outpost executable."""
     configured = os.environ.get("OUTPOST_BIN")
     if configured:
-        if not os.access(configured, os.X_OK):
-            raise FileNotFoundError(f"OUTPOST_BIN={configured} is not an executable file")
-        return configured
+        # A relative path is taken from the current folder, else from the repository root.
+        for candidate in (Path(configured), REPOSITORY / configured):
+            if os.access(candidate, os.X_OK) and candidate.is_file():
+                return str(candidate.resolve())
+        raise FileNotFoundError(f"OUTPOST_BIN={configured} is not an executable file")
     for config in ("release", "debug"):
         candidate = REPOSITORY / ".build" / config / "outpost"
         if os.access(candidate, os.X_OK):

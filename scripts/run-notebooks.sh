@@ -22,7 +22,11 @@ fi
 "$venv/bin/python" -m ipykernel install --sys-prefix --name outpost-notebooks \
   --display-name "Python 3 (Outpost notebooks)" >/dev/null
 
-if [ -z "${OUTPOST_BIN:-}" ] && [ ! -x .build/release/outpost ] && [ ! -x .build/debug/outpost ]; then
+if [ -n "${OUTPOST_BIN:-}" ]; then
+  # The kernel runs in Notebooks/; give it an absolute path.
+  OUTPOST_BIN=$(realpath "$OUTPOST_BIN")
+  export OUTPOST_BIN
+elif [ ! -x .build/release/outpost ] && [ ! -x .build/debug/outpost ]; then
   echo "==> building outpost (release)"
   swift build -c release --product outpost 2>&1 | tail -n 1
 fi
