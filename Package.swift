@@ -37,6 +37,6 @@ let package = Package(
         .testTarget(name: "OutpostIOTests", dependencies: ["OutpostIO"]),
         .testTarget(name: "OutpostAlgorithmsTests", dependencies: ["OutpostAlgorithms", "OutpostIO"]),
         .testTarget(name: "OutpostRenderTests", dependencies: ["OutpostRender", "OutpostIO"], exclude: ["Golden"]),
-        .testTarget(name: "OutpostCommandTests", dependencies: ["OutpostCLI"]),
+        .testTarget(name: "OutpostCommandTests", dependencies: ["OutpostCLI", "OutpostRender"]),
     ]
 )

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(libgraphviz-dev pkg-config fonts-dejavu-core python3-venv)
+# python3-venv: scripts/run-notebooks.sh; chromium: scripts/check-report.sh.
+apt_packages=(libgraphviz-dev pkg-config fonts-dejavu-core python3-venv chromium)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start, step 2: run the whole test suite: build with tests, check the bundled dataset
-# against the local copies of its sources, then the Swift tests (model, readers, algorithms
-# against NetworkX fixtures, commands end to end).
+# against the local copies of its sources, execute the notebooks, check the HTML report in
+# headless Chromium, then the Swift tests (model, readers, algorithms against NetworkX
+# fixtures, commands end to end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,12 @@ if [ -d "$seeds" ]; then
 else
   .build/debug/outpost validate "$dataset"
 fi
+
+# Both use the debug binary just built (not an older release build).
+echo "==> notebooks"
+OUTPOST_BIN=.build/debug/outpost bash scripts/run-notebooks.sh
+echo "==> report in a browser"
+OUTPOST_BIN=.build/debug/outpost bash scripts/check-report.sh
 
 echo "==> swift test"
 swift test --skip-build 2>&1 | tee .build/swift-test.log

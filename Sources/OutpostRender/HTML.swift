@@ -1,0 +1,139 @@
+import Foundation
+
+/// Helpers for writing self-contained HTML (`outpost report`): escaping text and attribute
+/// values, checking link addresses, and preparing Graphviz SVG for inline use.
+public enum HTML {
+    /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references, so it is safe
+    /// both as element content and inside a quoted attribute value.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The address when it is an absolute `http:` or `https:` URL (so `javascript:` or
+    /// `data:` addresses from a dataset never become links), else nil.
+    public static func linkableURL(_ address: String) -> String? {
+        let trimmed = address.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lower = trimmed.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
+        guard !trimmed.unicodeScalars.contains(where: { $0.value < 0x21 || $0 == "\"" || $0 == "<" || $0 == ">" }) else { return nil }
+        return trimmed
+    }
+
+    /// SVG as Graphviz writes it, made ready to paste into an HTML document: the XML
+    /// declaration, the DOCTYPE (which names a DTD address) and comments are dropped, and the
+    /// namespace attributes, which HTML does not need, are removed. Graphviz escapes every label
+    /// and id it writes; as a second line of defence this refuses SVG holding a script, an
+    /// event-handler attribute, embedded HTML or a reference to another resource.
+    public static func inlineSVG(_ svg: String) throws -> String {
+        guard let start = svg.range(of: "<svg") else { throw InlineSVGError.notSVG }
+        var body = String(svg[start.lowerBound...])
+        // Comments (Graphviz writes node and edge ids in them).
+        while let open = body.range(of: "<!--") {
+            guard let close = body.range(of: "-->", range: open.upperBound..<body.endIndex) else {
+                throw InlineSVGError.unsafe("an unterminated comment")
+            }
+            var end = close.upperBound
+            if end < body.endIndex && body[end] == "\n" { end = body.index(after: end) }
+            body.removeSubrange(open.lowerBound..<end)
+        }
+        for attribute in [" xmlns=\"http://www.w3.org/2000/svg\"", " xmlns:xlink=\"http://www.w3.org/1999/xlink\""] {
+            body = body.replacingOccurrences(of: attribute, with: "")
+        }
+        if let problem = unsafeMarkup(body) { throw InlineSVGError.unsafe(problem) }
+        while body.hasSuffix("\n") { body.removeLast() }
+        return body
+    }
+
+    /// Elements an inline diagram may not hold: they run code, embed other documents or fetch.
+    static let forbiddenElements: Set<String> = ["script", "foreignobject", "iframe", "image", "style", "a", "use",
+                                                 "object", "embed", "link", "animate", "set", "feimage", "handler"]
+
+    /// What makes `svg` unsafe to inline, or nil. Graphviz writes every `<` of text as `&lt;`,
+    /// so each literal `<` opens a tag; only tags are inspected, not text.
+    static func unsafeMarkup(_ svg: String) -> String? {
+        var rest = Substring(svg)
+        while let open = rest.firstIndex(of: "<") {
+            guard let close = tagEnd(rest, from: rest.index(after: open)) else { return "an unterminated tag" }
+            let tag = rest[rest.index(after: open)..<close].lowercased()
+            rest = rest[rest.index(after: close)...]
+            let name = tag.drop { $0 == "/" }.prefix { !$0.isWhitespace && $0 != "/" && $0 != ">" }
+            if tag.hasPrefix("!") || tag.hasPrefix("?") { return "a declaration or comment" }
+            if forbiddenElements.contains(String(name)) { return "a <\(name)> element" }
+            for (attribute, value) in attributes(of: tag) {
+                if attribute.hasPrefix("on") { return "an event-handler attribute" }
+                if attribute.hasSuffix("href") { return "a link" }
+                if attribute == "style" { return "a style attribute" }
+                if value.contains("url(") && !value.contains("url(#") { return "a resource reference" }
+                if value.contains("javascript:") { return "a script address" }
+            }
+        }
+        return nil
+    }
+
+    /// The `>` closing a tag that starts at `start`, skipping quoted attribute values.
+    static func tagEnd(_ text: Substring, from start: Substring.Index) -> Substring.Index? {
+        var quote: Character?
+        var i = start
+        while i < text.endIndex {
+            let c = text[i]
+            if let q = quote { if c == q { quote = nil } }
+            else if c == "\"" || c == "'" { quote = c }
+            else if c == ">" { return i }
+            i = text.index(after: i)
+        }
+        return nil
+    }
+
+    /// The attributes of a tag's text (lower-cased), as name and value pairs.
+    static func attributes(of tag: String) -> [(String, String)] {
+        var result: [(String, String)] = []
+        var chars = Substring(tag)
+        chars = chars.drop { $0 == "/" }.drop { !$0.isWhitespace }
+        while true {
+            chars = chars.drop { $0.isWhitespace || $0 == "/" }
+            let name = chars.prefix { !$0.isWhitespace && $0 != "=" && $0 != "/" }
+            if name.isEmpty { break }
+            chars = chars.dropFirst(name.count).drop(while: \.isWhitespace)
+            var value = ""
+            if chars.first == "=" {
+                chars = chars.dropFirst().drop(while: \.isWhitespace)
+                if let q = chars.first, q == "\"" || q == "'" {
+                    let inner = chars.dropFirst().prefix { $0 != q }
+                    value = String(inner)
+                    chars = chars.dropFirst(inner.count + 2)
+                } else {
+                    let bare = chars.prefix { !$0.isWhitespace }
+                    value = String(bare)
+                    chars = chars.dropFirst(bare.count)
+                }
+            }
+            result.append((String(name), value))
+        }
+        return result
+    }
+}
+
+/// SVG that cannot be placed in a report.
+public enum InlineSVGError: Error, CustomStringConvertible, Sendable {
+    case notSVG
+    case unsafe(String)
+
+    public var description: String {
+        switch self {
+        case .notSVG: return "the diagram is not SVG"
+        case let .unsafe(what): return "the diagram SVG holds \(what); refusing to inline it"
+        }
+    }
+}

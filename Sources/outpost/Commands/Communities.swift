@@ -1,0 +1,164 @@
+import ArgumentParser
+import Outpost
+
+/// The methods `outpost communities` offers.
+enum CommunityMethod: String, ExpressibleByArgument, CaseIterable {
+    case louvain, leiden
+    case labelPropagation = "label-propagation"
+}
+
+struct Communities: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find communities (densely linked groups) by Louvain, Leiden or label propagation, with their modularity.",
+        discussion: """
+        Louvain and Leiden maximise modularity at the given resolution (above 1: smaller
+        communities; below 1: larger); a seed fixes their random choices, so the same seed gives
+        the same communities on every machine. Leiden's communities are always connected.
+        Label propagation is NetworkX's semi-synchronous one: deterministic, no seed, no
+        resolution, weights ignored while propagating.
+
+        A dataset is analysed as the undirected graph of its (filtered) entities, each linked
+        pair weighted by the number of relations between the two. A plain graph keeps its
+        direction (directed modularity, as NetworkX) and its `weight` column or key; --weight
+        picks another numeric edge attribute, or `none` to count every edge as 1.
+
+        The modularity printed is NetworkX's `modularity` of the communities at --resolution,
+        with the same weights.
+
+        Examples:
+          outpost communities Graphs/overseas-police-stations
+          outpost communities Graphs/overseas-police-stations --algorithm louvain --seed 7 --format json
+          outpost communities network.graphml --resolution 2 --weight strength --format csv
+        """)
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .long, help: "Method: louvain, leiden or label-propagation.")
+    var algorithm: CommunityMethod = .leiden
+
+    @Option(name: .long, help: "Modularity resolution γ (> 0): above 1 favours smaller communities.")
+    var resolution: Double = 1
+
+    @Option(name: .long, help: "Seed for Louvain and Leiden.")
+    var seed: UInt64 = 42
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Numeric edge attribute to use as weight on a plain graph (default: the `weight` column or key, 1 where absent); `none` for unweighted.",
+        valueName: "attribute"))
+    var weight: String?
+
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard resolution > 0 && resolution.isFinite else {
+            throw ValidationError("--resolution must be a positive number, not \(resolution)")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let loaded = try LoadedGraph(input, filters: filters, directed: false)
+            var graph = loaded.graph
+            var weighted = true
+            if let weight {
+                if weight == "none" {
+                    weighted = false
+                } else if loaded.dataset != nil {
+                    throw ValidationError("--weight applies to plain graphs; a dataset's links weigh the number of relations on them (use `--weight none` to count each linked pair once)")
+                } else if weight != "weight" {
+                    graph = try reweighted(graph, by: weight)
+                }
+            }
+            let index = GraphIndex(graph, merge: loaded.dataset != nil ? .sum : .keepLast)
+            let method: CommunityAlgorithm
+            switch algorithm {
+            case .louvain: method = .louvain(resolution: resolution, seed: seed)
+            case .leiden: method = .leiden(resolution: resolution, seed: seed)
+            case .labelPropagation: method = .labelPropagation
+            }
+            let partition = index.communities(using: method, weighted: weighted)
+            let quality = index.modularity(of: partition.labels, resolution: resolution, weighted: weighted)
+            // Members by id; communities by size, then first member id.
+            let groups = partition.communities
+                .map { members in members.sorted { index.ids[$0] < index.ids[$1] } }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : index.ids[$0[0]] < index.ids[$1[0]] }
+            print(render(groups, modularity: quality, index: index))
+        }
+    }
+
+    func render(_ groups: [[Int]], modularity: Double, index: GraphIndex) -> String {
+        switch output.format {
+        case .json:
+            return JSONValue.object([
+                ("algorithm", .string(algorithm.rawValue)),
+                ("modularity", .double(modularity)),
+                ("communities", .array(groups.enumerated().map { id, members in
+                    .object([("id", .int(id)), ("members", .array(members.map { .string(index.ids[$0]) }))])
+                })),
+            ]).rendered()
+        case .csv:
+            var table = Table(key: "communities", title: "Communities", columns: ["community", "node_id", "name"])
+            for (id, members) in groups.enumerated() {
+                for v in members { table.rows.append([.int(id), .text(index.ids[v]), .text(index.names[v])]) }
+            }
+            return table.renderCSV()
+        case .table:
+            var table = Table(key: "communities", title: "Communities", columns: ["id", "size", "members"])
+            for (id, members) in groups.enumerated() {
+                table.rows.append([.int(id), .int(members.count), .text(Communities.summary(members.map { index.names[$0] }))])
+            }
+            var heading = "\(groups.count) communities by \(algorithm.rawValue)"
+            if algorithm != .labelPropagation { heading += " (resolution \(Cell.format(resolution)), seed \(seed))" }
+            heading += "; modularity \(Cell.format(modularity))"
+            return heading + "\n\n" + table.renderText(showTitle: false)
+        }
+    }
+
+    /// Names joined by ", ", cut to about 100 columns with a count of the rest.
+    static func summary(_ names: [String], width: Int = 100) -> String {
+        var text = ""
+        for (i, name) in names.enumerated() {
+            let piece = (i == 0 ? "" : ", ") + name
+            let rest = names.count - i
+            if i > 0 && Table.displayWidth(text + piece) > width - 12 && rest > 1 {
+                return text + ", … +\(rest) more"
+            }
+            text += piece
+        }
+        return text
+    }
+
+    /// A copy of `graph` whose edge weights come from the numeric attribute `attribute`
+    /// (1 where an edge lacks it, as NetworkX's `default=1`).
+    func reweighted(_ graph: Graph, by attribute: String) throws -> Graph {
+        var copy = Graph(directed: graph.isDirected)
+        for v in 0..<graph.nodeCount {
+            copy.addNode(graph.nodeIDs[v], label: graph.nodeLabels[v], attributes: graph.nodeAttributes[v])
+        }
+        var found = false
+        for e in 0..<graph.edgeCount {
+            let attributes = graph.attributes(ofEdge: e)
+            var w = 1.0
+            if let text = attributes[attribute] {
+                guard let value = Double(text), value >= 0, value.isFinite else {
+                    let u = graph.nodeIDs[Int(graph.edgeSources[e])], v = graph.nodeIDs[Int(graph.edgeTargets[e])]
+                    throw WeightError(message: "edge \(u) – \(v) has \(attribute) '\(text)', which is not a non-negative number; fix the value or choose another --weight")
+                }
+                w = value
+                found = true
+            }
+            copy.addEdge(Int(graph.edgeSources[e]), Int(graph.edgeTargets[e]), weight: w, attributes: attributes)
+        }
+        guard found || graph.edgeCount == 0 else {
+            throw WeightError(message: "no edge has an attribute '\(attribute)'; check the column or key name (or use --weight none)")
+        }
+        return copy
+    }
+}
+
+/// A --weight attribute that the graph cannot provide (exit code 1: the input's problem).
+struct WeightError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
