@@ -78,9 +78,6 @@ import Testing
         #expect(engine.stderr.contains("valid engines: dot, neato, fdp, sfdp, circo, twopi"))
         let path = try Outpost.run("render", mini, "-o", out, "--highlight-path", "springfield-psb")
         #expect(path.status == 64)
-        let community = try Outpost.run("render", mini, "-o", out, "--color-by", "community")
-        #expect(community.status == 1)
-        #expect(community.stderr.contains("not available yet"))
         #expect(!FileManager.default.fileExists(atPath: out), "a failed render leaves no file")
     }
 
@@ -97,6 +94,25 @@ import Testing
         #expect(outputs["pagerank"] != outputs["degree"])
         #expect(outputs["betweenness"] != outputs["pagerank"])
         #expect(outputs["betweenness"]?.contains("betweenness") == true, "the legend names the measure")
+    }
+
+    @Test func colorByCommunityFillsByLeidenCommunity() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let byKind = dir.appendingPathComponent("kind.dot").path, byCommunity = dir.appendingPathComponent("community.dot").path
+        #expect(try Outpost.run("render", "Tests/Fixtures/graphs/karate.graphml", "-o", byKind).status == 0)
+        let result = try Outpost.run("render", "Tests/Fixtures/graphs/karate.graphml", "-o", byCommunity, "--color-by", "community")
+        #expect(result.status == 0, "\(result.stderr)")
+        let kindDOT = try String(contentsOfFile: byKind, encoding: .utf8)
+        let communityDOT = try String(contentsOfFile: byCommunity, encoding: .utf8)
+        func fills(_ dot: String) -> Set<String> {
+            Set(dot.split(separator: "\n").compactMap { line in
+                guard let range = line.range(of: "fillcolor=\"") else { return nil }
+                return String(line[range.upperBound...].prefix(7))
+            })
+        }
+        #expect(fills(communityDOT).count >= 3, "karate splits into several communities, each with its own fill")
+        #expect(fills(communityDOT).count > fills(kindDOT).count)
     }
 
     @Test func aFailedRenderLeavesAnExistingFileUntouched() throws {

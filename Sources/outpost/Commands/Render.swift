@@ -125,8 +125,11 @@ struct Render: ParsableCommand {
             case nil: break
             }
             if colorBy == "community" {
-                throw RenderCommandError.notAvailableYet(
-                    "--color-by community", "community detection is not in this build; use --color-by kind")
+                // Leiden with `outpost communities`' defaults (modularity, resolution 1, seed 42,
+                // links weighted by the number of relations), so the colours match its table.
+                let partition = GraphIndex(drawn, merge: .sum).leidenCommunities()
+                options.colorBy = .community
+                options.communities = partition.labels.map(Int.init)
             }
             if let clusterBy {
                 options.clusterBy = DiagramOptions.Clustering(rawValue: clusterBy)
@@ -193,14 +196,12 @@ struct Render: ParsableCommand {
 }
 
 enum RenderCommandError: Error, CustomStringConvertible {
-    case notAvailableYet(String, String)
     case filteredOut(String)
     case unknownNode(String, ambiguous: Bool)
     case cannotWrite(String, String)
 
     var description: String {
         switch self {
-        case let .notAvailableYet(option, reason): return "\(option) is not available yet: \(reason)"
         case let .filteredOut(id): return "'\(id)' is not in the filtered graph; loosen the filters to draw a path through it"
         case let .unknownNode(query, ambiguous):
             return ambiguous ? "'\(query)' is the label of several nodes; give a node id" : "no node has the id or label '\(query)'"
