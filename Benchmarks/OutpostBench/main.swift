@@ -3,7 +3,8 @@
 // algorithm time excludes loading, as for every peer. Prints one JSON line per measurement.
 //
 //   outpost-bench FILE.csv [--directed] ALGORITHM…
-//   ALGORITHM: load betweenness closeness pagerank components core-number
+//   ALGORITHM: load betweenness closeness pagerank components core-number louvain leiden label-propagation
+// Community checksums are the modularity reached.
 import Foundation
 import Outpost
 
@@ -44,6 +45,9 @@ for algorithm in algorithms where algorithm != "load" {
     case "pagerank": time = try seconds { checksum = try index.pageRank(tolerance: 1e-10).scores.max() ?? 0 }
     case "components": time = seconds { checksum = Double(index.connectedComponents().count) }
     case "core-number": time = try seconds { checksum = Double(try index.coreNumbers().max() ?? 0) }
+    case "louvain": time = seconds { checksum = index.louvainCommunities(weighted: false).modularity }
+    case "leiden": time = seconds { checksum = index.leidenCommunities(weighted: false).modularity }
+    case "label-propagation": time = seconds { checksum = index.labelPropagationCommunities(weighted: false).modularity }
     default:
         FileHandle.standardError.write(Data("unknown algorithm \(algorithm)\n".utf8))
         exit(64)
