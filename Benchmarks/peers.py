@@ -106,6 +106,8 @@ else:
     sys.exit(f"unknown library {library}")
 
 for name in algorithms:
+    if name == "load":
+        continue  # reported above
     if name not in runs:
         report(algorithm=name, seconds=None, note="not measured")
         continue

@@ -11,7 +11,9 @@ for line in open(sys.argv[1]):
     key = (record["graph"], record["algorithm"])
     if key not in order:
         order.append(key)
-    rows[key][record["contender"]] = record
+    earlier = rows[key].get(record["contender"])
+    if earlier is None or earlier.get("seconds") is None:
+        rows[key][record["contender"]] = record
 
 contenders = ["outpost", "igraph", "networkit", "networkx"]
 print("| graph | task | " + " | ".join(contenders) + " | Outpost ÷ fastest peer |")
