@@ -18,7 +18,10 @@ let package = Package(
         // Readers, one file per format.
         .target(name: "OutpostIO", dependencies: ["OutpostGraph", .product(name: "Yams", package: "Yams")]),
         // Algorithms on the compact index, one file per algorithm.
-        .target(name: "OutpostAlgorithms", dependencies: ["OutpostGraph"]),
+        // Release builds drop the dynamic exclusivity checks in the algorithms' inner loops
+        // (every array access there is to a local or per-worker buffer).
+        .target(name: "OutpostAlgorithms", dependencies: ["OutpostGraph"],
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // Graphviz's C library (libgvc, libcgraph), found through pkg-config: module map and shim only.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // Diagrams: styling, DOT text in pure Swift, layout and rendering through Graphviz in process.

@@ -46,53 +46,52 @@ extension GraphIndex {
     /// Single-source BFS phase and dependency accumulation; predecessors are recognised in the
     /// backward pass by distance instead of being stored.
     func brandesUnweighted(source s: Int, state: inout BrandesState, into accumulator: UnsafeMutablePointer<Double>) {
-        let order = state.fastOrder, sigma = state.fastSigma, distance = state.fastDistance, delta = state.fastDelta
+        // One 24-byte record per node (σ, coefficient, distance): a visit touches one cache line.
+        let order = state.fastOrder, node = state.fastNodes
         withAdjacency { a in
-            sigma[s] = 1
-            distance[s] = 0
+            node[s].sigma = 1
+            node[s].distance = 0
             order[0] = Int32(s)
             var head = 0, tail = 1
             while head < tail {
                 let v = Int(order[head]); head += 1
-                let dv = distance[v] + 1
-                let sv = sigma[v]
+                let dv = node[v].distance + 1
+                let sv = node[v].sigma
                 var slot = a.offsets[v]
                 let end = a.offsets[v + 1]
                 while slot < end {
                     let w = Int(a.targets[slot]); slot += 1
-                    let dw = distance[w]
+                    let dw = node[w].distance
                     if dw < 0 {
-                        distance[w] = dv
+                        node[w].distance = dv
                         order[tail] = Int32(w); tail += 1
-                        sigma[w] += sv
+                        node[w].sigma = sv
                     } else if dw == dv {
-                        sigma[w] += sv
+                        node[w].sigma += sv
                     }
                 }
             }
             // Dependencies, farthest first, in "pull" form: each node sums the coefficient
-            // (1 + δ(w)) / σ(w) of its successors w one step farther, which are final by then.
-            // delta[] holds that coefficient once a node is done, so the pass only reads.
+            // (1 + δ(w)) / σ(w) of its successors w one step farther, which are final by then,
+            // so the pass only reads other nodes and writes its own.
             var i = tail - 1
             while i > 0 {
                 let v = Int(order[i]); i -= 1
-                let next = distance[v] + 1
+                let next = node[v].distance + 1
                 var sum = 0.0
                 var slot = a.offsets[v]
                 let end = a.offsets[v + 1]
                 while slot < end {
                     let w = Int(a.targets[slot]); slot += 1
-                    if distance[w] == next { sum += delta[w] }
+                    if node[w].distance == next { sum += node[w].coefficient }
                 }
-                let dependency = sigma[v] * sum
+                let sigma = node[v].sigma
+                let dependency = sigma * sum
                 accumulator[v] += dependency
-                delta[v] = (1 + dependency) / sigma[v]
+                node[v].coefficient = (1 + dependency) / sigma
             }
             // Reset only what was touched.
-            for k in 0..<tail {
-                let v = Int(order[k])
-                sigma[v] = 0; distance[v] = -1; delta[v] = 0
-            }
+            for k in 0..<tail { node[Int(order[k])] = BrandesNode() }
         }
     }
 
@@ -160,9 +159,7 @@ struct BrandesState {
     var heap = DistanceHeap()
     // Raw buffers for the unweighted pass, allocated once per worker (see ``free()``).
     let fastOrder: UnsafeMutablePointer<Int32>
-    let fastSigma: UnsafeMutablePointer<Double>
-    let fastDistance: UnsafeMutablePointer<Int32>
-    let fastDelta: UnsafeMutablePointer<Double>
+    let fastNodes: UnsafeMutablePointer<BrandesNode>
 
     init(n: Int) {
         order = Array(repeating: 0, count: n)
@@ -174,12 +171,17 @@ struct BrandesState {
         done = Array(repeating: false, count: n)
         predecessorCount = Array(repeating: 0, count: n)
         fastOrder = Scratch(n, 0).base
-        fastSigma = Scratch(n, 0).base
-        fastDistance = Scratch(n, -1).base
-        fastDelta = Scratch(n, 0).base
+        fastNodes = Scratch(n, BrandesNode()).base
     }
 
     func free() {
-        fastOrder.deallocate(); fastSigma.deallocate(); fastDistance.deallocate(); fastDelta.deallocate()
+        fastOrder.deallocate(); fastNodes.deallocate()
     }
+}
+
+/// Per-node state of one unweighted Brandes pass, kept together for locality.
+struct BrandesNode {
+    var sigma: Double = 0
+    var coefficient: Double = 0
+    var distance: Int32 = -1
 }
