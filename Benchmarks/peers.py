@@ -44,6 +44,7 @@ if library == "igraph":
         "core-number": lambda: max(g.coreness()),
         "louvain": lambda: g.community_multilevel().modularity,
         "leiden": lambda: g.community_leiden(objective_function="modularity", n_iterations=-1).modularity,
+        "leiden-2": lambda: g.community_leiden(objective_function="modularity", n_iterations=2).modularity,
         "label-propagation": lambda: g.community_label_propagation().modularity,
     }
 elif library == "networkit":

@@ -34,7 +34,7 @@ tasks=(
   "edges-1m load"
   "ba-20k betweenness closeness"
   "ba-1m pagerank components core-number"
-  "planted louvain leiden label-propagation"
+  "planted louvain leiden leiden-2 label-propagation"
 )
 for task in "${tasks[@]}"; do
   set -- $task

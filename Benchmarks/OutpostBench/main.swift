@@ -3,7 +3,8 @@
 // algorithm time excludes loading, as for every peer. Prints one JSON line per measurement.
 //
 //   outpost-bench FILE.csv [--directed] ALGORITHM…
-//   ALGORITHM: load betweenness closeness pagerank components core-number louvain leiden label-propagation
+//   ALGORITHM: load betweenness closeness pagerank components core-number louvain leiden leiden-2 label-propagation
+// (leiden runs until the partition stops changing; leiden-2 stops after 2 iterations, igraph's default)
 // Community checksums are the modularity reached.
 import Foundation
 import Outpost
@@ -47,6 +48,7 @@ for algorithm in algorithms where algorithm != "load" {
     case "core-number": time = try seconds { checksum = Double(try index.coreNumbers().max() ?? 0) }
     case "louvain": time = seconds { checksum = index.louvainCommunities(weighted: false).modularity }
     case "leiden": time = seconds { checksum = index.leidenCommunities(weighted: false).modularity }
+    case "leiden-2": time = seconds { checksum = index.leidenCommunities(weighted: false, maximumIterations: 2).modularity }
     case "label-propagation": time = seconds { checksum = index.labelPropagationCommunities(weighted: false).modularity }
     default:
         FileHandle.standardError.write(Data("unknown algorithm \(algorithm)\n".utf8))

@@ -111,3 +111,16 @@ import Testing
         #expect(try Outpost.run("communities", "Tests/Data/mini", "--weight", "count").status == 64)
     }
 }
+
+@Suite struct LeidenIterationsCommandTests {
+    @Test func iterationsBoundLeidenAndAreCheckedAtTheCommandLine() throws {
+        let full = try Outpost.run("communities", "Tests/Fixtures/graphs/lesmis.graphml", "--algorithm", "leiden", "--format", "json")
+        let one = try Outpost.run("communities", "Tests/Fixtures/graphs/lesmis.graphml", "--algorithm", "leiden", "--iterations", "1", "--format", "json")
+        #expect(full.status == 0 && one.status == 0)
+        let fullQ = try #require((try Outpost.json(full.stdout) as? [String: Any])?["modularity"] as? Double)
+        let oneQ = try #require((try Outpost.json(one.stdout) as? [String: Any])?["modularity"] as? Double)
+        #expect(fullQ >= oneQ - 1e-12, "running to stability never loses modularity")
+        let bad = try Outpost.run("communities", "Tests/Fixtures/graphs/lesmis.graphml", "--algorithm", "louvain", "--iterations", "2")
+        #expect(bad.status == 64)
+    }
+}

@@ -42,6 +42,9 @@ struct Communities: ParsableCommand {
     @Option(name: .long, help: "Seed for Louvain and Leiden.")
     var seed: UInt64 = 42
 
+    @Option(name: .long, help: "Leiden iterations; 0 (default) repeats until the partition stops changing. igraph and leidenalg default to 2.")
+    var iterations: Int = 0
+
     @Option(name: .long, help: ArgumentHelp(
         "Numeric edge attribute to use as weight on a plain graph (default: the `weight` column or key, 1 where absent); `none` for unweighted.",
         valueName: "attribute"))
@@ -54,6 +57,8 @@ struct Communities: ParsableCommand {
         guard resolution > 0 && resolution.isFinite else {
             throw ValidationError("--resolution must be a positive number, not \(resolution)")
         }
+        if iterations < 0 { throw ValidationError("--iterations must be 0 (until stable) or more") }
+        if iterations > 0 && algorithm != .leiden { throw ValidationError("--iterations applies to leiden") }
     }
 
     func run() throws {
@@ -77,7 +82,9 @@ struct Communities: ParsableCommand {
             case .leiden: method = .leiden(resolution: resolution, seed: seed)
             case .labelPropagation: method = .labelPropagation
             }
-            let partition = index.communities(using: method, weighted: weighted)
+            let partition = algorithm == .leiden && iterations > 0
+                ? index.leidenCommunities(resolution: resolution, seed: seed, weighted: weighted, maximumIterations: iterations)
+                : index.communities(using: method, weighted: weighted)
             let quality = index.modularity(of: partition.labels, resolution: resolution, weighted: weighted)
             // Members by id; communities by size, then first member id.
             let groups = partition.communities
