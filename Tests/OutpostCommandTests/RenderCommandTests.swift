@@ -69,7 +69,7 @@ import Testing
         #expect(filtered.stderr.contains("not in the filtered graph"))
     }
 
-    @Test func badChoicesAreUsageErrorsAndMissingAnalyticsSayNotAvailableYet() throws {
+    @Test func badChoicesAreUsageErrors() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("x.svg").path
