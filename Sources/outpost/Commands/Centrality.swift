@@ -12,27 +12,31 @@ struct Centrality: ParsableCommand {
         abstract: "Rank nodes by a centrality measure (definitions and defaults as NetworkX's).",
         discussion: """
         Measures (NetworkX function, defaults):
-          degree, in-degree, out-degree   degree_centrality & co.: degree / (n−1)
-          betweenness    betweenness_centrality, normalized, endpoints excluded
-          closeness      closeness_centrality, wf_improved (scaled for disconnected graphs);
-                         directed graphs use distances *to* the node
+          degree         degree_centrality: degree / (n−1); also in-degree, out-degree
+          betweenness    betweenness_centrality: normalized, endpoints excluded
+          closeness      closeness_centrality: wf_improved (scaled for disconnected
+                         graphs); directed graphs use distances *to* the node
           harmonic       harmonic_centrality: Σ 1/d(v,u), unnormalised
           eigenvector    eigenvector_centrality (directed: from in-neighbours)
-          pagerank       pagerank, alpha 0.85 (--alpha), --personalize ID…
-          katz           katz_centrality, alpha 0.1 (--alpha), beta 1, normalized
+          pagerank       pagerank: alpha 0.85 (--alpha), --personalize ID…
+          katz           katz_centrality: alpha 0.1 (--alpha), beta 1, normalized
           core-number    core_number (k-core index)
-        --raw gives the unnormalised variant (degree counts, betweenness normalized=False,
-        closeness wf_improved=False, katz normalized=False).
-        --weight ATTR uses an edge attribute: a distance for betweenness, closeness and harmonic;
-        a strength for eigenvector, pagerank and katz. For a dataset the only attribute is
-        `relations`, the number of relations joining a pair.
-        A dataset is read as undirected unless --directed is given (then relation direction counts).
-        Iterative measures converge to 1e-12 (tighter than NetworkX's default 1e-6).
 
-        Examples:
-          outpost centrality Graphs/overseas-police-stations --measure betweenness --top 10
-          outpost centrality Graphs/overseas-police-stations --measure pagerank --min-status confirmed
-          outpost centrality edges.csv --directed --measure pagerank --weight weight --format json
+        --raw gives the unnormalised variant: degree counts, betweenness with
+        normalized=False, closeness with wf_improved=False, katz with
+        normalized=False.
+
+        --weight ATTR uses an edge attribute: a distance for betweenness,
+        closeness and harmonic; a strength for eigenvector, pagerank and katz.
+        A dataset has one attribute, `relations` (relations joining a pair).
+
+        A dataset is read as undirected unless --directed is given. Iterative
+        measures converge to 1e-12 (NetworkX's default is 1e-6).
+
+        Examples (D=Graphs/overseas-police-stations):
+          outpost centrality $D --measure betweenness --top 10
+          outpost centrality $D --measure pagerank --min-status confirmed
+          outpost centrality edges.csv --directed --measure pagerank --format json
         """)
 
     @OptionGroup var input: InputOptions

@@ -6,11 +6,18 @@ struct Ego: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The neighbourhood of an entity: everything within a few hops, as a table or a graph file.",
         discussion: """
-        Lists the entities within --radius hops of ENTITY (id, name or alias; node id for a plain graph) with their distance, or with -o writes the neighbourhood — those nodes and every relation among them — as GraphML or CSV for the other commands to read.
+        Lists the entities within --radius hops of ENTITY (id, name or alias; node id
+        for a plain graph) with their distance, or with -o writes the neighbourhood —
+        those nodes and every relation among them — as GraphML or CSV for the other
+        commands to read.
 
-        Relations count either way by default; with --directed a dataset's relations are followed from `from` to `to` only, and a directed plain graph follows its out-edges (as NetworkX's ego_graph); --undirected then ignores direction when measuring distance.
+        Relations count either way by default; with --directed a dataset's relations
+        are followed from `from` to `to` only, and a directed plain graph follows its
+        out-edges (as NetworkX's ego_graph); --undirected then ignores direction when
+        measuring distance.
 
-        Example: outpost ego Graphs/overseas-police-stations fuzhou-psb --radius 2 -o fuzhou.graphml
+        Example: outpost ego Graphs/overseas-police-stations fuzhou-psb --radius 2 -o
+        fuzhou.graphml
         """)
 
     @OptionGroup var input: InputOptions

@@ -7,17 +7,33 @@ struct PathCommand: ParsableCommand {
         commandName: "path",
         abstract: "Find how two entities are connected, hop by hop, with the evidence for each link.",
         discussion: """
-        FROM and TO are entity ids, names or aliases (for a plain graph, node ids). By default relations are followed either way (an undirected search over the dataset); --directed follows each relation from its `from` to its `to` only (undirected types both ways).
+        FROM and TO are entity ids, names or aliases (for a plain graph, node ids).
+        By default relations are followed either way (an undirected search over the
+        dataset); --directed follows each relation from its `from` to its `to` only
+        (undirected types both ways).
 
-        Every hop lists each relation joining the pair, its direction as stored (→ from the earlier node to the later, ← the reverse, — undirected), its status, dates and sources; --explain adds each citation (source id, publisher, date, excerpt).
+        Every hop lists each relation joining the pair, its direction as stored (→
+        from the earlier node to the later, ← the reverse, — undirected), its status,
+        dates and sources; --explain adds each citation (source id, publisher, date,
+        excerpt).
 
-        --weight: on a plain graph, the numeric edge attribute to use as length (`weight` is the edge weight); on a dataset, `status` costs each hop by its best-established relation (confirmed 1, reported 2, disputed 3, denied 4), so the cheapest path leans on the firmest evidence. --k N lists the N cheapest simple paths in order of cost (Yen's algorithm); --all lists every shortest path.
+        --weight: on a plain graph, the numeric edge attribute to use as length
+        (`weight` is the edge weight); on a dataset, `status` costs each hop by its
+        best-established relation (confirmed 1, reported 2, disputed 3, denied 4), so
+        the cheapest path leans on the firmest evidence. --k N lists the N cheapest
+        simple paths in order of cost (Yen's algorithm); --all lists every shortest
+        path.
 
-        When there is no path the command says so on stderr, exits 1, and says whether a path exists once the filters, --avoid and --max-degree are lifted.
+        When there is no path the command says so on stderr, exits 1, and says
+        whether a path exists once the filters, --avoid and --max-degree are lifted.
 
-        --format json prints {"paths": [{"length", "cost", "nodes", "hops": [{"from", "to", "relation", "status", "sources"}]}]}: one hop object per relation on the pair, from/to in the order the path walks (on a plain graph relation and status are null and sources empty).
+        --format json prints {"paths": [{"length", "cost", "nodes", "hops": [{"from",
+        "to", "relation", "status", "sources"}]}]}: one hop object per relation on
+        the pair, from/to in the order the path walks (on a plain graph relation and
+        status are null and sources empty).
 
-        Example: outpost path Graphs/overseas-police-stations station-dublin fuzhou-psb --explain
+        Example: outpost path Graphs/overseas-police-stations station-dublin
+        fuzhou-psb --explain
         """)
 
     @OptionGroup var input: InputOptions

@@ -6,12 +6,18 @@ struct Project: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Link entities of one kind by the neighbours they share (a weighted bipartite projection).",
         discussion: """
-        Two entities of the --onto kinds are linked when they share a neighbour of a --via kind; the link's weight is the number of distinct shared neighbours (NetworkX's bipartite.weighted_projected_graph). Relations count either way. Prints the linked pairs, heaviest first, and with -o writes the projection (every --onto entity, linked or not) as GraphML or CSV.
+        Two entities of the --onto kinds are linked when they share a neighbour of a
+        --via kind; the link's weight is the number of distinct shared neighbours
+        (NetworkX's bipartite.weighted_projected_graph). Relations count either way.
+        Prints the linked pairs, heaviest first, and with -o writes the projection
+        (every --onto entity, linked or not) as GraphML or CSV.
 
-        For a plain graph, --onto-attribute NAME=VALUE picks the side to project onto (for NetworkX's two-mode graphs, bipartite=0); every neighbour counts.
+        For a plain graph, --onto-attribute NAME=VALUE picks the side to project onto
+        (for NetworkX's two-mode graphs, bipartite=0); every neighbour counts.
 
         Example (bureaus linked by the stations both are said to run):
-          outpost project Graphs/overseas-police-stations --onto public-security-bureau --via police-station -o bureaus.graphml
+          outpost project Graphs/overseas-police-stations --onto
+          public-security-bureau --via police-station -o bureaus.graphml
         """)
 
     @OptionGroup var input: InputOptions
