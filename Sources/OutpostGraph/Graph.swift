@@ -74,3 +74,41 @@ public struct Graph: Sendable {
     /// The display name of node `node`: its label, or its id.
     public func name(of node: Int) -> String { nodeLabels[node] ?? nodeIDs[node] }
 }
+
+extension Graph {
+    /// A copy whose edge weights come from the numeric edge attribute `attribute`, as
+    /// NetworkX reads `weight=attribute`: an edge without it weighs 1.
+    ///
+    /// - Throws: ``DiagnosticsError`` naming the edge when a value is not a non-negative
+    ///   number, or naming the attributes the edges do have when none has `attribute`.
+    public func reweighted(by attribute: String) throws -> Graph {
+        var copy = Graph(directed: isDirected)
+        for v in 0..<nodeCount { copy.addNode(nodeIDs[v], label: nodeLabels[v], attributes: nodeAttributes[v]) }
+        copy.reserveEdges(edgeCount)
+        var found = false
+        var available = Set<String>()
+        for e in 0..<edgeCount {
+            let attributes = self.attributes(ofEdge: e)
+            available.formUnion(attributes.keys)
+            var weight = 1.0
+            if let text = attributes[attribute] {
+                guard let value = Double(text.split(separator: " ").joined()), value >= 0, value.isFinite else {
+                    throw DiagnosticsError([Diagnostic(.error, at: nil,
+                        "edge \(nodeIDs[Int(edgeSources[e])]) – \(nodeIDs[Int(edgeTargets[e])]) has \(attribute) '\(text)', which is not a non-negative number",
+                        hint: "fix the value or choose another --weight")])
+                }
+                weight = value
+                found = true
+            }
+            copy.addEdge(Int(edgeSources[e]), Int(edgeTargets[e]), weight: weight, attributes: attributes)
+        }
+        guard found || edgeCount == 0 else {
+            let names = available.sorted()
+            throw DiagnosticsError([Diagnostic(.error, at: nil,
+                "no edge has an attribute '\(attribute)', so there is no attribute '\(attribute)' to weigh by",
+                hint: names.isEmpty ? "the edges carry no attribute besides their weight; use --weight weight"
+                                    : "the edges have: weight, \(names.joined(separator: ", "))")])
+        }
+        return copy
+    }
+}

@@ -1,4 +1,5 @@
 import OutpostGraph
+import OutpostAlgorithms
 
 /// What to show in a diagram, beyond the graph itself. Every option changes the drawing as
 /// ``DiagramStyle`` describes.
@@ -241,7 +242,7 @@ struct DiagramBuilder {
         if let ends = options.highlightPath, let index {
             guard let a = index.index(of: ends.from) else { throw DiagramError.unknownNode(ends.from) }
             guard let b = index.index(of: ends.to) else { throw DiagramError.unknownNode(ends.to) }
-            guard let path = index.breadthFirstPath(from: a, to: b) else {
+            guard let path = try index.shortestPath(from: a, to: b)?.nodes else {
                 throw DiagramError.noPath(from: nodes[a].label, to: nodes[b].label)
             }
             onPath = Set(path)
@@ -438,31 +439,5 @@ struct Legend {
         if isDirected { attributes.append(.plain("arrowhead", line.arrowhead)) }
         attributes.append(.plain("class", "legend"))
         edges.append(StyledEdge(from: from, to: to, attributes: attributes))
-    }
-}
-
-extension GraphIndex {
-    /// A shortest path (fewest edges) from `source` to `target`, found by breadth-first search
-    /// over out-neighbours in ascending order, so the same graph always gives the same path.
-    /// Nil when `target` cannot be reached.
-    /// - Complexity: O(*V* + *E*).
-    func breadthFirstPath(from source: Int, to target: Int) -> [Int]? {
-        var parent = [Int32](repeating: -1, count: nodeCount)
-        parent[source] = Int32(source)
-        var queue = [source]
-        var head = 0
-        while head < queue.count {
-            let v = queue[head]
-            head += 1
-            if v == target { break }
-            for u in neighbours(of: v) where parent[Int(u)] < 0 {
-                parent[Int(u)] = Int32(v)
-                queue.append(Int(u))
-            }
-        }
-        guard parent[target] >= 0 else { return nil }
-        var path = [target]
-        while path.last! != source { path.append(Int(parent[path.last!])) }
-        return path.reversed()
     }
 }

@@ -11,7 +11,7 @@ struct CommandFailure: Error, CustomStringConvertible {
 extension LoadedGraph {
     /// Finds a node of the loaded graph from a command-line argument: for a dataset an entity
     /// id, name or alias (``Dataset/resolveEntity(_:)``, which lists candidates when unsure);
-    /// for a plain graph a node id.
+    /// for a plain graph a node id, or a label that names exactly one node.
     ///
     /// - Returns: the node index, or nil when the entity exists but the filters left it out.
     func node(_ query: String) throws -> (index: Int?, id: String) {
@@ -20,6 +20,12 @@ extension LoadedGraph {
             return (graph.index(of: entity.id), entity.id)
         }
         if let index = graph.index(of: query) { return (index, query) }
+        let labelled = (0..<graph.nodeCount).filter { graph.nodeLabels[$0] == query }
+        if labelled.count == 1 { return (labelled[0], graph.nodeIDs[labelled[0]]) }
+        if labelled.count > 1 {
+            throw CommandFailure("'\(query)' is the label of \(labelled.count) nodes; give one of their ids: "
+                                 + labelled.prefix(10).map { graph.nodeIDs[$0] }.joined(separator: ", "))
+        }
         let needle = query.lowercased()
         let near = graph.nodeIDs.filter { $0.lowercased().contains(needle) }.prefix(10)
         if near.isEmpty { throw CommandFailure("no node has the id '\(query)' in \(input.pathDescription)") }

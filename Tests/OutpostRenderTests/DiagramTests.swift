@@ -1,4 +1,5 @@
 import Testing
+import OutpostAlgorithms
 import OutpostGraph
 @testable import OutpostRender
 
@@ -66,12 +67,13 @@ import OutpostGraph
         #expect(diagram.allNodes.contains { $0.attributes[attribute: "label"] == .text("size: pagerank") })
     }
 
-    @Test func shortestPathIsFoundBreadthFirst() {
+    /// The highlighted path comes from the paths module's `shortestPath` (fewest links).
+    @Test func shortestPathIsFoundBreadthFirst() throws {
         var g = Graph(directed: false)
         for id in ["a", "b", "c", "d", "e"] { g.addNode(id) }
         for (u, v) in [(0, 1), (1, 2), (2, 4), (0, 3), (3, 4)] { g.addEdge(u, v) }
         let index = GraphIndex(g)
-        #expect(index.breadthFirstPath(from: 0, to: 4) == [0, 3, 4])
-        #expect(index.breadthFirstPath(from: 2, to: 2) == [2])
+        #expect(try index.shortestPath(from: 0, to: 4)?.nodes == [0, 3, 4])
+        #expect(try index.shortestPath(from: 2, to: 2)?.nodes == [2])
     }
 }

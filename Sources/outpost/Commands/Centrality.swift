@@ -90,7 +90,12 @@ struct Centrality: ParsableCommand {
                 var vector: [Double]?
                 if !personalize.isEmpty {
                     var v = [Double](repeating: 0, count: index.nodeCount)
-                    for name in personalize { v[try resolveNode(name, in: loaded, index: index)] = 1 }
+                    for name in personalize {
+                        guard let node = try loaded.node(name).index else {
+                            throw CommandFailure("'\(name)' is not in the filtered graph; loosen the filters")
+                        }
+                        v[node] = 1
+                    }
                     vector = v
                 }
                 scores = try index.pageRank(alpha: alpha ?? 0.85, personalization: vector, weighted: weighted).scores
@@ -122,7 +127,7 @@ struct Centrality: ParsableCommand {
 /// The index for an algorithm, with weights from `attribute` when given.
 ///
 /// Plain graphs: `weight` is the weight the reader took; any other numeric edge attribute can
-/// be named. Datasets: `relations` (number of relations joining a pair). Parallel edges merge
+/// be named (``Graph/reweighted(by:)``: an edge without it weighs 1, as in NetworkX). Datasets: `relations` (number of relations joining a pair). Parallel edges merge
 /// as NetworkX does for plain graphs (last wins) and by sum for datasets.
 func weightedIndex(_ loaded: LoadedGraph, attribute: String?) throws -> (GraphIndex, Bool) {
     if loaded.dataset != nil {
@@ -132,36 +137,5 @@ func weightedIndex(_ loaded: LoadedGraph, attribute: String?) throws -> (GraphIn
         return (GraphIndex(loaded.graph, merge: .sum), attribute != nil)
     }
     guard let attribute, attribute != "weight" else { return (GraphIndex(loaded.graph, merge: .keepLast), attribute != nil) }
-    var graph = Graph(directed: loaded.graph.isDirected)
-    for (i, id) in loaded.graph.nodeIDs.enumerated() {
-        graph.addNode(id, label: loaded.graph.nodeLabels[i], attributes: loaded.graph.nodeAttributes[i])
-    }
-    for e in 0..<loaded.graph.edgeCount {
-        let attributes = loaded.graph.attributes(ofEdge: e)
-        let u = Int(loaded.graph.edgeSources[e]), v = Int(loaded.graph.edgeTargets[e])
-        guard let text = attributes[attribute] else {
-            throw ValidationError("edge \(loaded.graph.nodeIDs[u]) – \(loaded.graph.nodeIDs[v]) has no attribute '\(attribute)'")
-        }
-        guard let value = Double(text), value.isFinite else {
-            throw ValidationError("edge \(loaded.graph.nodeIDs[u]) – \(loaded.graph.nodeIDs[v]): '\(attribute)' is '\(text)', not a number")
-        }
-        graph.addEdge(u, v, weight: value)
-    }
-    return (GraphIndex(graph, merge: .keepLast), true)
-}
-
-/// A node argument: an entity (id, name or alias) for a dataset, a node id for a plain graph.
-func resolveNode(_ name: String, in loaded: LoadedGraph, index: GraphIndex) throws -> Int {
-    if let dataset = loaded.dataset {
-        let entity = dataset.entities[try dataset.resolveEntity(name)]
-        guard let v = index.index(of: entity.id) else {
-            throw ValidationError("'\(entity.id)' is not in the filtered graph; loosen the filters")
-        }
-        return v
-    }
-    guard let v = index.index(of: name) else {
-        let near = suggestions(for: name, in: index.ids, limit: 5)
-        throw ValidationError("no node has the id '\(name)'" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
-    }
-    return v
+    return (GraphIndex(try loaded.graph.reweighted(by: attribute), merge: .keepLast), true)
 }

@@ -82,7 +82,7 @@ struct Communities: ParsableCommand {
                 } else if loaded.dataset != nil {
                     throw ValidationError("--weight applies to plain graphs; a dataset's links weigh the number of relations on them (use `--weight none` to count each linked pair once)")
                 } else if weight != "weight" {
-                    graph = try reweighted(graph, by: weight)
+                    graph = try graph.reweighted(by: weight)
                 }
             }
             let index = GraphIndex(graph, merge: loaded.dataset != nil ? .sum : .keepLast)
@@ -145,37 +145,4 @@ struct Communities: ParsableCommand {
         }
         return text
     }
-
-    /// A copy of `graph` whose edge weights come from the numeric attribute `attribute`
-    /// (1 where an edge lacks it, as NetworkX's `default=1`).
-    func reweighted(_ graph: Graph, by attribute: String) throws -> Graph {
-        var copy = Graph(directed: graph.isDirected)
-        for v in 0..<graph.nodeCount {
-            copy.addNode(graph.nodeIDs[v], label: graph.nodeLabels[v], attributes: graph.nodeAttributes[v])
-        }
-        var found = false
-        for e in 0..<graph.edgeCount {
-            let attributes = graph.attributes(ofEdge: e)
-            var w = 1.0
-            if let text = attributes[attribute] {
-                guard let value = Double(text), value >= 0, value.isFinite else {
-                    let u = graph.nodeIDs[Int(graph.edgeSources[e])], v = graph.nodeIDs[Int(graph.edgeTargets[e])]
-                    throw WeightError(message: "edge \(u) – \(v) has \(attribute) '\(text)', which is not a non-negative number; fix the value or choose another --weight")
-                }
-                w = value
-                found = true
-            }
-            copy.addEdge(Int(graph.edgeSources[e]), Int(graph.edgeTargets[e]), weight: w, attributes: attributes)
-        }
-        guard found || graph.edgeCount == 0 else {
-            throw WeightError(message: "no edge has an attribute '\(attribute)'; check the column or key name (or use --weight none)")
-        }
-        return copy
-    }
-}
-
-/// A --weight attribute that the graph cannot provide (exit code 1: the input's problem).
-struct WeightError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
 }

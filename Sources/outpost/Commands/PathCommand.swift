@@ -138,17 +138,7 @@ struct PathCommand: ParsableCommand {
             for key in order { out.addEdge(Int(key >> 32), Int(key & 0xFFFF_FFFF), weight: best[key]!) }
             return out
         }
-        if weight == "weight" { return graph }
-        for e in 0..<graph.edgeCount {
-            guard let text = graph.attributes(ofEdge: e)[weight] else {
-                throw CommandFailure("--weight \(weight): edge \(graph.nodeIDs[Int(graph.edgeSources[e])]) – \(graph.nodeIDs[Int(graph.edgeTargets[e])]) has no attribute '\(weight)'")
-            }
-            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-                throw CommandFailure("--weight \(weight): edge \(graph.nodeIDs[Int(graph.edgeSources[e])]) – \(graph.nodeIDs[Int(graph.edgeTargets[e])]) has '\(text)', which is not a number")
-            }
-            out.addEdge(Int(graph.edgeSources[e]), Int(graph.edgeTargets[e]), weight: value)
-        }
-        return out
+        return weight == "weight" ? graph : try graph.reweighted(by: weight)
     }
 
     /// Says on stderr that there is no path, and whether there is one without the restrictions.

@@ -114,6 +114,7 @@ struct Render: ParsableCommand {
                     var filter = view.filter
                     filter.dropIsolated = true
                     loaded.view = DatasetView(view.dataset, filter: filter)
+                    loaded.graph = loaded.view!.graph(directed: input.directed)
                 } else {
                     throw ValidationError("--drop-isolated applies to datasets; \(input.path) is a plain graph")
                 }
@@ -121,7 +122,7 @@ struct Render: ParsableCommand {
 
             var options = DiagramOptions(title: title, edgeLabels: edgeLabels, legend: !noLegend)
             // Scores are in the drawn graph's node order (the view's entity order for a dataset).
-            let drawn = loaded.view?.graph() ?? loaded.graph
+            let drawn = loaded.graph
             switch sizeBy {
             case "degree": options.sizeBy = .degree
             case "pagerank":
@@ -183,36 +184,21 @@ struct Render: ParsableCommand {
         }
     }
 
-    /// The node id an argument names: for a dataset, an entity's id, name or alias that the
-    /// filters keep; for a plain graph, a node id or a unique label.
+    /// The node id an argument names (``LoadedGraph/node(_:)``), which the filters must keep.
     func nodeID(_ query: String, in loaded: LoadedGraph) throws -> String {
-        if let dataset = loaded.dataset, let view = loaded.view {
-            let index = try dataset.resolveEntity(query)
-            guard view.entityIndices.contains(index) else {
-                throw RenderCommandError.filteredOut(dataset.entities[index].id)
-            }
-            return dataset.entities[index].id
-        }
-        let graph = loaded.graph
-        if graph.index(of: query) != nil { return query }
-        let matches = (0..<graph.nodeCount).filter { graph.nodeLabels[$0] == query }
-        guard matches.count == 1 else {
-            throw RenderCommandError.unknownNode(query, ambiguous: matches.count > 1)
-        }
-        return graph.nodeIDs[matches[0]]
+        let node = try loaded.node(query)
+        guard node.index != nil else { throw RenderCommandError.filteredOut(node.id) }
+        return node.id
     }
 }
 
 enum RenderCommandError: Error, CustomStringConvertible {
     case filteredOut(String)
-    case unknownNode(String, ambiguous: Bool)
     case cannotWrite(String, String)
 
     var description: String {
         switch self {
         case let .filteredOut(id): return "'\(id)' is not in the filtered graph; loosen the filters to draw a path through it"
-        case let .unknownNode(query, ambiguous):
-            return ambiguous ? "'\(query)' is the label of several nodes; give a node id" : "no node has the id or label '\(query)'"
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
         }
     }
