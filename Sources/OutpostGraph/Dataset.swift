@@ -72,11 +72,6 @@ public struct Dataset: Sendable {
                 || e.aliases.contains { $0.lowercased().contains(needle) }
         }
     }
-
-    /// Indices of the relations that touch entity `id`, in dataset order.
-    public func relations(touching id: String) -> [Int] {
-        relations.indices.filter { relations[$0].from == id || relations[$0].to == id }
-    }
 }
 
 /// An entity argument that does not name exactly one entity.

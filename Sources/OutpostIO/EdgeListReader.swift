@@ -7,7 +7,7 @@ import OutpostGraph
 /// Follows RFC 4180 quoting (fields in double quotes may hold commas and doubled quotes).
 /// Node ids are the field text; nodes are numbered in order of first appearance, as NetworkX's
 /// `read_edgelist`/`from_pandas_edgelist` add them. A repeated pair keeps the last weight,
-/// as NetworkX's `Graph.add_edge` does (the index reports how many were merged).
+/// as NetworkX's `Graph.add_edge` does (`GraphIndex.mergedEdgeCount` counts them; the commands warn).
 ///
 /// Errors name the file, line and column and stop the read: no partial graph is returned.
 public struct EdgeListReader {

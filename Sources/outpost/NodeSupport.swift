@@ -32,6 +32,20 @@ extension LoadedGraph {
         throw CommandFailure("no node has the id '\(query)'. Did you mean one of these?\n" + near.map { "  \($0)" }.joined(separator: "\n"))
     }
 
+    /// The index algorithms run on, built from `graph` (the loaded graph by default).
+    ///
+    /// Parallel edges merge as the input means them: a dataset's relations between the same two
+    /// entities make one link weighing their number; a plain graph's repeated pair keeps its
+    /// last weight, as NetworkX's `Graph` does — and since that drops edges from the file, it
+    /// says so on stderr.
+    func index(_ graph: Graph? = nil) -> GraphIndex {
+        let index = GraphIndex(graph ?? self.graph, merge: dataset == nil ? .keepLast : .sum)
+        if dataset == nil && index.mergedEdgeCount > 0 {
+            printError("warning: \(index.mergedEdgeCount) edge(s) repeat a pair listed before (for an undirected graph, b–a after a–b counts); each pair is kept once with its last weight, as NetworkX does")
+        }
+        return index
+    }
+
     /// The display name of a node: the entity's name, or the node label or id.
     func name(of node: Int) -> String { graph.name(of: node) }
 }

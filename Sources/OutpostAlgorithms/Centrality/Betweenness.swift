@@ -116,7 +116,6 @@ extension GraphIndex {
                     state.seen[w] = vw
                     heap.push(vw, Int32(w))
                     state.sigma[w] = 0
-                    state.predecessorCount[w] = 0
                 }
                 if !state.done[w] && vw == state.seen[w] {
                     state.sigma[w] += state.sigma[v]
@@ -150,12 +149,10 @@ extension GraphIndex {
 struct BrandesState {
     var order: [Int32]
     var sigma: [Double]
-    var distance: [Int32]
     var delta: [Double]
     var seen: [Double]
     var weightedDistance: [Double]
     var done: [Bool]
-    var predecessorCount: [Int32]
     var heap = DistanceHeap()
     // Raw buffers for the unweighted pass, allocated once per worker (see ``free()``).
     let fastOrder: UnsafeMutablePointer<Int32>
@@ -164,12 +161,10 @@ struct BrandesState {
     init(n: Int) {
         order = Array(repeating: 0, count: n)
         sigma = Array(repeating: 0, count: n)
-        distance = Array(repeating: -1, count: n)
         delta = Array(repeating: 0, count: n)
         seen = Array(repeating: -1, count: n)
         weightedDistance = Array(repeating: -1, count: n)
         done = Array(repeating: false, count: n)
-        predecessorCount = Array(repeating: 0, count: n)
         fastOrder = Scratch(n, 0).base
         fastNodes = Scratch(n, BrandesNode()).base
     }

@@ -134,8 +134,8 @@ func weightedIndex(_ loaded: LoadedGraph, attribute: String?) throws -> (GraphIn
         if let attribute, attribute != "relations" {
             throw ValidationError("a dataset has one edge weight, `relations` (the number of relations joining a pair); '\(attribute)' is not one")
         }
-        return (GraphIndex(loaded.graph, merge: .sum), attribute != nil)
+        return (loaded.index(), attribute != nil)
     }
-    guard let attribute, attribute != "weight" else { return (GraphIndex(loaded.graph, merge: .keepLast), attribute != nil) }
-    return (GraphIndex(try loaded.graph.reweighted(by: attribute), merge: .keepLast), true)
+    guard let attribute, attribute != "weight" else { return (loaded.index(), attribute != nil) }
+    return (loaded.index(try loaded.graph.reweighted(by: attribute)), true)
 }

@@ -85,7 +85,7 @@ struct Communities: ParsableCommand {
                     graph = try graph.reweighted(by: weight)
                 }
             }
-            let index = GraphIndex(graph, merge: loaded.dataset != nil ? .sum : .keepLast)
+            let index = loaded.index(graph)
             let method: CommunityAlgorithm
             switch algorithm {
             case .louvain: method = .louvain(resolution: resolution, seed: seed)

@@ -51,7 +51,7 @@ struct Ego: ParsableCommand {
             guard let c = centre.index else {
                 throw CommandFailure("\(centre.id) is not in the filtered network (\(loaded.view?.filter.summary ?? ""))")
             }
-            let index = GraphIndex(loaded.graph)
+            let index = loaded.index()
             let ego = try index.egoGraph(center: c, radius: Double(radius), undirected: undirected)
             if let output {
                 let subgraph = exportable(loaded.graph.induced(by: ego.nodes), dataset: loaded.dataset)

@@ -88,7 +88,7 @@ struct PathCommand: ParsableCommand {
                 if let index = node.index { constraints.avoiding.insert(index) }
             }
             let searchGraph = try self.searchGraph(loaded)
-            let index = GraphIndex(searchGraph)
+            let index = loaded.index(searchGraph)
             let weighted = weight != nil
             var paths: [Path] = []
             if let s = source.index, let t = target.index {

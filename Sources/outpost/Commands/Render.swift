@@ -123,12 +123,14 @@ struct Render: ParsableCommand {
             var options = DiagramOptions(title: title, edgeLabels: edgeLabels, legend: !noLegend)
             // Scores are in the drawn graph's node order (the view's entity order for a dataset).
             let drawn = loaded.graph
+            let needsIndex = ["pagerank", "betweenness"].contains(sizeBy ?? "") || colorBy == "community"
+            let drawnIndex = needsIndex ? loaded.index(drawn) : nil
             switch sizeBy {
             case "degree": options.sizeBy = .degree
             case "pagerank":
-                options.sizeBy = .scores(name: "PageRank", values: try GraphIndex(drawn, merge: .sum).pageRank().scores)
+                options.sizeBy = .scores(name: "PageRank", values: try drawnIndex!.pageRank().scores)
             case "betweenness":
-                options.sizeBy = .scores(name: "betweenness", values: GraphIndex(drawn, merge: .sum).betweennessCentrality().scores)
+                options.sizeBy = .scores(name: "betweenness", values: drawnIndex!.betweennessCentrality().scores)
             case let measure?:
                 throw ValidationError("unknown --size-by '\(measure)'")
             case nil: break
@@ -136,7 +138,7 @@ struct Render: ParsableCommand {
             if colorBy == "community" {
                 // Leiden with `outpost communities`' defaults (modularity, resolution 1, seed 42,
                 // links weighted by the number of relations), so the colours match its table.
-                let partition = GraphIndex(drawn, merge: .sum).leidenCommunities()
+                let partition = drawnIndex!.leidenCommunities()
                 options.colorBy = .community
                 options.communities = partition.labels.map(Int.init)
             }

@@ -426,7 +426,7 @@ struct ReportBuilder {
     func pathsSection() throws -> String {
         var out = "<section id=\"paths\">\n<h2>Explained paths</h2>\n"
         out += "<p>For each pair asked for, one shortest path (fewest hops, direction ignored) through the \(loaded.view?.filter.isEmpty == false ? "filtered " : "")network, as <code>outpost path --explain</code> finds it, with every relation joining each hop, its status and the words each source uses.</p>\n"
-        let index = GraphIndex(loaded.graph)
+        let index = loaded.index()
         let hops = HopEvidence(loaded)
         for (n, pair) in pairs.enumerated() {
             let source = try loaded.node(pair.0), target = try loaded.node(pair.1)

@@ -28,7 +28,7 @@ struct Structure: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try LoadedGraph(input, filters: filters)
-            let index = GraphIndex(loaded.graph, merge: loaded.dataset == nil ? .keepLast : .sum)
+            let index = loaded.index()
             let weak = index.connectedComponents()
             let strong = index.isDirected ? index.stronglyConnectedComponents() : weak
             let (points, bridges) = index.articulationPointsAndBridges()
