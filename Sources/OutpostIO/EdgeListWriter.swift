@@ -22,12 +22,9 @@ public struct EdgeListWriter {
         return touched.indices.filter { !touched[$0] }
     }
 
+    /// Writes the file atomically: a failed write leaves no partial file.
     public func write(_ graph: Graph, to path: String) throws {
-        do {
-            try Data(write(graph).utf8).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw InputError.unreadable(path, "cannot write: \(error.localizedDescription)")
-        }
+        try writeAtomically(write(graph), to: path)
     }
 
     public func write(_ graph: Graph) -> String {

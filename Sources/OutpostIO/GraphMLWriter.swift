@@ -11,12 +11,9 @@ import OutpostGraph
 public struct GraphMLWriter {
     public init() {}
 
+    /// Writes the file atomically: a failed write leaves no partial file.
     public func write(_ graph: Graph, to path: String) throws {
-        do {
-            try Data(write(graph).utf8).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw InputError.unreadable(path, "cannot write: \(error.localizedDescription)")
-        }
+        try writeAtomically(write(graph), to: path)
     }
 
     public func write(_ graph: Graph) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import OutpostGraph
 
 /// Problems with an input path as a whole (as opposed to a line in it).
@@ -6,6 +7,7 @@ public enum InputError: Error, CustomStringConvertible, Sendable {
     case emptyDataset(String)
     case unknownFormat(String)
     case unreadable(String, String)
+    case unwritable(String, String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,18 @@ public enum InputError: Error, CustomStringConvertible, Sendable {
             return "\(path): cannot tell the format; give a dataset folder, a .csv edge list or a .graphml file"
         case let .unreadable(path, reason):
             return "\(path): cannot read: \(reason)"
+        case let .unwritable(path, reason):
+            return "\(path): cannot write (\(reason)); check that the folder exists and is writable"
         }
+    }
+}
+
+/// Writes `text` to `path` through a temporary file, so that a failed write leaves no partial
+/// output.
+func writeAtomically(_ text: String, to path: String) throws {
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        throw InputError.unwritable(path, error.localizedDescription)
     }
 }
