@@ -118,12 +118,12 @@ struct PathCommand: ParsableCommand {
     func searchGraph(_ loaded: LoadedGraph) throws -> Graph {
         guard let weight else { return loaded.graph }
         let graph = loaded.graph
-        var out = Graph(directed: graph.isDirected)
-        for v in 0..<graph.nodeCount { out.addNode(graph.nodeIDs[v]) }
         if let dataset = loaded.dataset {
             guard weight == "status" else {
                 throw ValidationError("--weight \(weight): a dataset's relations carry no numbers; use --weight status (confirmed 1, reported 2, disputed 3, denied 4)")
             }
+            var out = Graph(directed: graph.isDirected)
+            for v in 0..<graph.nodeCount { out.addNode(graph.nodeIDs[v]) }
             // One edge per pair, costed by its best-established relation.
             var best: [Int64: Double] = [:]
             var order: [Int64] = []
