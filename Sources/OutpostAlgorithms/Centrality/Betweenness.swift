@@ -24,13 +24,19 @@ extension GraphIndex {
         let graph = self
         let total: [Double]
         if weighted {
-            total = Parallel.accumulateWithState(sourceCount: n, width: n, makeState: { BrandesState(n: n) }, release: { $0.free() }) { s, acc, state in
+            total = Parallel.accumulateWithState(sourceCount: n, width: n, makeState: { BrandesState(n: n) }) { s, acc, state in
                 graph.brandesWeighted(source: s, state: &state, into: acc)
             }
         } else {
-            total = Parallel.accumulateWithState(sourceCount: n, width: n, makeState: { BrandesState(n: n) }, release: { $0.free() }) { s, acc, state in
-                graph.brandesUnweighted(source: s, state: &state, into: acc)
+            // Renumbered for locality; sources run in the new order, scores mapped back.
+            let layout = BreadthFirstLayout(self)
+            let arcs = layout.targets.count
+            let renumbered = Parallel.accumulateWithState(sourceCount: n, width: n,
+                                                          makeState: { UnweightedBrandesState(n: n, arcs: arcs) },
+                                                          release: { $0.free() }) { s, acc, state in
+                layout.brandesUnweighted(source: s, state: state, into: acc)
             }
+            total = layout.restoringOriginalOrder(renumbered)
         }
         var scores = total
         var scale: Double?
@@ -41,58 +47,6 @@ extension GraphIndex {
         }
         if let scale { for i in 0..<n { scores[i] *= scale } }
         return CentralityScores(measure: "betweenness", scores: scores)
-    }
-
-    /// Single-source BFS phase and dependency accumulation; predecessors are recognised in the
-    /// backward pass by distance instead of being stored.
-    func brandesUnweighted(source s: Int, state: inout BrandesState, into accumulator: UnsafeMutablePointer<Double>) {
-        // One 24-byte record per node (σ, coefficient, distance): a visit touches one cache line.
-        let order = state.fastOrder, node = state.fastNodes
-        withAdjacency { a in
-            node[s].sigma = 1
-            node[s].distance = 0
-            order[0] = Int32(s)
-            var head = 0, tail = 1
-            while head < tail {
-                let v = Int(order[head]); head += 1
-                let dv = node[v].distance + 1
-                let sv = node[v].sigma
-                var slot = a.offsets[v]
-                let end = a.offsets[v + 1]
-                while slot < end {
-                    let w = Int(a.targets[slot]); slot += 1
-                    let dw = node[w].distance
-                    if dw < 0 {
-                        node[w].distance = dv
-                        order[tail] = Int32(w); tail += 1
-                        node[w].sigma = sv
-                    } else if dw == dv {
-                        node[w].sigma += sv
-                    }
-                }
-            }
-            // Dependencies, farthest first, in "pull" form: each node sums the coefficient
-            // (1 + δ(w)) / σ(w) of its successors w one step farther, which are final by then,
-            // so the pass only reads other nodes and writes its own.
-            var i = tail - 1
-            while i > 0 {
-                let v = Int(order[i]); i -= 1
-                let next = node[v].distance + 1
-                var sum = 0.0
-                var slot = a.offsets[v]
-                let end = a.offsets[v + 1]
-                while slot < end {
-                    let w = Int(a.targets[slot]); slot += 1
-                    if node[w].distance == next { sum += node[w].coefficient }
-                }
-                let sigma = node[v].sigma
-                let dependency = sigma * sum
-                accumulator[v] += dependency
-                node[v].coefficient = (1 + dependency) / sigma
-            }
-            // Reset only what was touched.
-            for k in 0..<tail { node[Int(order[k])] = BrandesNode() }
-        }
     }
 
     func brandesWeighted(source s: Int, state: inout BrandesState, into accumulator: UnsafeMutablePointer<Double>) {
@@ -145,7 +99,7 @@ extension GraphIndex {
     }
 }
 
-/// Per-worker buffers for Brandes' algorithm, reset after each source.
+/// Per-worker buffers for the weighted pass, reset after each source.
 struct BrandesState {
     var order: [Int32]
     var sigma: [Double]
@@ -154,9 +108,6 @@ struct BrandesState {
     var weightedDistance: [Double]
     var done: [Bool]
     var heap = DistanceHeap()
-    // Raw buffers for the unweighted pass, allocated once per worker (see ``free()``).
-    let fastOrder: UnsafeMutablePointer<Int32>
-    let fastNodes: UnsafeMutablePointer<BrandesNode>
 
     init(n: Int) {
         order = Array(repeating: 0, count: n)
@@ -165,18 +116,94 @@ struct BrandesState {
         seen = Array(repeating: -1, count: n)
         weightedDistance = Array(repeating: -1, count: n)
         done = Array(repeating: false, count: n)
-        fastOrder = Scratch(n, 0).base
-        fastNodes = Scratch(n, BrandesNode()).base
-    }
-
-    func free() {
-        fastOrder.deallocate(); fastNodes.deallocate()
     }
 }
 
-/// Per-node state of one unweighted Brandes pass, kept together for locality.
-struct BrandesNode {
-    var sigma: Double = 0
-    var coefficient: Double = 0
-    var distance: Int32 = -1
+/// Per-worker buffers for the unweighted pass, allocated once per worker (see ``free()``).
+/// Arrays rather than one record per node: the BFS reads only distances for most edges,
+/// and 4 bytes per node keep them in cache.
+struct UnweightedBrandesState: @unchecked Sendable {
+    let distance: UnsafeMutablePointer<Int32>
+    let sigma: UnsafeMutablePointer<Double>
+    let coefficient: UnsafeMutablePointer<Double>
+    let order: UnsafeMutablePointer<Int32>
+    /// For the node at BFS position i, its successors are `successors[successorStart[i]..<successorStart[i+1]]`.
+    let successorStart: UnsafeMutablePointer<Int>
+    let successors: UnsafeMutablePointer<Int32>
+
+    init(n: Int, arcs: Int) {
+        distance = Scratch(n, -1).base
+        sigma = Scratch(n, 0).base
+        coefficient = Scratch(n, 0).base
+        order = Scratch(n, 0).base
+        successorStart = Scratch(n + 1, 0).base
+        successors = Scratch(arcs, 0).base
+    }
+
+    func free() {
+        distance.deallocate(); sigma.deallocate(); coefficient.deallocate()
+        order.deallocate(); successorStart.deallocate(); successors.deallocate()
+    }
+}
+
+extension BreadthFirstLayout {
+    /// One source of unweighted Brandes: a BFS that counts shortest paths (σ) and records each
+    /// shortest-path DAG edge v→w (w one step farther than v) as it passes, then the dependency
+    /// pass, farthest first, over the recorded edges only, in "pull" form: each node sums
+    /// (1 + δ(w)) / σ(w) over its successors, which are final by then, and writes only itself.
+    func brandesUnweighted(source s: Int, state: UnweightedBrandesState, into accumulator: UnsafeMutablePointer<Double>) {
+        let distance = state.distance, sigma = state.sigma, coefficient = state.coefficient
+        let order = state.order, successorStart = state.successorStart, successors = state.successors
+        offsets.withUnsafeBufferPointer { offsetBuffer in
+            targets.withUnsafeBufferPointer { targetBuffer in
+                guard let offsets = offsetBuffer.baseAddress, let targets = targetBuffer.baseAddress else {
+                    return  // no edges: no node lies between two others
+                }
+                sigma[s] = 1
+                distance[s] = 0
+                order[0] = Int32(s)
+                var head = 0, tail = 1, recorded = 0
+                while head < tail {
+                    successorStart[head] = recorded
+                    let v = Int(order[head]); head += 1
+                    let dv = distance[v] + 1
+                    let sv = sigma[v]
+                    var slot = offsets[v]
+                    let end = offsets[v + 1]
+                    while slot < end {
+                        let w32 = targets[slot]; slot += 1
+                        let w = Int(w32)
+                        let dw = distance[w]
+                        if dw < 0 {
+                            distance[w] = dv
+                            sigma[w] = sv
+                            order[tail] = w32; tail += 1
+                            successors[recorded] = w32; recorded += 1
+                        } else if dw == dv {
+                            sigma[w] += sv
+                            successors[recorded] = w32; recorded += 1
+                        }
+                    }
+                }
+                successorStart[tail] = recorded
+                var i = tail - 1
+                while i > 0 {
+                    let v = Int(order[i])
+                    var sum = 0.0
+                    var k = successorStart[i]
+                    let end = successorStart[i + 1]
+                    while k < end { sum += coefficient[Int(successors[k])]; k += 1 }
+                    i -= 1
+                    let dependency = sigma[v] * sum
+                    accumulator[v] += dependency
+                    coefficient[v] = (1 + dependency) / sigma[v]
+                }
+                // Reset only what was touched.
+                for k in 0..<tail {
+                    let v = Int(order[k])
+                    distance[v] = -1; sigma[v] = 0; coefficient[v] = 0
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,33 @@
+import Testing
+import OutpostGraph
+@testable import OutpostAlgorithms
+
+/// The renumbering behind unweighted betweenness must be a permutation that keeps every edge.
+@Suite struct BreadthFirstLayoutTests {
+    @Test(arguments: ["components", "directed", "ba-200"])
+    func keepsEveryEdgeUnderAPermutation(_ name: String) throws {
+        let (index, _) = try ComponentsTests.load(name)
+        let layout = BreadthFirstLayout(index)
+        #expect(Set(layout.originalIndex).count == index.nodeCount)
+        for v in 0..<index.nodeCount {
+            #expect(Int(layout.originalIndex[Int(layout.newIndex[v])]) == v)
+            let original = index.targets[index.offsets[v]..<index.offsets[v + 1]].map { Int($0) }
+            let u = Int(layout.newIndex[v])
+            let renumbered = layout.targets[layout.offsets[u]..<layout.offsets[u + 1]].map { Int(layout.originalIndex[Int($0)]) }
+            #expect(renumbered.sorted() == original.sorted(), "row of node \(index.ids[v])")
+        }
+    }
+
+    @Test func startsAtTheBusiestNodeAndVisitsBreadthFirst() throws {
+        // A star centred on "hub" plus a separate pair: the hub comes first, then its leaves, then the pair.
+        var graph = Graph(directed: false)
+        for id in ["a", "b", "hub", "c", "x", "y"] { graph.addNode(id) }
+        for leaf in ["a", "b", "c"] { graph.addEdge(graph.index(of: "hub")!, graph.index(of: leaf)!) }
+        graph.addEdge(graph.index(of: "x")!, graph.index(of: "y")!)
+        let index = GraphIndex(graph)
+        let layout = BreadthFirstLayout(index)
+        #expect(layout.originalIndex.map { index.ids[Int($0)] } == ["hub", "a", "b", "c", "x", "y"])
+        let restored = layout.restoringOriginalOrder([10, 11, 12, 13, 14, 15])
+        #expect(restored == [11, 12, 10, 13, 14, 15])
+    }
+}
