@@ -2,14 +2,21 @@
 algorithm separately, so algorithm times exclude loading as they do for Outpost.
 Prints one JSON line per measurement, like outpost-bench.
 
-  python peers.py LIBRARY FILE.csv ALGORITHM...
+  python peers.py LIBRARY FILE.csv [--repeat N] ALGORITHM...
   LIBRARY: igraph | networkit | networkx
+With --repeat N, each algorithm runs up to N times (fewer once its runs pass 30 s in total) and
+the median is reported, with every run's time, as outpost-bench does.
 """
 import json
 import sys
 import time
 
 library, path, *algorithms = sys.argv[1:]
+repeats = 1
+if "--repeat" in algorithms:
+    flag = algorithms.index("--repeat")
+    repeats = max(1, int(algorithms[flag + 1]))
+    del algorithms[flag:flag + 2]
 
 
 def timed(fn):
@@ -112,8 +119,13 @@ for name in algorithms:
     if name not in runs:
         report(algorithm=name, seconds=None, note="not measured")
         continue
-    t, value = timed(runs[name])
+    times = []
+    while len(times) < repeats and sum(times) < 30:
+        t, value = timed(runs[name])
+        times.append(t)
+    t = sorted(times)[len(times) // 2]
     if library == "networkx" and name in ("betweenness", "closeness"):
-        report(algorithm=name, seconds=t * scale, checksum=value, note=f"extrapolated from {SAMPLE} sources")
+        report(algorithm=name, seconds=t * scale, checksum=value, runs=[x * scale for x in times],
+               note=f"extrapolated from {SAMPLE} sources")
     else:
-        report(algorithm=name, seconds=t, checksum=value)
+        report(algorithm=name, seconds=t, checksum=value, runs=times)

@@ -86,40 +86,43 @@ func leidenIteration(_ base: ModularityGraph, start: [Int32], resolution: Double
 /// Fast local moving: a queue of nodes in random order; each moves to the neighbouring (or an
 /// empty) community with the largest gain, and its neighbours outside that community rejoin
 /// the queue. `partition` must be compact in `0..<count`.
-func leidenMoveNodes(_ graph: ModularityGraph, _ community: inout [Int32], count: Int, resolution: Double,
+func leidenMoveNodes(_ graph: ModularityGraph, _ communityArray: inout [Int32], count: Int, resolution: Double,
                      random: inout SeededRandom) {
     let n = graph.nodeCount
+    guard n > 0 else { return }
     let scale = resolution / graph.totalWeight
     let tolerance = 1e-12 * (1 + resolution)
-    var totalOut = [Double](repeating: 0, count: n), totalIn = [Double](repeating: 0, count: n)
-    var size = [Int32](repeating: 0, count: n)
-    for u in 0..<n {
-        let c = Int(community[u])
-        totalOut[c] += graph.outStrength[u]; totalIn[c] += graph.inStrength[u]; size[c] += 1
-    }
+    // Per-call scratch as raw buffers: this loop is Leiden's hottest.
+    let totalOut = Scratch(n, 0.0), totalIn = Scratch(n, 0.0), size = Scratch(n, Int32(0))
+    let inQueue = Scratch(n, true), toCommunity = Scratch(n, 0.0), seen = Scratch(n, false)
+    let touched = Scratch(n, Int32(0))
+    defer { totalOut.free(); totalIn.free(); size.free(); inQueue.free(); toCommunity.free(); seen.free(); touched.free() }
     var empty = (count..<n).reversed().map(Int32.init)
-    var queue = (0..<n).map(Int32.init)
-    random.shuffle(&queue)
-    var head = 0, queued = n
-    var inQueue = [Bool](repeating: true, count: n)
-    var toCommunity = [Double](repeating: 0, count: n)
-    var seen = [Bool](repeating: false, count: n)
-    var touched = [Int32](); touched.reserveCapacity(64)
-    graph.offsets.withUnsafeBufferPointer { offsets in
-    graph.targets.withUnsafeBufferPointer { targets in
-    graph.weights.withUnsafeBufferPointer { weights in
+    var queueArray = (0..<n).map(Int32.init)
+    random.shuffle(&queueArray)
+    graph.withRaw { g in
+    queueArray.withUnsafeMutableBufferPointer { queueBuffer in
+    communityArray.withUnsafeMutableBufferPointer { communityBuffer in
+        let queue = queueBuffer.baseAddress!, community = communityBuffer.baseAddress!
+        for u in 0..<n {
+            let c = Int(community[u])
+            totalOut[c] += g.outStrength[u]; totalIn[c] += g.inStrength[u]; size[c] += 1
+        }
+        var head = 0, queued = n
         while queued > 0 {
             let u = Int(queue[head])
             head += 1; if head == n { head = 0 }
             queued -= 1
             inQueue[u] = false
             let old = Int(community[u])
-            for slot in offsets[u]..<offsets[u + 1] {
-                let c = Int(community[Int(targets[slot])])
-                if !seen[c] { seen[c] = true; touched.append(Int32(c)) }
-                toCommunity[c] += weights[slot]
+            var touchedCount = 0
+            let rowStart = g.offsets[u], rowEnd = g.offsets[u + 1]
+            for slot in rowStart..<rowEnd {
+                let c = Int(community[Int(g.targets[slot])])
+                if !seen[c] { seen[c] = true; touched[touchedCount] = Int32(c); touchedCount += 1 }
+                toCommunity[c] += g.weights[slot]
             }
-            let ko = graph.outStrength[u], ki = graph.inStrength[u]
+            let ko = g.outStrength[u], ki = g.inStrength[u]
             totalOut[old] -= ko; totalIn[old] -= ki; size[old] -= 1
             // Moving must beat staying by more than rounding noise, or two equivalent
             // communities could trade a node forever.
@@ -127,15 +130,14 @@ func leidenMoveNodes(_ graph: ModularityGraph, _ community: inout [Int32], count
             var best = old
             var bestGain = toCommunity[old] - scale * (ko * totalIn[old] + ki * totalOut[old])
             var bar = bestGain + noise
-            for c32 in touched {
-                let c = Int(c32)
+            for t in 0..<touchedCount {
+                let c = Int(touched[t])
                 if c != old {
                     let gain = toCommunity[c] - scale * (ko * totalIn[c] + ki * totalOut[c])
                     if gain > bar { bestGain = gain; bar = gain; best = c }
                 }
                 toCommunity[c] = 0; seen[c] = false
             }
-            touched.removeAll(keepingCapacity: true)
             if size[old] > 0 && bestGain < -noise, let fresh = empty.last {
                 best = Int(fresh)  // alone is better than anywhere
             }
@@ -144,8 +146,8 @@ func leidenMoveNodes(_ graph: ModularityGraph, _ community: inout [Int32], count
                 if size[best] == 0 { empty.removeLast() }
                 if size[old] == 0 { empty.append(Int32(old)) }
                 community[u] = Int32(best)
-                for slot in offsets[u]..<offsets[u + 1] {
-                    let v = Int(targets[slot])
+                for slot in rowStart..<rowEnd {
+                    let v = Int(g.targets[slot])
                     if !inQueue[v] && Int(community[v]) != best {
                         inQueue[v] = true
                         var tail = head + queued; if tail >= n { tail -= n }
@@ -162,82 +164,134 @@ func leidenMoveNodes(_ graph: ModularityGraph, _ community: inout [Int32], count
 /// Refinement: within each community, nodes start alone; a well-connected node still alone
 /// merges, at random with probability ∝ exp(ΔH / θ) among non-negative gains, into a
 /// well-connected sub-community it has edges to. Returns each node's sub-community.
+///
+/// Communities are refined independently of each other (a sub-community never leaves its
+/// community), so they run in parallel: consecutive communities are split into
+/// ``Parallel/blockCount`` blocks of about equal node counts, and every community draws its
+/// node order and choices from its own generator, seeded from `random` and the community's
+/// number. The result therefore does not depend on the number of cores.
 func leidenRefine(_ graph: ModularityGraph, _ partition: [Int32], communityCount: Int, resolution: Double,
                   randomness: Double, random: inout SeededRandom) -> [Int32] {
     let n = graph.nodeCount
+    guard n > 0 else { return [] }
     let scale = resolution / graph.totalWeight
-    var refined = (0..<n).map(Int32.init)
-    var clusterOut = graph.outStrength, clusterIn = graph.inStrength
-    var communityOut = [Double](repeating: 0, count: communityCount)
-    var communityIn = [Double](repeating: 0, count: communityCount)
-    // Weight from each sub-community to the rest of its community.
-    var external = [Double](repeating: 0, count: n)
+    // Members of each community in node order, by a counting sort.
+    var start = [Int](repeating: 0, count: communityCount + 1)
+    for u in 0..<n { start[Int(partition[u]) + 1] += 1 }
+    for c in 0..<communityCount { start[c + 1] += start[c] }
+    var cursor = start
+    let members = SharedBuffer<Int32>(repeating: 0, count: n)
     for u in 0..<n {
-        let c = Int(partition[u])
-        communityOut[c] += graph.outStrength[u]; communityIn[c] += graph.inStrength[u]
-        for slot in graph.offsets[u]..<graph.offsets[u + 1] where partition[Int(graph.targets[slot])] == partition[u] {
-            external[u] += graph.weights[slot]
+        let c = Int(partition[u]); members.base[cursor[c]] = Int32(u); cursor[c] += 1
+    }
+    // Each worker writes only entries of nodes (and sub-communities, which are numbered by a
+    // member node) inside its own communities.
+    let refined = SharedBuffer<Int32>(repeating: 0, count: n)
+    let clusterOut = SharedBuffer<Double>(repeating: 0, count: n), clusterIn = SharedBuffer<Double>(repeating: 0, count: n)
+    let external = SharedBuffer<Double>(repeating: 0, count: n)
+    let nonSingleton = SharedBuffer<Bool>(repeating: false, count: n)
+    let toCluster = SharedBuffer<Double>(repeating: 0, count: n)
+    let seen = SharedBuffer<Bool>(repeating: false, count: n)
+    defer {
+        for buffer in [members, refined] { buffer.free() }
+        for buffer in [clusterOut, clusterIn, external, toCluster] { buffer.free() }
+        nonSingleton.free(); seen.free()
+    }
+    let streamSeed = random.next()
+    // Block b holds the communities whose members start in [n·b/B, n·(b+1)/B).
+    let blocks = Parallel.blockCount
+    var firstCommunity = [Int](repeating: communityCount, count: blocks + 1)
+    do {
+        var c = 0
+        for block in 0..<blocks {
+            while c < communityCount && start[c] < n * block / blocks { c += 1 }
+            firstCommunity[block] = c
         }
     }
-    var nonSingleton = [Bool](repeating: false, count: n)
-    var order = (0..<n).map(Int32.init)
-    random.shuffle(&order)
-    var toCluster = [Double](repeating: 0, count: n)
-    var seen = [Bool](repeating: false, count: n)
-    var touched = [Int32](); touched.reserveCapacity(64)
-    var candidates: [(cluster: Int32, gain: Double)] = []; candidates.reserveCapacity(64)
-    for v32 in order {
-        let v = Int(v32)
-        let own = Int(refined[v])
-        if nonSingleton[own] { continue }
-        let c = Int(partition[v])
-        let ko = graph.outStrength[v], ki = graph.inStrength[v]
-        let kcOut = communityOut[c], kcIn = communityIn[c]
-        guard external[v] >= scale * (ko * (kcIn - ki) + ki * (kcOut - ko)) else { continue }
-        clusterOut[own] = 0; clusterIn[own] = 0
-        for slot in graph.offsets[v]..<graph.offsets[v + 1] {
-            let u = Int(graph.targets[slot])
-            guard partition[u] == partition[v] else { continue }
-            let r = Int(refined[u])
-            if !seen[r] { seen[r] = true; touched.append(Int32(r)) }
-            toCluster[r] += graph.weights[slot]
-        }
-        candidates.removeAll(keepingCapacity: true)
-        candidates.append((Int32(own), 0))
-        var maxGain = 0.0
-        for r32 in touched {
-            let r = Int(r32)
-            let ro = clusterOut[r], ri = clusterIn[r]
-            if r != own && external[r] >= scale * (ro * (kcIn - ri) + ri * (kcOut - ro)) {
-                let gain = toCluster[r] - scale * (ko * ri + ki * ro)
-                if gain >= 0 {
-                    candidates.append((r32, gain))
-                    maxGain = max(maxGain, gain)
+    let partitionCopy = partition, starts = start, bounds = firstCommunity
+    DispatchQueueBlocks.run(blocks) { block in
+        graph.withRaw { g in
+            partitionCopy.withUnsafeBufferPointer { partitionBuffer in
+                let partition = partitionBuffer.base
+                var touched: [Int32] = []; touched.reserveCapacity(64)
+                var candidates: [(cluster: Int32, gain: Double)] = []; candidates.reserveCapacity(64)
+                for c in bounds[block]..<bounds[block + 1] {
+                    let lo = starts[c], hi = starts[c + 1]
+                    var random = SeededRandom(seed: streamSeed &+ UInt64(c) &* 0x9E37_79B9_7F4A_7C15)
+                    var communityOut = 0.0, communityIn = 0.0
+                    for position in lo..<hi {
+                        let u = Int(members.base[position])
+                        refined.base[u] = Int32(u)
+                        clusterOut.base[u] = g.outStrength[u]; clusterIn.base[u] = g.inStrength[u]
+                        communityOut += g.outStrength[u]; communityIn += g.inStrength[u]
+                        var inside = 0.0
+                        for slot in g.offsets[u]..<g.offsets[u + 1] where partition[Int(g.targets[slot])] == Int32(c) {
+                            inside += g.weights[slot]
+                        }
+                        external.base[u] = inside
+                    }
+                    // Fisher–Yates over this community's members, from the last down.
+                    var i = hi - lo - 1
+                    while i > 0 {
+                        let j = random.below(i + 1)
+                        let kept = members.base[lo + i]
+                        members.base[lo + i] = members.base[lo + j]; members.base[lo + j] = kept
+                        i -= 1
+                    }
+                    for position in lo..<hi {
+                        let v = Int(members.base[position])
+                        let own = Int(refined.base[v])
+                        if nonSingleton.base[own] { continue }
+                        let ko = g.outStrength[v], ki = g.inStrength[v]
+                        guard external.base[v] >= scale * (ko * (communityIn - ki) + ki * (communityOut - ko)) else { continue }
+                        clusterOut.base[own] = 0; clusterIn.base[own] = 0
+                        for slot in g.offsets[v]..<g.offsets[v + 1] {
+                            let u = Int(g.targets[slot])
+                            guard partition[u] == Int32(c) else { continue }
+                            let r = Int(refined.base[u])
+                            if !seen.base[r] { seen.base[r] = true; touched.append(Int32(r)) }
+                            toCluster.base[r] += g.weights[slot]
+                        }
+                        candidates.removeAll(keepingCapacity: true)
+                        candidates.append((Int32(own), 0))
+                        var maxGain = 0.0
+                        for r32 in touched {
+                            let r = Int(r32)
+                            let ro = clusterOut.base[r], ri = clusterIn.base[r]
+                            if r != own && external.base[r] >= scale * (ro * (communityIn - ri) + ri * (communityOut - ro)) {
+                                let gain = toCluster.base[r] - scale * (ko * ri + ki * ro)
+                                if gain >= 0 {
+                                    candidates.append((r32, gain))
+                                    maxGain = max(maxGain, gain)
+                                }
+                            }
+                        }
+                        var chosen = own
+                        if candidates.count > 1 {
+                            var total = 0.0
+                            for i in candidates.indices {
+                                let p = exp((candidates[i].gain - maxGain) / randomness)
+                                total += p
+                                candidates[i].gain = total
+                            }
+                            let x = random.unit() * total
+                            chosen = Int(candidates[candidates.count - 1].cluster)
+                            for candidate in candidates where x < candidate.gain { chosen = Int(candidate.cluster); break }
+                        }
+                        clusterOut.base[chosen] += ko; clusterIn.base[chosen] += ki
+                        if chosen != own {
+                            refined.base[v] = Int32(chosen)
+                            external.base[chosen] += external.base[v] - 2 * toCluster.base[chosen]
+                            nonSingleton.base[chosen] = true
+                        }
+                        for r in touched { toCluster.base[Int(r)] = 0; seen.base[Int(r)] = false }
+                        touched.removeAll(keepingCapacity: true)
+                    }
                 }
             }
         }
-        var chosen = own
-        if candidates.count > 1 {
-            var total = 0.0
-            for i in candidates.indices {
-                let p = exp((candidates[i].gain - maxGain) / randomness)
-                total += p
-                candidates[i].gain = total
-            }
-            let x = random.unit() * total
-            chosen = Int(candidates[candidates.count - 1].cluster)
-            for candidate in candidates where x < candidate.gain { chosen = Int(candidate.cluster); break }
-        }
-        clusterOut[chosen] += ko; clusterIn[chosen] += ki
-        if chosen != own {
-            refined[v] = Int32(chosen)
-            external[chosen] += external[v] - 2 * toCluster[chosen]
-            nonSingleton[chosen] = true
-        }
-        for r in touched { toCluster[Int(r)] = 0; seen[Int(r)] = false }
-        touched.removeAll(keepingCapacity: true)
     }
-    return refined
+    return Array(UnsafeBufferPointer(start: refined.base, count: n))
 }
 
 /// Splits each community into its connected parts (edges inside the community only).

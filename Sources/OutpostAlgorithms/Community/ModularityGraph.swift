@@ -109,51 +109,121 @@ struct ModularityGraph {
 
     /// The graph whose nodes are the communities of `labels` (compact in `0..<count`): strengths
     /// add up, edges between two communities merge, edges inside one become its self weight.
+    ///
+    /// Communities are split into ``Parallel/blockCount`` blocks of consecutive communities with
+    /// about equal numbers of edge slots; each block builds its rows with its own scratch, and
+    /// the rows are joined in block order, so the result does not depend on the number of cores.
+    /// Within a row, neighbours appear in the order the community's members (by node index)
+    /// first reach them.
     func aggregated(by labels: [Int32], count: Int) -> ModularityGraph {
-        // Members of each community, by a counting sort.
+        // Members of each community in node order, by a counting sort.
         var start = [Int](repeating: 0, count: count + 1)
         for u in 0..<nodeCount { start[Int(labels[u]) + 1] += 1 }
         for c in 0..<count { start[c + 1] += start[c] }
         var cursor = start
         var members = [Int32](repeating: 0, count: nodeCount)
+        var slotsBefore = [Int](repeating: 0, count: count + 1)  // edge slots of communities before c
         for u in 0..<nodeCount {
             let c = Int(labels[u]); members[cursor[c]] = Int32(u); cursor[c] += 1
+            slotsBefore[c + 1] += offsets[u + 1] - offsets[u]
         }
-        var outStrength = [Double](repeating: 0, count: count)
-        var inStrength = [Double](repeating: 0, count: count)
-        var selfWeight = [Double](repeating: 0, count: count)
-        var offsets = [Int](repeating: 0, count: count + 1)
-        var newTargets: [Int32] = [], newWeights: [Double] = []
-        newTargets.reserveCapacity(min(targets.count, count * 8))
-        newWeights.reserveCapacity(newTargets.capacity)
-        var accumulated = [Double](repeating: 0, count: count)
-        var seen = [Bool](repeating: false, count: count)
-        var touched: [Int32] = []
-        for c in 0..<count {
-            for position in start[c]..<start[c + 1] {
-                let u = Int(members[position])
-                outStrength[c] += self.outStrength[u]; inStrength[c] += self.inStrength[u]
-                selfWeight[c] += self.selfWeight[u]
-                for slot in self.offsets[u]..<self.offsets[u + 1] {
-                    let d = labels[Int(targets[slot])]
-                    if Int(d) == c {
-                        selfWeight[c] += weights[slot] / 2
-                    } else {
-                        if !seen[Int(d)] { seen[Int(d)] = true; touched.append(d) }
-                        accumulated[Int(d)] += weights[slot]
+        for c in 0..<count { slotsBefore[c + 1] += slotsBefore[c] }
+        let blocks = Parallel.blockCount
+        var firstCommunity = [Int](repeating: count, count: blocks + 1)
+        var c = 0
+        for block in 0..<blocks {
+            while c < count && slotsBefore[c] < slotsBefore[count] * block / blocks { c += 1 }
+            firstCommunity[block] = c
+        }
+        let outStrength = SharedBuffer<Double>(repeating: 0, count: count)
+        let inStrength = SharedBuffer<Double>(repeating: 0, count: count)
+        let selfWeight = SharedBuffer<Double>(repeating: 0, count: count)
+        let rowLength = SharedBuffer<Int>(repeating: 0, count: count)
+        let pieces = BlockResults<(targets: [Int32], weights: [Double])>(count: blocks)
+        defer { outStrength.free(); inStrength.free(); selfWeight.free(); rowLength.free(); pieces.free() }
+        let bounds = firstCommunity, starts = start, memberList = members
+        DispatchQueueBlocks.run(blocks) { block in
+            let lo = bounds[block], hi = bounds[block + 1]
+            guard lo < hi else { pieces.set(block, ([], [])); return }
+            var newTargets: [Int32] = [], newWeights: [Double] = []
+            let accumulated = Scratch(count, 0.0), seen = Scratch(count, false), touched = Scratch(count, Int32(0))
+            defer { accumulated.free(); seen.free(); touched.free() }
+            self.withRaw { g in
+                labels.withUnsafeBufferPointer { labelBuffer in
+                    let labels = labelBuffer.base
+                    for c in lo..<hi {
+                        var touchedCount = 0
+                        var ko = 0.0, ki = 0.0, inside = 0.0
+                        for position in starts[c]..<starts[c + 1] {
+                            let u = Int(memberList[position])
+                            ko += g.outStrength[u]; ki += g.inStrength[u]
+                            inside += g.selfWeight[u]
+                            for slot in g.offsets[u]..<g.offsets[u + 1] {
+                                let d = Int(labels[Int(g.targets[slot])])
+                                if d == c {
+                                    inside += g.weights[slot] / 2
+                                } else {
+                                    if !seen[d] { seen[d] = true; touched[touchedCount] = Int32(d); touchedCount += 1 }
+                                    accumulated[d] += g.weights[slot]
+                                }
+                            }
+                        }
+                        outStrength.base[c] = ko; inStrength.base[c] = ki; selfWeight.base[c] = inside
+                        for t in 0..<touchedCount {
+                            let d = Int(touched[t])
+                            newTargets.append(Int32(d)); newWeights.append(accumulated[d])
+                            accumulated[d] = 0; seen[d] = false
+                        }
+                        rowLength.base[c] = touchedCount
                     }
                 }
             }
-            for d in touched {
-                newTargets.append(d); newWeights.append(accumulated[Int(d)])
-                accumulated[Int(d)] = 0; seen[Int(d)] = false
-            }
-            touched.removeAll(keepingCapacity: true)
-            offsets[c + 1] = newTargets.count
+            pieces.set(block, (newTargets, newWeights))
+        }
+        var offsets = [Int](repeating: 0, count: count + 1)
+        for c in 0..<count { offsets[c + 1] = offsets[c] + rowLength.base[c] }
+        var newTargets: [Int32] = [], newWeights: [Double] = []
+        newTargets.reserveCapacity(offsets[count]); newWeights.reserveCapacity(offsets[count])
+        for block in 0..<blocks {
+            newTargets += pieces.base[block].targets; newWeights += pieces.base[block].weights
         }
         return ModularityGraph(nodeCount: count, offsets: offsets, targets: newTargets, weights: newWeights,
-                               outStrength: outStrength, inStrength: inStrength, selfWeight: selfWeight,
+                               outStrength: Array(UnsafeBufferPointer(start: outStrength.base, count: count)),
+                               inStrength: Array(UnsafeBufferPointer(start: inStrength.base, count: count)),
+                               selfWeight: Array(UnsafeBufferPointer(start: selfWeight.base, count: count)),
                                totalWeight: totalWeight)
+    }
+}
+
+/// Raw views of a ``ModularityGraph``'s arrays for inner loops: no bounds checks, no reference
+/// counting. Valid only inside ``ModularityGraph/withRaw(_:)``.
+struct RawModularityGraph {
+    let nodeCount: Int
+    let offsets: UnsafePointer<Int>
+    let targets: UnsafePointer<Int32>
+    let weights: UnsafePointer<Double>
+    let outStrength: UnsafePointer<Double>
+    let inStrength: UnsafePointer<Double>
+    let selfWeight: UnsafePointer<Double>
+}
+
+extension ModularityGraph {
+    func withRaw<R>(_ body: (RawModularityGraph) throws -> R) rethrows -> R {
+        try offsets.withUnsafeBufferPointer { o in
+            try targets.withUnsafeBufferPointer { t in
+                try weights.withUnsafeBufferPointer { w in
+                    try outStrength.withUnsafeBufferPointer { ko in
+                        try inStrength.withUnsafeBufferPointer { ki in
+                            try selfWeight.withUnsafeBufferPointer { sw in
+                                try body(RawModularityGraph(nodeCount: nodeCount, offsets: o.base, targets: t.base,
+                                                            weights: w.base, outStrength: ko.base, inStrength: ki.base,
+                                                            selfWeight: sw.base))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 

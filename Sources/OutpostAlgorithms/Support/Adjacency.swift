@@ -20,25 +20,22 @@ extension GraphIndex {
                     try inOffsets.withUnsafeBufferPointer { io in
                         try inSources.withUnsafeBufferPointer { isrc in
                             try inWeights.withUnsafeBufferPointer { iw in
-                                // Empty arrays may give nil base addresses; point at a dummy then (never read).
-                                let dummyInt = UnsafeMutablePointer<Int>.allocate(capacity: 1)
-                                let dummyInt32 = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-                                let dummyDouble = UnsafeMutablePointer<Double>.allocate(capacity: 1)
-                                defer { dummyInt.deallocate(); dummyInt32.deallocate(); dummyDouble.deallocate() }
-                                return try body(Adjacency(
-                                    nodeCount: nodeCount,
-                                    offsets: o.baseAddress ?? UnsafePointer(dummyInt),
-                                    targets: t.baseAddress ?? UnsafePointer(dummyInt32),
-                                    weights: w.baseAddress ?? UnsafePointer(dummyDouble),
-                                    inOffsets: io.baseAddress ?? UnsafePointer(dummyInt),
-                                    inSources: isrc.baseAddress ?? UnsafePointer(dummyInt32),
-                                    inWeights: iw.baseAddress ?? UnsafePointer(dummyDouble)))
+                                try body(Adjacency(nodeCount: nodeCount, offsets: o.base, targets: t.base, weights: w.base,
+                                                   inOffsets: io.base, inSources: isrc.base, inWeights: iw.base))
                             }
                         }
                     }
                 }
             }
         }
+    }
+}
+
+extension UnsafeBufferPointer {
+    /// The start of the buffer; for an empty buffer without storage, an aligned address that
+    /// is never read.
+    var base: UnsafePointer<Element> {
+        baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Element>.alignment)!
     }
 }
 

@@ -15,6 +15,28 @@ struct SharedBuffer<Element>: @unchecked Sendable {
     func free() { base.deallocate() }
 }
 
+/// One slot per parallel block for results that are not plain numbers; block b writes only
+/// slot b. Slots start uninitialised and must all be written before they are read.
+final class BlockResults<Result>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Result>
+    let count: Int
+
+    init(count: Int) {
+        base = .allocate(capacity: max(count, 1))
+        self.count = count
+    }
+
+    /// Writes slot `block` (once).
+    func set(_ block: Int, _ value: Result) {
+        (base + block).initialize(to: value)
+    }
+
+    func free() {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+}
+
 enum Parallel {
     /// Fixed number of blocks the sources are split into. It does not depend on the number of
     /// cores, so that the summation order, and with it every floating-point result, is the same
