@@ -2,10 +2,14 @@
 # Outpost against igraph, NetworKit and NetworkX on the same generated graphs.
 #   bash Benchmarks/run.sh            # everything (about 15 minutes on 2 cores)
 #   PEERS="igraph" bash Benchmarks/run.sh
+#   REPEAT=5 bash Benchmarks/run.sh   # runs per task (default 3; fewer once a task's runs pass 30 s)
+# Every contender reports the median of its runs, so one slow run on a shared machine does not
+# decide a ratio; each run's time is kept in latest.jsonl.
 # Results: Benchmarks/results/latest.jsonl (raw) and latest.md (table). Not part of the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PEERS=${PEERS:-"igraph networkit networkx"}
+REPEAT=${REPEAT:-3}
 venv=.venv-bench
 if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
 "$venv/bin/pip" install -q -r Benchmarks/requirements.txt
@@ -20,9 +24,9 @@ run() {  # graph contender algorithms...
   local file=Benchmarks/data/$graph.csv
   echo "==> $contender on $graph: $*" >&2
   if [ "$contender" = outpost ]; then
-    .build/release/outpost-bench "$file" "$@"
+    .build/release/outpost-bench "$file" --repeat "$REPEAT" "$@"
   else
-    "$venv/bin/python" Benchmarks/peers.py "$contender" "$file" "$@"
+    "$venv/bin/python" Benchmarks/peers.py "$contender" "$file" --repeat "$REPEAT" "$@"
   fi | "$venv/bin/python" -c '
 import json, sys
 for line in sys.stdin:
