@@ -27,7 +27,14 @@ import OutpostGraph
         let index = GraphIndex(graph)
         let layout = BreadthFirstLayout(index)
         #expect(layout.originalIndex.map { index.ids[Int($0)] } == ["hub", "a", "b", "c", "x", "y"])
-        let restored = layout.restoringOriginalOrder([10, 11, 12, 13, 14, 15])
+        let restored = layout.renumbering.restoringOriginalOrder([10, 11, 12, 13, 14, 15])
         #expect(restored == [11, 12, 10, 13, 14, 15])
+        #expect(layout.renumbering.applied(to: restored) == [10, 11, 12, 13, 14, 15])
+    }
+
+    @Test func groupingKeepsTheOrderWithinAGroup() {
+        let renumbering = Renumbering(grouping: [1, 0, 1, 2, 0], count: 3)
+        #expect(renumbering.originalIndex == [1, 4, 0, 2, 3])
+        #expect(renumbering.newIndex == [2, 0, 3, 4, 1])
     }
 }

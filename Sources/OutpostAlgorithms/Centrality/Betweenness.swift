@@ -36,7 +36,7 @@ extension GraphIndex {
                                                           release: { $0.free() }) { s, acc, state in
                 layout.brandesUnweighted(source: s, state: state, into: acc)
             }
-            total = layout.restoringOriginalOrder(renumbered)
+            total = layout.renumbering.restoringOriginalOrder(renumbered)
         }
         var scores = total
         var scale: Double?

@@ -33,19 +33,36 @@ extension GraphIndex {
     /// - Returns: the communities, with their modularity computed on this graph.
     /// - Complexity: O(*E*) per pass of local moving, refinement and aggregation; in practice
     ///   a few passes per level, O(log *V*) levels and a few iterations. O(*V* + *E*) space.
+    ///   Refinement and aggregation run in parallel over fixed blocks of communities; local
+    ///   moving is sequential. After the first iteration the nodes are renumbered community by
+    ///   community for locality. None of this depends on the number of cores: a seed gives the
+    ///   same partition on every machine.
     public func leidenCommunities(resolution: Double = 1, seed: UInt64 = 42, weighted: Bool = true,
                                   randomness: Double = 0.01, maximumIterations: Int = 50) -> Partition {
         var random = SeededRandom(seed: seed)
-        let base = ModularityGraph(self, weighted: weighted)
+        var base = ModularityGraph(self, weighted: weighted)
         var membership = (0..<nodeCount).map(Int32.init)
+        // After the first iteration the nodes are renumbered community by community, so that
+        // the later iterations, which mostly confirm the communities, work on nearby memory.
+        var renumbering: Renumbering?
         if base.totalWeight > 0 {
-            for _ in 0..<maximumIterations {
+            for iteration in 0..<maximumIterations {
                 var next = leidenIteration(base, start: membership, resolution: resolution,
                                            randomness: randomness, random: &random)
-                _ = compactLabels(&next, bound: nodeCount)
+                let count = compactLabels(&next, bound: nodeCount)
                 if next == membership { break }
                 membership = next
+                if iteration == 0 && iteration + 1 < maximumIterations {
+                    let grouping = Renumbering(grouping: membership, count: count)
+                    base = base.renumbered(by: grouping)
+                    membership = grouping.applied(to: membership)
+                    renumbering = grouping
+                }
             }
+        }
+        if let renumbering {
+            membership = renumbering.restoringOriginalOrder(membership)
+            _ = compactLabels(&membership, bound: nodeCount)
         }
         return Partition(labels: membership, modularity: modularity(of: membership, resolution: resolution, weighted: weighted))
     }

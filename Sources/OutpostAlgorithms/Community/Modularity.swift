@@ -20,9 +20,19 @@ public struct Partition: Sendable, Codable, Equatable {
 
     /// Canonicalises arbitrary labels (any integers, one per node) into the numbering above.
     public init(labels rawLabels: [Int32], modularity: Double) {
-        var groups: [Int32: [Int]] = [:]
-        for (v, c) in rawLabels.enumerated() { groups[c, default: []].append(v) }
-        let sorted = groups.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+        let groups: [[Int]]
+        if rawLabels.allSatisfy({ $0 >= 0 && Int($0) < rawLabels.count }) {
+            // The algorithms' labels: buckets by label, no hashing.
+            var buckets = [[Int]](repeating: [], count: rawLabels.count)
+            for (v, c) in rawLabels.enumerated() { buckets[Int(c)].append(v) }
+            groups = buckets.filter { !$0.isEmpty }
+        } else {
+            var byLabel: [Int32: [Int]] = [:]
+            for (v, c) in rawLabels.enumerated() { byLabel[c, default: []].append(v) }
+            groups = Array(byLabel.values)
+        }
+        // Groups are disjoint, so this order is total: the result does not depend on the above.
+        let sorted = groups.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
         var labels = [Int32](repeating: 0, count: rawLabels.count)
         for (c, members) in sorted.enumerated() { for v in members { labels[v] = Int32(c) } }
         self.labels = labels

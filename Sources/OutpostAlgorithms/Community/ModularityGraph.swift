@@ -87,6 +87,24 @@ struct ModularityGraph {
                   outStrength: outStrength, inStrength: inStrength, selfWeight: selfWeight, totalWeight: total)
     }
 
+    /// The same graph with node `v` numbered `renumbering.newIndex[v]`: rows in the new order,
+    /// each keeping its neighbours' order.
+    func renumbered(by renumbering: Renumbering) -> ModularityGraph {
+        var newOffsets = [Int](repeating: 0, count: nodeCount + 1)
+        var newTargets = [Int32](), newWeights = [Double]()
+        newTargets.reserveCapacity(targets.count); newWeights.reserveCapacity(weights.count)
+        for u in 0..<nodeCount {
+            let v = Int(renumbering.originalIndex[u])
+            for slot in offsets[v]..<offsets[v + 1] {
+                newTargets.append(renumbering.newIndex[Int(targets[slot])]); newWeights.append(weights[slot])
+            }
+            newOffsets[u + 1] = newTargets.count
+        }
+        return ModularityGraph(nodeCount: nodeCount, offsets: newOffsets, targets: newTargets, weights: newWeights,
+                               outStrength: renumbering.applied(to: outStrength), inStrength: renumbering.applied(to: inStrength),
+                               selfWeight: renumbering.applied(to: selfWeight), totalWeight: totalWeight)
+    }
+
     /// Q of a partition of this level's nodes (labels compact in `0..<count`).
     func quality(of labels: [Int32], count: Int, resolution: Double) -> Double {
         guard totalWeight > 0 else { return 0 }

@@ -17,10 +17,10 @@ struct BreadthFirstLayout {
     let offsets: [Int]
     /// Renumbered out-neighbours.
     let targets: [Int32]
-    /// `newIndex[v]` is the new number of original node `v`.
-    let newIndex: [Int32]
-    /// `originalIndex[u]` is the original node numbered `u`.
-    let originalIndex: [Int32]
+    /// Which node got which number.
+    let renumbering: Renumbering
+    var newIndex: [Int32] { renumbering.newIndex }
+    var originalIndex: [Int32] { renumbering.originalIndex }
 
     init(_ index: GraphIndex) {
         let n = index.nodeCount
@@ -66,14 +66,6 @@ struct BreadthFirstLayout {
         }
         self.offsets = offsets
         self.targets = targets
-        self.newIndex = newIndex
-        self.originalIndex = originalIndex
-    }
-
-    /// `values` indexed by new number, returned indexed by original node.
-    func restoringOriginalOrder(_ values: [Double]) -> [Double] {
-        var result = [Double](repeating: 0, count: nodeCount)
-        for u in 0..<nodeCount { result[Int(originalIndex[u])] = values[u] }
-        return result
+        self.renumbering = Renumbering(order: originalIndex)
     }
 }

@@ -47,3 +47,24 @@ import OutpostGraph
         #expect(partition.count == 3)
     }
 }
+
+/// Leiden renumbers its graph for locality; a renumbering must not change what it measures.
+@Suite struct ModularityGraphRenumberingTests {
+    @Test(arguments: ["karate", "directed", "weighted"])
+    func qualityIsTheSameUnderAnyNumbering(_ name: String) throws {
+        let (index, _) = try CommunityFixtures.load(name)
+        let graph = ModularityGraph(index, weighted: true)
+        let partition = index.louvainCommunities(seed: 1)
+        let labels = partition.labels
+        // Reverse the nodes within each community, communities in label order.
+        let grouping = Renumbering(grouping: labels, count: partition.count)
+        let reversed = Renumbering(order: grouping.originalIndex.reversed())
+        let renumbered = graph.renumbered(by: reversed)
+        let before = graph.quality(of: labels, count: partition.count, resolution: 1)
+        let after = renumbered.quality(of: reversed.applied(to: labels), count: partition.count, resolution: 1)
+        #expect(Swift.abs(before - after) < 1e-12)
+        #expect(Swift.abs(before - partition.modularity) < 1e-9)
+        #expect(renumbered.targets.count == graph.targets.count)
+        #expect(reversed.restoringOriginalOrder(reversed.applied(to: labels)) == labels)
+    }
+}
