@@ -34,9 +34,11 @@ extension GraphIndex {
     /// - Complexity: O(*E*) per pass of local moving, refinement and aggregation; in practice
     ///   a few passes per level, O(log *V*) levels and a few iterations. O(*V* + *E*) space.
     ///   Refinement and aggregation run in parallel over fixed blocks of communities; local
-    ///   moving is sequential. After the first iteration the nodes are renumbered community by
-    ///   community for locality. None of this depends on the number of cores: a seed gives the
-    ///   same partition on every machine.
+    ///   moving on large levels evaluates chunks of its queue in parallel and commits them in
+    ///   queue order, redoing evaluations made stale by an earlier commit, so its moves are
+    ///   those of the sequential process (see `leidenMoveNodes`). After the first iteration the
+    ///   nodes are renumbered community by community for locality. None of this depends on the
+    ///   number of cores: a seed gives the same partition on every machine.
     public func leidenCommunities(resolution: Double = 1, seed: UInt64 = 42, weighted: Bool = true,
                                   randomness: Double = 0.01, maximumIterations: Int = 50) -> Partition {
         var random = SeededRandom(seed: seed)
@@ -98,84 +100,6 @@ func leidenIteration(_ base: ModularityGraph, start: [Int32], resolution: Double
         partition = nextPartition
     }
     return nodeOf.map { partition[Int($0)] }
-}
-
-/// Fast local moving: a queue of nodes in random order; each moves to the neighbouring (or an
-/// empty) community with the largest gain, and its neighbours outside that community rejoin
-/// the queue. `partition` must be compact in `0..<count`.
-func leidenMoveNodes(_ graph: ModularityGraph, _ communityArray: inout [Int32], count: Int, resolution: Double,
-                     random: inout SeededRandom) {
-    let n = graph.nodeCount
-    guard n > 0 else { return }
-    let scale = resolution / graph.totalWeight
-    let tolerance = 1e-12 * (1 + resolution)
-    // Per-call scratch as raw buffers: this loop is Leiden's hottest.
-    let totalOut = Scratch(n, 0.0), totalIn = Scratch(n, 0.0), size = Scratch(n, Int32(0))
-    let inQueue = Scratch(n, true), toCommunity = Scratch(n, 0.0), seen = Scratch(n, false)
-    let touched = Scratch(n, Int32(0))
-    defer { totalOut.free(); totalIn.free(); size.free(); inQueue.free(); toCommunity.free(); seen.free(); touched.free() }
-    var empty = (count..<n).reversed().map(Int32.init)
-    var queueArray = (0..<n).map(Int32.init)
-    random.shuffle(&queueArray)
-    graph.withRaw { g in
-    queueArray.withUnsafeMutableBufferPointer { queueBuffer in
-    communityArray.withUnsafeMutableBufferPointer { communityBuffer in
-        let queue = queueBuffer.baseAddress!, community = communityBuffer.baseAddress!
-        for u in 0..<n {
-            let c = Int(community[u])
-            totalOut[c] += g.outStrength[u]; totalIn[c] += g.inStrength[u]; size[c] += 1
-        }
-        var head = 0, queued = n
-        while queued > 0 {
-            let u = Int(queue[head])
-            head += 1; if head == n { head = 0 }
-            queued -= 1
-            inQueue[u] = false
-            let old = Int(community[u])
-            var touchedCount = 0
-            let rowStart = g.offsets[u], rowEnd = g.offsets[u + 1]
-            for slot in rowStart..<rowEnd {
-                let c = Int(community[Int(g.targets[slot])])
-                if !seen[c] { seen[c] = true; touched[touchedCount] = Int32(c); touchedCount += 1 }
-                toCommunity[c] += g.weights[slot]
-            }
-            let ko = g.outStrength[u], ki = g.inStrength[u]
-            totalOut[old] -= ko; totalIn[old] -= ki; size[old] -= 1
-            // Moving must beat staying by more than rounding noise, or two equivalent
-            // communities could trade a node forever.
-            let noise = tolerance * (ko + ki)
-            var best = old
-            var bestGain = toCommunity[old] - scale * (ko * totalIn[old] + ki * totalOut[old])
-            var bar = bestGain + noise
-            for t in 0..<touchedCount {
-                let c = Int(touched[t])
-                if c != old {
-                    let gain = toCommunity[c] - scale * (ko * totalIn[c] + ki * totalOut[c])
-                    if gain > bar { bestGain = gain; bar = gain; best = c }
-                }
-                toCommunity[c] = 0; seen[c] = false
-            }
-            if size[old] > 0 && bestGain < -noise, let fresh = empty.last {
-                best = Int(fresh)  // alone is better than anywhere
-            }
-            totalOut[best] += ko; totalIn[best] += ki
-            if best != old {
-                if size[best] == 0 { empty.removeLast() }
-                if size[old] == 0 { empty.append(Int32(old)) }
-                community[u] = Int32(best)
-                for slot in rowStart..<rowEnd {
-                    let v = Int(g.targets[slot])
-                    if !inQueue[v] && Int(community[v]) != best {
-                        inQueue[v] = true
-                        var tail = head + queued; if tail >= n { tail -= n }
-                        queue[tail] = Int32(v)
-                        queued += 1
-                    }
-                }
-            }
-            size[best] += 1
-        }
-    }}}
 }
 
 /// Refinement: within each community, nodes start alone; a well-connected node still alone

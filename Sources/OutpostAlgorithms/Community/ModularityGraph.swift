@@ -159,11 +159,14 @@ struct ModularityGraph {
         let rowLength = SharedBuffer<Int>(repeating: 0, count: count)
         let pieces = BlockResults<(targets: [Int32], weights: [Double])>(count: blocks)
         defer { outStrength.free(); inStrength.free(); selfWeight.free(); rowLength.free(); pieces.free() }
-        let bounds = firstCommunity, starts = start, memberList = members
+        let bounds = firstCommunity, starts = start, memberList = members, slotPrefix = slotsBefore
         DispatchQueueBlocks.run(blocks) { block in
             let lo = bounds[block], hi = bounds[block + 1]
             guard lo < hi else { pieces.set(block, ([], [])); return }
             var newTargets: [Int32] = [], newWeights: [Double] = []
+            // A block's rows hold at most its communities' edge slots.
+            let capacity = slotPrefix[hi] - slotPrefix[lo]
+            newTargets.reserveCapacity(capacity); newWeights.reserveCapacity(capacity)
             let accumulated = Scratch(count, 0.0), seen = Scratch(count, false), touched = Scratch(count, Int32(0))
             defer { accumulated.free(); seen.free(); touched.free() }
             self.withRaw { g in
