@@ -120,10 +120,14 @@ struct BrandesState {
 }
 
 /// Per-worker buffers for the unweighted pass, allocated once per worker (see ``free()``).
-/// Arrays rather than one record per node: the BFS reads only distances for most edges,
-/// and 4 bytes per node keep them in cache.
+/// Arrays rather than one record per node: the BFS reads only the layer tag for most edges,
+/// and one byte per node keeps the tags in the L1 cache (20 KB for 20,000 nodes).
 struct UnweightedBrandesState: @unchecked Sendable {
-    let distance: UnsafeMutablePointer<Int32>
+    /// While the BFS expands the nodes at distance d: ``unreached``, ``nextLayer`` (reached
+    /// at d + 1 from this layer) or ``settled`` (distance d or less). A distance is all the
+    /// pass needs to know of a node beyond that.
+    let layerTag: UnsafeMutablePointer<UInt8>
+    static let unreached: UInt8 = 0, nextLayer: UInt8 = 1, settled: UInt8 = 2
     let sigma: UnsafeMutablePointer<Double>
     let coefficient: UnsafeMutablePointer<Double>
     let order: UnsafeMutablePointer<Int32>
@@ -132,7 +136,7 @@ struct UnweightedBrandesState: @unchecked Sendable {
     let successors: UnsafeMutablePointer<Int32>
 
     init(n: Int, arcs: Int) {
-        distance = Scratch(n, -1).base
+        layerTag = Scratch(n, UInt8(0)).base
         sigma = Scratch(n, 0).base
         coefficient = Scratch(n, 0).base
         order = Scratch(n, 0).base
@@ -141,7 +145,7 @@ struct UnweightedBrandesState: @unchecked Sendable {
     }
 
     func free() {
-        distance.deallocate(); sigma.deallocate(); coefficient.deallocate()
+        layerTag.deallocate(); sigma.deallocate(); coefficient.deallocate()
         order.deallocate(); successorStart.deallocate(); successors.deallocate()
     }
 }
@@ -152,38 +156,43 @@ extension BreadthFirstLayout {
     /// pass, farthest first, over the recorded edges only, in "pull" form: each node sums
     /// (1 + δ(w)) / σ(w) over its successors, which are final by then, and writes only itself.
     func brandesUnweighted(source s: Int, state: UnweightedBrandesState, into accumulator: UnsafeMutablePointer<Double>) {
-        let distance = state.distance, sigma = state.sigma, coefficient = state.coefficient
+        let layerTag = state.layerTag, sigma = state.sigma, coefficient = state.coefficient
         let order = state.order, successorStart = state.successorStart, successors = state.successors
         offsets.withUnsafeBufferPointer { offsetBuffer in
             targets.withUnsafeBufferPointer { targetBuffer in
                 guard let offsets = offsetBuffer.baseAddress, let targets = targetBuffer.baseAddress else {
                     return  // no edges: no node lies between two others
                 }
+                let unreached = UnweightedBrandesState.unreached, nextLayer = UnweightedBrandesState.nextLayer
                 sigma[s] = 1
-                distance[s] = 0
+                layerTag[s] = UnweightedBrandesState.settled
                 order[0] = Int32(s)
-                var head = 0, tail = 1, recorded = 0
-                while head < tail {
-                    successorStart[head] = recorded
-                    let v = Int(order[head]); head += 1
-                    let dv = distance[v] + 1
-                    let sv = sigma[v]
-                    var slot = offsets[v]
-                    let end = offsets[v + 1]
-                    while slot < end {
-                        let w32 = targets[slot]; slot += 1
-                        let w = Int(w32)
-                        let dw = distance[w]
-                        if dw < 0 {
-                            distance[w] = dv
-                            sigma[w] = sv
-                            order[tail] = w32; tail += 1
-                            successors[recorded] = w32; recorded += 1
-                        } else if dw == dv {
-                            sigma[w] += sv
-                            successors[recorded] = w32; recorded += 1
+                // Layer by layer: order[layerStart..<layerEnd] holds the nodes at distance d.
+                var layerStart = 0, layerEnd = 1, tail = 1, recorded = 0
+                while layerStart < layerEnd {
+                    for head in layerStart..<layerEnd {
+                        successorStart[head] = recorded
+                        let v = Int(order[head])
+                        let sv = sigma[v]
+                        var slot = offsets[v]
+                        let end = offsets[v + 1]
+                        while slot < end {
+                            let w32 = targets[slot]; slot += 1
+                            let w = Int(w32)
+                            let tag = layerTag[w]
+                            if tag == unreached {
+                                layerTag[w] = nextLayer
+                                sigma[w] = sv
+                                order[tail] = w32; tail += 1
+                                successors[recorded] = w32; recorded += 1
+                            } else if tag == nextLayer {
+                                sigma[w] += sv
+                                successors[recorded] = w32; recorded += 1
+                            }
                         }
                     }
+                    layerStart = layerEnd; layerEnd = tail
+                    for k in layerStart..<layerEnd { layerTag[Int(order[k])] = UnweightedBrandesState.settled }
                 }
                 successorStart[tail] = recorded
                 var i = tail - 1
@@ -201,7 +210,7 @@ extension BreadthFirstLayout {
                 // Reset only what was touched.
                 for k in 0..<tail {
                     let v = Int(order[k])
-                    distance[v] = -1; sigma[v] = 0; coefficient[v] = 0
+                    layerTag[v] = unreached; sigma[v] = 0; coefficient[v] = 0
                 }
             }
         }
