@@ -160,3 +160,26 @@ struct LoadedGraph {
         }
     }
 }
+
+extension LoadedGraph {
+    /// The shortest path between two node ids in the whole input, for the "no path" notes of
+    /// `path` and `report`: a dataset without its filters (relations in their stated direction
+    /// when `directed`), or a plain graph as read (direction ignored unless `directed`). Nil
+    /// when either id is missing there or no path joins them; else the ids along the path.
+    func unrestrictedPath(from source: String, to target: String, directed: Bool) throws -> [String]? {
+        let whole: Graph
+        if let dataset {
+            whole = DatasetView(dataset).graph(directed: directed)
+        } else if directed == graph.isDirected {
+            whole = graph
+        } else {
+            var copy = Graph(directed: directed)
+            for v in 0..<graph.nodeCount { _ = copy.addNode(graph.nodeIDs[v]) }
+            for e in 0..<graph.edgeCount { _ = copy.addEdge(Int(graph.edgeSources[e]), Int(graph.edgeTargets[e])) }
+            whole = copy
+        }
+        let index = GraphIndex(whole)
+        guard let s = index.index(of: source), let t = index.index(of: target) else { return nil }
+        return try index.shortestPath(from: s, to: t).map { $0.nodes.map { index.ids[$0] } }
+    }
+}

@@ -157,22 +157,9 @@ struct PathCommand: ParsableCommand {
         }
         printError(message)
 
-        func unrestricted(directed: Bool) -> Graph {
-            if let dataset = loaded.dataset { return DatasetView(dataset).graph(directed: directed) }
-            if directed == loaded.graph.isDirected { return loaded.graph }
-            var g = Graph(directed: directed)
-            for v in 0..<loaded.graph.nodeCount { g.addNode(loaded.graph.nodeIDs[v]) }
-            for e in 0..<loaded.graph.edgeCount { g.addEdge(Int(loaded.graph.edgeSources[e]), Int(loaded.graph.edgeTargets[e])) }
-            return g
-        }
-        func path(in graph: Graph) throws -> [String]? {
-            let index = GraphIndex(graph)
-            guard let s = index.index(of: source.id), let t = index.index(of: target.id) else { return nil }
-            return try index.shortestPath(from: s, to: t).map { $0.nodes.map { index.ids[$0] } }
-        }
         var found: [String]?
         if !restrictions.isEmpty {
-            found = try path(in: unrestricted(directed: directed))
+            found = try loaded.unrestrictedPath(from: source.id, to: target.id, directed: directed)
             let lifted = [loaded.view.map { $0.filter.isEmpty } == false ? "the filters" : nil,
                           avoidedIDs.isEmpty ? nil : "--avoid", maxDegree == nil ? nil : "--max-degree"].compactMap { $0 }
             let what = lifted.count > 1 ? lifted.dropLast().joined(separator: ", ") + " and " + lifted.last! : lifted.joined()
@@ -183,7 +170,7 @@ struct PathCommand: ParsableCommand {
             }
         }
         if found == nil && directed && loaded.dataset != nil {
-            if let any = try path(in: unrestricted(directed: false)) {
+            if let any = try loaded.unrestrictedPath(from: source.id, to: target.id, directed: false) {
                 printError("ignoring direction (and any filters) there is a path of \(any.count - 1) hop\(any.count == 2 ? "" : "s"): \(any.joined(separator: " → ")); drop --directed to see it")
             }
         }

@@ -460,11 +460,12 @@ struct ReportBuilder {
     /// Whether a path exists once the filters are lifted, for the "no path" note.
     func liftedNote(_ from: String, _ to: String) throws -> String {
         guard let view = loaded.view, !view.filter.isEmpty else { return "" }
-        let index = GraphIndex(DatasetView(view.dataset).graph())
-        guard let s = index.index(of: from), let t = index.index(of: to),
-              let path = try index.shortestPath(from: s, to: t) else { return " Even without the filters no path joins them." }
-        return " Without the filters there is a path of \(path.length) hop\(path.length == 1 ? "" : "s"): "
-            + e(path.nodes.map { index.ids[$0] }.joined(separator: " → ")) + "."
+        guard let path = try loaded.unrestrictedPath(from: from, to: to, directed: false) else {
+            return " Even without the filters no path joins them."
+        }
+        let hops = path.count - 1
+        return " Without the filters there is a path of \(hops) hop\(hops == 1 ? "" : "s"): "
+            + e(path.joined(separator: " → ")) + "."
     }
 
     func displayName(_ id: String) -> String {
