@@ -13,6 +13,8 @@ import OutpostGraph
 /// unvisited index. Rows are sorted by new number.
 struct BreadthFirstLayout {
     let nodeCount: Int
+    /// Whether the rows are out-neighbours of a directed graph (else both directions).
+    let isDirected: Bool
     /// Row starts of the renumbered adjacency (`nodeCount + 1` entries).
     let offsets: [Int]
     /// Renumbered out-neighbours.
@@ -25,6 +27,7 @@ struct BreadthFirstLayout {
     init(_ index: GraphIndex) {
         let n = index.nodeCount
         nodeCount = n
+        isDirected = index.isDirected
         var newIndex = [Int32](repeating: -1, count: n)
         var originalIndex = [Int32]()
         originalIndex.reserveCapacity(n)
