@@ -13,9 +13,11 @@ import Dispatch
 /// community (a neighbour that moved has left one it saw) is evaluated again, then and there.
 /// Every committed decision is thus the one the sequential process makes at that point, on
 /// any number of cores; `LocalMovingTests` checks it against the sequential path. The chunk
-/// size halves while many evaluations have to be redone and doubles while few do.
+/// size halves while many evaluations have to be redone and doubles while few do; when even
+/// the smallest chunk has most of its evaluations redone (as when communities merge fast),
+/// the next ``LocalMoving/sequentialStretch`` nodes move one by one before chunks resume.
 ///
-/// `partition` must be compact in `0..<count`. By default graphs below
+/// `communityArray` must be compact in `0..<count`. By default graphs below
 /// ``LocalMoving/parallelThreshold`` nodes move sequentially and larger ones speculatively;
 /// `mode` forces either (the tests compare them).
 func leidenMoveNodes(_ graph: ModularityGraph, _ communityArray: inout [Int32], count: Int, resolution: Double,
