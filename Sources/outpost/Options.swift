@@ -183,3 +183,36 @@ extension LoadedGraph {
         return try index.shortestPath(from: s, to: t).map { $0.nodes.map { index.ids[$0] } }
     }
 }
+
+/// A progress line on standard error for the all-pairs measures, drawn only when standard error
+/// is a terminal (scripts and pipes see nothing of it) and redrawn at most four times a second.
+final class TerminalProgress: @unchecked Sendable {
+    private let label: String
+    private let lock = NSLock()
+    private var lastDraw: ContinuousClock.Instant?
+    private var shown = -1
+
+    init(_ label: String) { self.label = label }
+
+    /// The handler to pass to the library, or nil when standard error is not a terminal.
+    var handler: ProgressHandler? {
+        guard isatty(STDERR_FILENO) != 0 else { return nil }
+        return { [self] done, total in update(done, total) }
+    }
+
+    private func update(_ done: Int, _ total: Int) {
+        lock.lock(); defer { lock.unlock() }
+        let now = ContinuousClock.now
+        // Workers report out of order: never draw less than has been drawn.
+        guard done > shown, done == total || lastDraw.map({ now - $0 >= .milliseconds(250) }) ?? true else { return }
+        lastDraw = now; shown = done
+        let percent = total > 0 ? done * 100 / total : 100
+        FileHandle.standardError.write(Data("\r\(label): \(percent)% (\(done) of \(total))\u{1B}[K".utf8))
+    }
+
+    /// Ends the line, if one was drawn.
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        if shown >= 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

@@ -16,6 +16,15 @@ import Testing
         #expect(zeros == zeros.sorted() && zeros.count > 1)
     }
 
+    @Test func noProgressLineWhenStandardErrorIsNotATerminal() throws {
+        // The tests read stderr through a pipe, as a script would: no progress, nothing redrawn.
+        for measure in ["betweenness", "closeness", "harmonic"] {
+            let result = try Outpost.run("centrality", "Tests/Fixtures/graphs/karate.csv", "--measure", measure, "--top", "1")
+            #expect(result.status == 0)
+            #expect(result.stderr.isEmpty, "\(measure): \(result.stderr)")
+        }
+    }
+
     @Test func topAndRawAndPersonalize() throws {
         let top = try Outpost.run("centrality", "Tests/Fixtures/graphs/karate.csv", "--measure", "degree", "--raw", "--top", "2", "--format", "csv")
         #expect(top.stdout == "rank,id,name,score\n1,33,33,17\n2,0,0,16\n")

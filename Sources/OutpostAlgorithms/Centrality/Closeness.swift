@@ -12,11 +12,13 @@ extension GraphIndex {
     /// - Parameters:
     ///   - weighted: edge weights are distances (Dijkstra); otherwise each edge has length 1.
     ///   - wassermanFaust: NetworkX's `wf_improved`.
+    ///   - progress: told how many of the *n* searches are done (see ``ProgressHandler``).
     /// - Complexity: O(*V*·*E*) unweighted, O(*V*·(*E* + *V*) log *V*) weighted; in parallel over
     ///   nodes. Unweighted searches are direction-optimising (see `incomingHopSums`).
-    public func closenessCentrality(weighted: Bool = false, wassermanFaust: Bool = true) -> CentralityScores {
+    public func closenessCentrality(weighted: Bool = false, wassermanFaust: Bool = true,
+                                    progress: ProgressHandler? = nil) -> CentralityScores {
         let n = nodeCount
-        let sums = incomingDistanceSums(weighted: weighted)
+        let sums = incomingDistanceSums(weighted: weighted, progress: progress)
         var scores = [Double](repeating: 0, count: n)
         for u in 0..<n {
             let (reached, total, _) = sums[u]
@@ -31,15 +33,18 @@ extension GraphIndex {
     /// Harmonic centrality, as NetworkX's `harmonic_centrality`: the sum over other nodes v of
     /// 1/d(v, u), with unreachable nodes contributing 0 (so disconnected graphs need no special
     /// case). Directed graphs use distances *to* u. Not normalised, as in NetworkX.
-    /// - Complexity: as ``closenessCentrality(weighted:wassermanFaust:)``.
-    public func harmonicCentrality(weighted: Bool = false) -> CentralityScores {
-        CentralityScores(measure: "harmonic", scores: incomingDistanceSums(weighted: weighted).map(\.reciprocalSum))
+    /// - Complexity: as ``closenessCentrality(weighted:wassermanFaust:progress:)``.
+    public func harmonicCentrality(weighted: Bool = false, progress: ProgressHandler? = nil) -> CentralityScores {
+        CentralityScores(measure: "harmonic",
+                         scores: incomingDistanceSums(weighted: weighted, progress: progress).map(\.reciprocalSum))
     }
 
     /// For every node u: how many nodes reach it (itself included), the sum of their distances to
     /// it and the sum of the reciprocals of those distances.
-    func incomingDistanceSums(weighted: Bool) -> [(reached: Int, total: Double, reciprocalSum: Double)] {
+    func incomingDistanceSums(weighted: Bool, progress: ProgressHandler? = nil)
+        -> [(reached: Int, total: Double, reciprocalSum: Double)] {
         let n = nodeCount
+        let counter = ProgressCounter.make(total: n, progress)
         let reached = SharedBuffer<Int>(repeating: 0, count: n)
         let totals = SharedBuffer<Double>(repeating: 0, count: n)
         let reciprocals = SharedBuffer<Double>(repeating: 0, count: n)
@@ -88,6 +93,7 @@ extension GraphIndex {
                 reached.base[u] = count
                 totals.base[u] = total
                 reciprocals.base[u] = reciprocal
+                counter?.advance()
             }
         }
         return (0..<n).map { (reached.base[$0], totals.base[$0], reciprocals.base[$0]) }

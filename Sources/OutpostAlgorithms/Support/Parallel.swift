@@ -104,8 +104,10 @@ extension Parallel {
     /// the sources into ``blockCount`` contiguous blocks that run in parallel, each with its own
     /// accumulator of `width` doubles and its own scratch state made by `makeState` (no locks or
     /// atomics in the inner loop). Returns the sum of the block accumulators, added in block order.
+    /// `progress` advances once per source.
     static func accumulateWithState<State>(sourceCount: Int, width: Int, makeState: @Sendable @escaping () -> State,
                                            release: @Sendable @escaping (State) -> Void = { _ in },
+                                           progress: ProgressCounter? = nil,
                                            _ body: @Sendable @escaping (_ source: Int, _ accumulator: UnsafeMutablePointer<Double>, _ state: inout State) -> Void) -> [Double] {
         let blocks = max(1, min(blockCount, sourceCount))
         let buffer = SharedBuffer<Double>(repeating: 0, count: blocks * width)
@@ -114,7 +116,10 @@ extension Parallel {
             let lo = sourceCount * block / blocks, hi = sourceCount * (block + 1) / blocks
             let accumulator = buffer.base + block * width
             var state = makeState()
-            for source in lo..<hi { body(source, accumulator, &state) }
+            for source in lo..<hi {
+                body(source, accumulator, &state)
+                progress?.advance()
+            }
             release(state)
         }
         var total = [Double](repeating: 0, count: width)

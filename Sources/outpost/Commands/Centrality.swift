@@ -31,7 +31,8 @@ struct Centrality: ParsableCommand {
         A dataset has one attribute, `relations` (relations joining a pair).
 
         A dataset is read as undirected unless --directed is given. Iterative
-        measures converge to 1e-12 (NetworkX's default is 1e-6).
+        measures converge to 1e-12 (NetworkX's default is 1e-6). On a terminal,
+        betweenness, closeness and harmonic show their progress on stderr.
 
         Examples (D=Graphs/overseas-police-stations):
           outpost centrality $D --measure betweenness --top 10
@@ -75,14 +76,18 @@ struct Centrality: ParsableCommand {
             if index.nodeCount > 5_000 && [.betweenness, .closeness, .harmonic].contains(measure) {
                 printError("computing \(measure.rawValue) on \(index.nodeCount) nodes and \(index.edgeCount) edges…")
             }
+            let progress = TerminalProgress("\(measure.rawValue), sources done")
+            defer { progress.finish() }
             let scores: [Double]
             switch measure {
             case .degree: scores = raw ? (0..<index.nodeCount).map { Double(index.degree(of: $0)) } : index.degreeCentrality().scores
             case .inDegree: scores = raw ? (0..<index.nodeCount).map { Double(index.isDirected ? index.inDegree(of: $0) : index.degree(of: $0)) } : index.inDegreeCentrality().scores
             case .outDegree: scores = raw ? (0..<index.nodeCount).map { Double(index.isDirected ? index.outDegree(of: $0) : index.degree(of: $0)) } : index.outDegreeCentrality().scores
-            case .betweenness: scores = index.betweennessCentrality(normalized: !raw, weighted: weighted).scores
-            case .closeness: scores = index.closenessCentrality(weighted: weighted, wassermanFaust: !raw).scores
-            case .harmonic: scores = index.harmonicCentrality(weighted: weighted).scores
+            case .betweenness:
+                scores = index.betweennessCentrality(normalized: !raw, weighted: weighted, progress: progress.handler).scores
+            case .closeness:
+                scores = index.closenessCentrality(weighted: weighted, wassermanFaust: !raw, progress: progress.handler).scores
+            case .harmonic: scores = index.harmonicCentrality(weighted: weighted, progress: progress.handler).scores
             case .eigenvector: scores = try index.eigenvectorCentrality(weighted: weighted).scores
             case .katz: scores = try index.katzCentrality(alpha: alpha ?? 0.1, normalized: !raw, weighted: weighted).scores
             case .coreNumber: scores = try index.coreNumbers().map(Double.init)
