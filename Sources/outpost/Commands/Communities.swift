@@ -12,33 +12,27 @@ struct Communities: ParsableCommand {
         abstract: "Find communities (densely linked groups) by Louvain, Leiden or label propagation, with their modularity.",
         discussion: """
         Louvain and Leiden maximise modularity at the given resolution (above 1:
-        smaller
-        communities; below 1: larger); a seed fixes their random choices, so the same
-        seed gives
-        the same communities on every machine. Leiden's communities are always
-        connected.
-        Label propagation is NetworkX's semi-synchronous one: deterministic, no seed,
-        no
-        resolution, weights ignored while propagating.
+        smaller communities; below 1: larger); a seed fixes their random choices, so
+        the same seed gives the same communities on every machine. Leiden's
+        communities are always connected. Label propagation is NetworkX's
+        semi-synchronous one: deterministic, no seed, no resolution, weights ignored
+        while propagating.
 
-        A dataset is analysed as the undirected graph of its (filtered) entities,
-        each linked
-        pair weighted by the number of relations between the two. A plain graph keeps
-        its
-        direction (directed modularity, as NetworkX) and its `weight` column or key;
-        --weight
-        picks another numeric edge attribute, or `none` to count every edge as 1.
+        A dataset is analysed as the undirected graph of its (filtered) entities, each
+        linked pair weighted by the number of relations between the two. A plain graph
+        keeps its direction (directed modularity, as NetworkX) and its `weight` column
+        or key; --weight picks another numeric edge attribute, or `none` to count
+        every edge as 1.
 
         The modularity printed is NetworkX's `modularity` of the communities at
-        --resolution,
-        with the same weights.
+        --resolution, with the same weights.
 
         Examples:
           outpost communities Graphs/overseas-police-stations
-          outpost communities Graphs/overseas-police-stations --algorithm louvain
-          --seed 7 --format json
-          outpost communities network.graphml --resolution 2 --weight strength
-          --format csv
+          outpost communities Graphs/overseas-police-stations --algorithm louvain \\
+              --seed 7 --format json
+          outpost communities network.graphml --resolution 2 --weight strength \\
+              --format csv
         """)
 
     @OptionGroup var input: InputOptions

@@ -16,8 +16,9 @@ struct Ego: ParsableCommand {
         out-edges (as NetworkX's ego_graph); --undirected then ignores direction when
         measuring distance.
 
-        Example: outpost ego Graphs/overseas-police-stations fuzhou-psb --radius 2 -o
-        fuzhou.graphml
+        Example:
+          outpost ego Graphs/overseas-police-stations fuzhou-psb --radius 2 \\
+              -o fuzhou.graphml
         """)
 
     @OptionGroup var input: InputOptions

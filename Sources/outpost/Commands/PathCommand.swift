@@ -7,8 +7,8 @@ struct PathCommand: ParsableCommand {
         commandName: "path",
         abstract: "Find how two entities are connected, hop by hop, with the evidence for each link.",
         discussion: """
-        FROM and TO are entity ids, names or aliases (for a plain graph, node ids).
-        By default relations are followed either way (an undirected search over the
+        FROM and TO are entity ids, names or aliases (for a plain graph, node ids). By
+        default relations are followed either way (an undirected search over the
         dataset); --directed follows each relation from its `from` to its `to` only
         (undirected types both ways).
 
@@ -24,16 +24,17 @@ struct PathCommand: ParsableCommand {
         simple paths in order of cost (Yen's algorithm); --all lists every shortest
         path.
 
-        When there is no path the command says so on stderr, exits 1, and says
-        whether a path exists once the filters, --avoid and --max-degree are lifted.
+        When there is no path the command says so on stderr, exits 1, and says whether
+        a path exists once the filters, --avoid and --max-degree are lifted.
 
         --format json prints {"paths": [{"length", "cost", "nodes", "hops": [{"from",
-        "to", "relation", "status", "sources"}]}]}: one hop object per relation on
-        the pair, from/to in the order the path walks (on a plain graph relation and
+        "to", "relation", "status", "sources"}]}]}: one hop object per relation on the
+        pair, from/to in the order the path walks (on a plain graph relation and
         status are null and sources empty).
 
-        Example: outpost path Graphs/overseas-police-stations station-dublin
-        fuzhou-psb --explain
+        Example:
+          outpost path Graphs/overseas-police-stations station-dublin fuzhou-psb \\
+              --explain
         """)
 
     @OptionGroup var input: InputOptions

@@ -16,8 +16,8 @@ struct Project: ParsableCommand {
         (for NetworkX's two-mode graphs, bipartite=0); every neighbour counts.
 
         Example (bureaus linked by the stations both are said to run):
-          outpost project Graphs/overseas-police-stations --onto
-          public-security-bureau --via police-station -o bureaus.graphml
+          outpost project Graphs/overseas-police-stations \\
+              --onto public-security-bureau --via police-station -o bureaus.graphml
         """)
 
     @OptionGroup var input: InputOptions

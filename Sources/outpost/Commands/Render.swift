@@ -7,25 +7,22 @@ struct Render: ParsableCommand {
         abstract: "Draw a graph as SVG, PNG, PDF or laid-out DOT, styled by kind and evidence status.",
         discussion: """
         Shapes and fills show each entity's kind, and line styles each relation's
-        status:
-        confirmed solid, reported dashed, disputed dotted orange, denied dotted red
-        ending in a bar.
-        A legend box lists them. The title and caption name the dataset, its filter
-        and the date
-        of its newest source. Layout and rendering run in process through Graphviz
-        (libgvc);
-        the file is written atomically, and a one-line summary goes to standard error.
+        status: confirmed solid, reported dashed, disputed dotted orange, denied
+        dotted red ending in a bar. A legend box lists them. The title and caption
+        name the dataset, its filter and the date of its newest source. Layout and
+        rendering run in process through Graphviz (libgvc); the file is written
+        atomically, and a one-line summary goes to standard error.
 
         Examples:
           outpost render Graphs/overseas-police-stations -o stations.svg
-          outpost render Graphs/overseas-police-stations -o by-country.svg
-          --cluster-by country
-          outpost render Graphs/overseas-police-stations -o confirmed.pdf
-          --min-status confirmed --drop-isolated --edge-labels
-          outpost render Graphs/overseas-police-stations -o path.svg --highlight-path
-          fuzhou-psb station-rotterdam
-          outpost render Graphs/overseas-police-stations -o big.png --engine sfdp
-          --size-by degree
+          outpost render Graphs/overseas-police-stations -o by-country.svg \\
+              --cluster-by country
+          outpost render Graphs/overseas-police-stations -o confirmed.pdf \\
+              --min-status confirmed --drop-isolated --edge-labels
+          outpost render Graphs/overseas-police-stations -o path.svg \\
+              --highlight-path fuzhou-psb station-rotterdam
+          outpost render Graphs/overseas-police-stations -o big.png --engine sfdp \\
+              --size-by degree
         """)
 
     @OptionGroup var input: InputOptions

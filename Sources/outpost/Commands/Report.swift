@@ -7,34 +7,29 @@ struct Report: ParsableCommand {
         abstract: "Write a self-contained HTML report: summary and coverage, the network diagram, top-N rankings, explained paths and every cited source.",
         discussion: """
         One HTML file with its CSS and the diagram's SVG inline: no scripts, no fonts
-        or images
-        fetched from anywhere; the only web addresses are the links to the cited
-        sources. The
-        same input always gives the same bytes (no timestamps). Sections:
-          Summary and coverage    what `outpost stats` prints, with the published
-                                  totals
-          The whole network       the diagram `outpost render` draws, with legend and
-                                  caption
-          Centrality              the --top N (default 10) by degree, betweenness and
-                                  PageRank
-          Communities             Leiden communities (modularity, resolution 1, seed
-                                  42) with
-                                  their members
-          Explained paths         for each --path FROM TO, a shortest path (fewest
-                                  hops,
-                                  direction ignored) with every relation on each hop,
-                                  its status
-                                  and its citations
-          Sources                 every source the report's entities, relations and
-                                  totals cite
+        or images fetched from anywhere; the only web addresses are the links to the
+        cited sources. The same input always gives the same bytes (no timestamps).
+
+        Sections:
+          Summary and coverage  what `outpost stats` prints, with the published totals
+          The whole network     the diagram `outpost render` draws, legend and caption
+          Centrality            the --top N (default 10) by degree, betweenness and
+                                PageRank
+          Communities           Leiden communities (modularity, resolution 1, seed 42)
+                                with their members
+          Explained paths       for each --path FROM TO, a shortest path (fewest hops,
+                                direction ignored) with every relation on each hop, its
+                                status and its citations
+          Sources               every source the report's entities, relations and
+                                totals cite
         Every dataset filter applies to every section. The file is written atomically.
 
         Examples:
           outpost report Graphs/overseas-police-stations -o report.html
-          outpost report Graphs/overseas-police-stations -o report.html --path
-          station-rotterdam fuzhou-psb --path station-toronto-1 "Fox Hunt"
-          outpost report Graphs/overseas-police-stations -o confirmed.html
-          --min-status confirmed --top 5
+          outpost report Graphs/overseas-police-stations -o report.html \\
+              --path station-rotterdam fuzhou-psb --path station-toronto-1 "Fox Hunt"
+          outpost report Graphs/overseas-police-stations -o confirmed.html \\
+              --min-status confirmed --top 5
         """)
 
     @OptionGroup var input: InputOptions

@@ -6,10 +6,10 @@ struct Show: ParsableCommand {
         abstract: "Show one entity with its relations and the citations behind each.",
         discussion: """
         ENTITY is an id, an exact name or an alias (case-insensitive). An unknown or
-        ambiguous
-        name is an error that lists the candidates.
-        Example: outpost show Graphs/overseas-police-stations "Fuzhou Public Security
-        Bureau"
+        ambiguous name is an error that lists the candidates.
+
+        Example:
+          outpost show Graphs/overseas-police-stations "Fuzhou Public Security Bureau"
         """)
 
     @Argument(help: ArgumentHelp("The dataset folder.", valueName: "path"))

@@ -6,13 +6,13 @@ struct Stats: ParsableCommand {
         abstract: "Summarise a graph: counts, components, density; for a dataset also kinds, relations, statuses, stations by country and jurisdiction, and coverage against published totals.",
         discussion: """
         Jurisdiction is the entity a relation of type `established` names as having
-        set up a
-        station; a station whose founder sources dispute is counted under each
-        claimant.
+        set up a station; a station whose founder sources dispute is counted under
+        each claimant.
+
         Examples:
           outpost stats Graphs/overseas-police-stations
-          outpost stats Graphs/overseas-police-stations --min-status confirmed
-          --format json
+          outpost stats Graphs/overseas-police-stations --min-status confirmed \\
+              --format json
           outpost stats edges.csv --directed
         """)
 

@@ -6,17 +6,14 @@ struct Structure: ParsableCommand {
         abstract: "Components, articulation points, bridges, clustering, density and diameter.",
         discussion: """
         Follows NetworkX: connected_components (weakly_ and strongly_ for directed
-        graphs),
-        articulation_points and bridges (on the undirected graph; a directed graph is
-        read as
-        undirected for these two), clustering and average_clustering (Fagiolo's
-        directed
-        definition for directed graphs), density, and the diameter of the largest
-        connected
-        (directed: strongly connected) component, in edges.
+        graphs), articulation_points and bridges (on the undirected graph; a directed
+        graph is read as undirected for these two), clustering and average_clustering
+        (Fagiolo's directed definition for directed graphs), density, and the diameter
+        of the largest connected (directed: strongly connected) component, in edges.
         --format json names each part; --format csv gives one row per node.
-        Example: outpost structure Graphs/overseas-police-stations --min-status
-        confirmed
+
+        Example:
+          outpost structure Graphs/overseas-police-stations --min-status confirmed
         """)
 
     @OptionGroup var input: InputOptions

@@ -6,14 +6,11 @@ struct Validate: ParsableCommand {
         abstract: "Check a dataset and report every problem at once, each with file:line:column.",
         discussion: """
         Checks: YAML syntax, unknown keys, kinds, relation types and statuses;
-        duplicate ids;
-        relations to unknown entities; dates that do not parse or end before they
-        start;
-        entities, relations and totals without citations; citations of unknown
-        sources.
-        With --sources-dir, also checks that every excerpt occurs in the local copy
-        of its
-        source (runs of whitespace and straight/typographic quotes compare equal).
+        duplicate ids; relations to unknown entities; dates that do not parse or end
+        before they start; entities, relations and totals without citations; citations
+        of unknown sources. With --sources-dir, also checks that every excerpt occurs
+        in the local copy of its source (runs of whitespace and straight/typographic
+        quotes compare equal).
 
         Exits 0 when there is no error (warnings are printed), 1 when there is any.
         """)
