@@ -25,6 +25,27 @@ import Testing
         }
     }
 
+    @Test func tablesShowSixSignificantDigitsOfSmallScores() throws {
+        // A star of 400 leaves: each leaf's PageRank is about 0.0004; six decimals alone
+        // would leave three digits of it.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("star-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try ("source,target\n" + (1...400).map { "hub,leaf\($0)\n" }.joined()).write(to: file, atomically: true, encoding: .utf8)
+        let json = try #require(try Outpost.json(try Outpost.run("centrality", file.path, "--measure", "pagerank", "--format", "json").stdout) as? [String: Any])
+        let nodes = try #require(json["nodes"] as? [[String: Any]])
+        let exact = Dictionary(uniqueKeysWithValues: nodes.map { ($0["id"] as! String, $0["score"] as! Double) })
+        let table = try Outpost.run("centrality", file.path, "--measure", "pagerank")
+        var checked = 0
+        for line in table.stdout.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count == 4, let id = fields.dropFirst().first.map(String.init), let expected = exact[id],
+                  let shown = Double(fields[3]) else { continue }
+            #expect(abs(shown - expected) <= 5e-6 * expected, "\(id): table \(fields[3]), exact \(expected)")
+            checked += 1
+        }
+        #expect(checked == 401)
+    }
+
     @Test func topAndRawAndPersonalize() throws {
         let top = try Outpost.run("centrality", "Tests/Fixtures/graphs/karate.csv", "--measure", "degree", "--raw", "--top", "2", "--format", "csv")
         #expect(top.stdout == "rank,id,name,score\n1,33,33,17\n2,0,0,16\n")

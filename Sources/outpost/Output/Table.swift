@@ -25,10 +25,16 @@ enum Cell {
         }
     }
 
-    /// Six significant decimals for people; JSON and CSV keep full precision.
+    /// For people: whole numbers as they are; other numbers with six decimals, or below 0.1
+    /// with six significant digits (a PageRank of 2.52436e-7 on a million nodes reads
+    /// 0.000000252436, not 0), trailing zeros dropped. JSON and CSV keep full precision.
     static func format(_ d: Double) -> String {
         if d == d.rounded() && abs(d) < 1e12 { return String(Int(d)) }
-        var s = String(format6: d)
+        var decimals = 6
+        if abs(d) < 0.1 && abs(d) >= 1e-15 {
+            decimals = min(18, 5 - Int((log10(abs(d))).rounded(.down)))
+        }
+        var s = String(fixed: d, decimals: decimals)
         while s.contains(".") && (s.hasSuffix("0")) { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
         return s
@@ -36,14 +42,21 @@ enum Cell {
 }
 
 extension String {
-    /// Fixed six-decimal formatting without Foundation.
-    init(format6 d: Double) {
+    /// Fixed-point formatting with `decimals` digits after the point (at most 18).
+    init(fixed d: Double, decimals: Int) {
         let negative = d < 0
-        let scaled = (abs(d) * 1_000_000).rounded()
-        let whole = Int(scaled / 1_000_000)
-        let fraction = Int(scaled.truncatingRemainder(dividingBy: 1_000_000))
-        let digits = String(fraction)
-        self = (negative ? "-" : "") + String(whole) + "." + String(repeating: "0", count: 6 - digits.count) + digits
+        var value = abs(d)
+        var whole = value.rounded(.down)
+        value -= whole
+        // Digits of the fraction one by one from a scaled integer where it fits, so that
+        // rounding carries into the whole part as it should.
+        let scale = (0..<decimals).reduce(1.0) { r, _ in r * 10 }
+        var fraction = (value * scale).rounded()
+        if fraction >= scale { fraction -= scale; whole += 1 }
+        var digits = fraction == 0 ? "" : String(UInt64(fraction))
+        digits = String(repeating: "0", count: Swift.max(0, decimals - digits.count)) + digits
+        let wholeText = whole < 9e18 ? String(Int64(whole)) : "\(whole)"
+        self = (negative ? "-" : "") + wholeText + (decimals > 0 ? "." + digits : "")
     }
 }
 
