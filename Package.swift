@@ -20,7 +20,9 @@ let package = Package(
         // Algorithms on the compact index, one file per algorithm.
         // Release builds drop the dynamic exclusivity checks in the algorithms' inner loops
         // (every array access there is to a local or per-worker buffer).
-        .target(name: "OutpostAlgorithms", dependencies: ["OutpostGraph"],
+        // One C header of processor hints for spin-waits (see HelperThread).
+        .target(name: "COutpostSupport"),
+        .target(name: "OutpostAlgorithms", dependencies: ["OutpostGraph", "COutpostSupport"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // Graphviz's C library (libgvc, libcgraph), found through pkg-config: module map and shim only.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
