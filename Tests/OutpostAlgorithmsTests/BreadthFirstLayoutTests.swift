@@ -27,6 +27,9 @@ import OutpostGraph
         let index = GraphIndex(graph)
         let layout = BreadthFirstLayout(index)
         #expect(layout.originalIndex.map { index.ids[Int($0)] } == ["hub", "a", "b", "c", "x", "y"])
+        // Two components, each numbered contiguously.
+        #expect(layout.componentStart == [0, 4, 6])
+        #expect(layout.component == [0, 0, 0, 0, 1, 1])
         let restored = layout.renumbering.restoringOriginalOrder([10, 11, 12, 13, 14, 15])
         #expect(restored == [11, 12, 10, 13, 14, 15])
         #expect(layout.renumbering.applied(to: restored) == [10, 11, 12, 13, 14, 15])

@@ -174,8 +174,8 @@ extension BreadthFirstLayout {
     /// the recorded edges only.
     ///
     /// Each layer of an undirected graph is expanded top-down (the frontier's edges) or
-    /// bottom-up (the edges of the nodes not reached yet, each summing σ over its neighbours
-    /// in the frontier), whichever reads fewer edge slots; every parent counts, so unlike a
+    /// bottom-up (the edges of the nodes of the source's component not reached yet, each
+    /// summing σ over its neighbours in the frontier), whichever reads fewer edge slots; every parent counts, so unlike a
     /// plain BFS neither can stop early, but on small-world graphs the big middle layers
     /// cost about half as many reads bottom-up (a neighbour of an unreached node is in the
     /// frontier or unreached: an undirected edge spans at most one layer). Directed graphs
@@ -194,7 +194,6 @@ extension BreadthFirstLayout {
         let successorStart = state.successorStart, successors = state.successors
         let predecessorStart = state.predecessorStart, predecessors = state.predecessors
         let unvisited = state.unvisited
-        let n = nodeCount
         let hybrid = bottomUp && !isDirected
         return offsets.withUnsafeBufferPointer { offsetBuffer in
             targets.withUnsafeBufferPointer { targetBuffer in
@@ -210,19 +209,24 @@ extension BreadthFirstLayout {
                 predecessorStart[0] = 0
                 // Layer by layer: order[layerStart..<layerEnd] holds the nodes at distance d.
                 var layerStart = 0, layerEnd = 1, tail = 1, recorded = 0, recordedBack = 0
-                // Edge slots of the frontier and of the nodes not reached yet; the unvisited list.
+                // Edge slots of the frontier and of the nodes of s's component not reached yet
+                // (the layout numbers each component contiguously); the unvisited list.
+                let c = Int(component[s])
+                let componentLow = componentStart[c], componentHigh = componentStart[c + 1]
                 var frontierSlots = offsets[s + 1] - offsets[s]
-                var unreachedSlots = offsets[n] - frontierSlots
+                var unreachedSlots = offsets[componentHigh] - offsets[componentLow] - frontierSlots
                 var unvisitedCount = -1  // no list yet
                 while layerStart < layerEnd {
                     var nextSlots = 0
-                    let listCost = unvisitedCount < 0 ? n : unvisitedCount
+                    let listCost = unvisitedCount < 0 ? componentHigh - componentLow : unvisitedCount
                     if hybrid && unreachedSlots + listCost < frontierSlots {
                         bottomUpLayers += 1
                         for head in layerStart..<layerEnd { successorStart[head] = recorded }
                         var kept = 0
                         if unvisitedCount < 0 {
-                            for v in 0..<n where layerTag[v] == unreached { unvisited[kept] = Int32(v); kept += 1 }
+                            for v in componentLow..<componentHigh where layerTag[v] == unreached {
+                                unvisited[kept] = Int32(v); kept += 1
+                            }
                             unvisitedCount = kept; kept = 0
                         }
                         for index in 0..<unvisitedCount {

@@ -21,6 +21,11 @@ struct BreadthFirstLayout {
     let targets: [Int32]
     /// Which node got which number.
     let renumbering: Renumbering
+    /// Each breadth-first traversal numbers one component (for an undirected graph, a connected
+    /// component) contiguously: new numbers `componentStart[c]..<componentStart[c + 1]`, and
+    /// `component[v]` is the traversal that numbered v.
+    let componentStart: [Int]
+    let component: [Int32]
     var newIndex: [Int32] { renumbering.newIndex }
     var originalIndex: [Int32] { renumbering.originalIndex }
 
@@ -36,8 +41,10 @@ struct BreadthFirstLayout {
             start = v
         }
         var next = 0
+        var componentStart: [Int] = []
         while originalIndex.count < n {
             if n > 0, newIndex[start] < 0 {
+                componentStart.append(originalIndex.count)
                 newIndex[start] = Int32(originalIndex.count)
                 originalIndex.append(Int32(start))
                 var head = originalIndex.count - 1
@@ -70,5 +77,12 @@ struct BreadthFirstLayout {
         self.offsets = offsets
         self.targets = targets
         self.renumbering = Renumbering(order: originalIndex)
+        componentStart.append(n)
+        var component = [Int32](repeating: 0, count: n)
+        for c in 0..<(componentStart.count - 1) {
+            for v in componentStart[c]..<componentStart[c + 1] { component[v] = Int32(c) }
+        }
+        self.componentStart = componentStart
+        self.component = component
     }
 }
