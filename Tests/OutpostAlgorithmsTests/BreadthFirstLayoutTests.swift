@@ -29,7 +29,7 @@ import OutpostGraph
         #expect(layout.originalIndex.map { index.ids[Int($0)] } == ["hub", "a", "b", "c", "x", "y"])
         // Two components, each numbered contiguously.
         #expect(layout.componentStart == [0, 4, 6])
-        #expect(layout.component == [0, 0, 0, 0, 1, 1])
+        #expect((0..<6).map { layout.componentRange(of: $0) } == [0..<4, 0..<4, 0..<4, 0..<4, 4..<6, 4..<6])
         let restored = layout.renumbering.restoringOriginalOrder([10, 11, 12, 13, 14, 15])
         #expect(restored == [11, 12, 10, 13, 14, 15])
         #expect(layout.renumbering.applied(to: restored) == [10, 11, 12, 13, 14, 15])

@@ -175,11 +175,11 @@ extension BreadthFirstLayout {
     ///
     /// Each layer of an undirected graph is expanded top-down (the frontier's edges) or
     /// bottom-up (the edges of the nodes of the source's component not reached yet, each
-    /// summing σ over its neighbours in the frontier), whichever reads fewer edge slots; every parent counts, so unlike a
-    /// plain BFS neither can stop early, but on small-world graphs the big middle layers
-    /// cost about half as many reads bottom-up (a neighbour of an unreached node is in the
-    /// frontier or unreached: an undirected edge spans at most one layer). Directed graphs
-    /// go top-down only (bottom-up would need in-edges).
+    /// summing σ over its neighbours in the frontier), whichever reads fewer edge slots.
+    /// Every parent counts, so unlike a plain BFS neither can stop early, but on small-world
+    /// graphs the big middle layers cost about half as many reads bottom-up (a neighbour of
+    /// an unreached node is in the frontier or unreached: an undirected edge spans at most
+    /// one layer). Directed graphs go top-down only (bottom-up would need in-edges).
     ///
     /// The dependency pass takes top-down layers in "pull" form (a node sums
     /// (1 + δ(w)) / σ(w) over its successors, final by then) and bottom-up layers in "push"
@@ -211,8 +211,8 @@ extension BreadthFirstLayout {
                 var layerStart = 0, layerEnd = 1, tail = 1, recorded = 0, recordedBack = 0
                 // Edge slots of the frontier and of the nodes of s's component not reached yet
                 // (the layout numbers each component contiguously); the unvisited list.
-                let c = Int(component[s])
-                let componentLow = componentStart[c], componentHigh = componentStart[c + 1]
+                let component = componentRange(of: s)
+                let componentLow = component.lowerBound, componentHigh = component.upperBound
                 var frontierSlots = offsets[s + 1] - offsets[s]
                 var unreachedSlots = offsets[componentHigh] - offsets[componentLow] - frontierSlots
                 var unvisitedCount = -1  // no list yet

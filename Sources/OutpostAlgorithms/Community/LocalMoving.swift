@@ -57,11 +57,7 @@ func leidenMoveNodes(_ graph: ModularityGraph, _ communityArray: inout [Int32], 
             moveSpeculatively(mover, &queue, &empty, accumulators: accumulators.map(\.base),
                               ownTouched: ownTouched.base, fixedChunk: fixedChunk)
         } else {
-            while queue.count > 0 {
-                let u = queue.pop()
-                let decision = mover.evaluate(u, accumulator: accumulators[0].base, touched: ownTouched.base).decision
-                _ = mover.commit(u, decision, &queue, &empty)
-            }
+            while queue.count > 0 { mover.moveNext(&queue, &empty, accumulator: accumulators[0].base, touched: ownTouched.base) }
         }
     }}}
 }
@@ -89,7 +85,6 @@ struct CommunityTotals {
     var outStrength = 0.0
     var inStrength = 0.0
 }
-
 
 /// Where a node goes: `best` is the neighbouring community (or its own) of largest gain;
 /// `alone` says that an empty community beats it, if one is left.
@@ -207,6 +202,14 @@ struct LocalMover: @unchecked Sendable {
         }
         return (old, best)
     }
+
+    /// One step of the sequential process: the next node of the queue, evaluated and committed.
+    @inline(__always)
+    func moveNext(_ queue: inout MoveQueue, _ empty: inout [Int32], accumulator: UnsafeMutablePointer<Double>,
+                  touched: UnsafeMutablePointer<Int32>) {
+        let u = queue.pop()
+        _ = commit(u, evaluate(u, accumulator: accumulator, touched: touched).decision, &queue, &empty)
+    }
 }
 
 /// Raw per-chunk buffers handed to the two evaluating workers; each writes only its half.
@@ -284,9 +287,7 @@ private func moveSpeculatively(_ mover: LocalMover, _ queue: inout MoveQueue, _ 
             } else {
                 // Most of the chunk is redone anyway: move the next nodes one by one.
                 for _ in 0..<min(queue.count, LocalMoving.sequentialStretch) {
-                    let u = queue.pop()
-                    let decision = mover.evaluate(u, accumulator: accumulators[0], touched: ownTouched).decision
-                    _ = mover.commit(u, decision, &queue, &empty)
+                    mover.moveNext(&queue, &empty, accumulator: accumulators[0], touched: ownTouched)
                 }
                 chunk = LocalMoving.initialChunk
             }

@@ -22,10 +22,8 @@ struct BreadthFirstLayout {
     /// Which node got which number.
     let renumbering: Renumbering
     /// Each breadth-first traversal numbers one component (for an undirected graph, a connected
-    /// component) contiguously: new numbers `componentStart[c]..<componentStart[c + 1]`, and
-    /// `component[v]` is the traversal that numbered v.
+    /// component) contiguously: new numbers `componentStart[c]..<componentStart[c + 1]`.
     let componentStart: [Int]
-    let component: [Int32]
     var newIndex: [Int32] { renumbering.newIndex }
     var originalIndex: [Int32] { renumbering.originalIndex }
 
@@ -78,11 +76,16 @@ struct BreadthFirstLayout {
         self.targets = targets
         self.renumbering = Renumbering(order: originalIndex)
         componentStart.append(n)
-        var component = [Int32](repeating: 0, count: n)
-        for c in 0..<(componentStart.count - 1) {
-            for v in componentStart[c]..<componentStart[c + 1] { component[v] = Int32(c) }
-        }
         self.componentStart = componentStart
-        self.component = component
+    }
+
+    /// The new numbers of the component that holds new number `v` (a binary search).
+    func componentRange(of v: Int) -> Range<Int> {
+        var low = 0, high = componentStart.count - 1  // componentStart[low] <= v < componentStart[high]
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if componentStart[middle] <= v { low = middle } else { high = middle }
+        }
+        return componentStart[low]..<componentStart[high]
     }
 }

@@ -29,6 +29,7 @@ enum Cell {
     /// with six significant digits (a PageRank of 2.52436e-7 on a million nodes reads
     /// 0.000000252436, not 0), trailing zeros dropped. JSON and CSV keep full precision.
     static func format(_ d: Double) -> String {
+        guard d.isFinite else { return "\(d)" }  // inf, nan: as Swift spells them
         if d == d.rounded() && abs(d) < 1e12 { return String(Int(d)) }
         var decimals = 6
         if abs(d) < 0.1 && abs(d) >= 1e-15 {
@@ -48,8 +49,8 @@ extension String {
         var value = abs(d)
         var whole = value.rounded(.down)
         value -= whole
-        // Digits of the fraction one by one from a scaled integer where it fits, so that
-        // rounding carries into the whole part as it should.
+        // The fraction as a scaled integer (at most 10^18, within UInt64); rounding it up to
+        // the scale carries into the whole part.
         let scale = (0..<decimals).reduce(1.0) { r, _ in r * 10 }
         var fraction = (value * scale).rounded()
         if fraction >= scale { fraction -= scale; whole += 1 }
