@@ -1,4 +1,5 @@
 import Dispatch
+import COutpostSupport
 
 /// Leiden's fast local moving (Traag, Waltman & van Eck 2019, algorithm A.2): a queue of
 /// nodes in seeded random order; each moves to the neighbouring (or an empty) community of
@@ -139,6 +140,29 @@ struct LocalMover: @unchecked Sendable {
     let scale: Double
     let tolerance: Double
 
+    /// How many nodes ahead of the one being evaluated the memory it will read is requested.
+    /// Queue order is random, so without it every node's row is a wait on memory; at this
+    /// distance the loads of about eight nodes are in flight at once.
+    static let prefetchDistance = 8
+
+    /// First stage of prefetching for `u`: where its row starts, and its community.
+    @inline(__always)
+    func prefetchNode(_ u: Int) {
+        g.prefetchRowStart(u); outpost_prefetch(community + u)
+    }
+
+    /// Second stage, half the distance later: its row and strengths.
+    @inline(__always)
+    func prefetchRow(_ u: Int) { g.prefetchRow(u) }
+
+    /// Both stages for the node that is `i`'th of `nodes[..<end]`.
+    @inline(__always)
+    func prefetch(ahead nodes: UnsafePointer<Int32>, of i: Int, end: Int) {
+        let d = LocalMover.prefetchDistance
+        if i + d < end { prefetchNode(Int(nodes[i + d])) }
+        if i + d / 2 < end { prefetchRow(Int(nodes[i + d / 2])) }
+    }
+
     /// The move the sequential process would make for `u` now. Writes the neighbouring
     /// communities it looked at to `touched` (at most the degree of `u`) and leaves
     /// `accumulator` zeroed.
@@ -207,6 +231,8 @@ struct LocalMover: @unchecked Sendable {
     @inline(__always)
     func moveNext(_ queue: inout MoveQueue, _ empty: inout [Int32], accumulator: UnsafeMutablePointer<Double>,
                   touched: UnsafeMutablePointer<Int32>) {
+        if queue.count > LocalMover.prefetchDistance { prefetchNode(queue.peek(LocalMover.prefetchDistance)) }
+        if queue.count > LocalMover.prefetchDistance / 2 { prefetchRow(queue.peek(LocalMover.prefetchDistance / 2)) }
         let u = queue.pop()
         _ = commit(u, evaluate(u, accumulator: accumulator, touched: touched).decision, &queue, &empty)
     }
@@ -240,6 +266,7 @@ private func moveSpeculatively(_ mover: LocalMover, _ queue: inout MoveQueue, _ 
     // Evaluates chunk positions lo..<hi with worker `worker`'s accumulator.
     let evaluate: @Sendable (Int, Int, Int) -> Void = { worker, lo, hi in
         for i in lo..<hi {
+            mover.prefetch(ahead: buffers.nodes, of: i, end: hi)
             let result = mover.evaluate(Int(buffers.nodes[i]), accumulator: buffers.accumulators[worker],
                                         touched: buffers.touched + buffers.touchedStart[i])
             buffers.decisions[i] = result.decision

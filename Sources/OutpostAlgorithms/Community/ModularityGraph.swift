@@ -1,3 +1,4 @@
+import COutpostSupport
 import OutpostGraph
 
 /// The graph Louvain and Leiden optimise on, at one aggregation level: a symmetric CSR without
@@ -226,6 +227,22 @@ struct RawModularityGraph {
     let outStrength: UnsafePointer<Double>
     let inStrength: UnsafePointer<Double>
     let selfWeight: UnsafePointer<Double>
+}
+
+extension RawModularityGraph {
+    /// Asks for the cache line of `offsets[u]`: the first stage of prefetching a node that
+    /// will be visited in random order.
+    @inline(__always)
+    func prefetchRowStart(_ u: Int) { outpost_prefetch(offsets + u) }
+
+    /// Asks for the first lines of `u`'s row and for its strengths: the second stage, issued
+    /// once `offsets[u]` has had time to arrive.
+    @inline(__always)
+    func prefetchRow(_ u: Int) {
+        let slot = offsets[u]
+        outpost_prefetch(targets + slot); outpost_prefetch(weights + slot); outpost_prefetch(weights + slot + 8)
+        outpost_prefetch(outStrength + u); outpost_prefetch(inStrength + u)
+    }
 }
 
 extension ModularityGraph {
