@@ -177,6 +177,11 @@ struct ModularityGraph {
                         var touchedCount = 0
                         var ko = 0.0, ki = 0.0, inside = 0.0
                         for position in starts[c]..<starts[c + 1] {
+                            // Members of one community are scattered: ask for the rows of
+                            // the next ones early, as local moving does.
+                            let d = LocalMover.prefetchDistance
+                            if position + d < nodeCount { g.prefetchRowStart(Int(memberList[position + d])) }
+                            if position + d / 2 < nodeCount { g.prefetchRow(Int(memberList[position + d / 2])) }
                             let u = Int(memberList[position])
                             ko += g.outStrength[u]; ki += g.inStrength[u]
                             inside += g.selfWeight[u]
