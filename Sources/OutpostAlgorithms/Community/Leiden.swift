@@ -150,13 +150,18 @@ func leidenRefine(_ graph: ModularityGraph, _ partition: [Int32], communityCount
             firstCommunity[block] = c
         }
     }
-    let partitionCopy = partition, starts = start, bounds = firstCommunity
+    // A node's candidates are distinct neighbouring sub-communities: at most its degree.
+    var maximumDegree = 0
+    for u in 0..<n { maximumDegree = max(maximumDegree, graph.offsets[u + 1] - graph.offsets[u]) }
+    let partitionCopy = partition, starts = start, bounds = firstCommunity, width = maximumDegree + 1
     DispatchQueueBlocks.run(blocks) { block in
         graph.withRaw { g in
             partitionCopy.withUnsafeBufferPointer { partitionBuffer in
                 let partition = partitionBuffer.base
-                var touched: [Int32] = []; touched.reserveCapacity(64)
-                var candidates: [(cluster: Int32, gain: Double)] = []; candidates.reserveCapacity(64)
+                let touched = Scratch(width, Int32(0))
+                let candidates = Scratch(width, (cluster: Int32(0), gain: 0.0))
+                defer { touched.free(); candidates.free() }
+                var touchedCount = 0
                 for c in bounds[block]..<bounds[block + 1] {
                     let lo = starts[c], hi = starts[c + 1]
                     var random = SeededRandom(seed: streamSeed &+ UInt64(c) &* 0x9E37_79B9_7F4A_7C15)
@@ -199,34 +204,34 @@ func leidenRefine(_ graph: ModularityGraph, _ partition: [Int32], communityCount
                             let u = Int(g.targets[slot])
                             guard partition[u] == Int32(c) else { continue }
                             let r = Int(refined.base[u])
-                            if !seen.base[r] { seen.base[r] = true; touched.append(Int32(r)) }
+                            if !seen.base[r] { seen.base[r] = true; touched[touchedCount] = Int32(r); touchedCount += 1 }
                             toCluster.base[r] += g.weights[slot]
                         }
-                        candidates.removeAll(keepingCapacity: true)
-                        candidates.append((Int32(own), 0))
+                        candidates[0] = (Int32(own), 0)
+                        var candidateCount = 1
                         var maxGain = 0.0
-                        for r32 in touched {
-                            let r = Int(r32)
+                        for t in 0..<touchedCount {
+                            let r32 = touched[t], r = Int(r32)
                             let ro = clusterOut.base[r], ri = clusterIn.base[r]
                             if r != own && external.base[r] >= scale * (ro * (communityIn - ri) + ri * (communityOut - ro)) {
                                 let gain = toCluster.base[r] - scale * (ko * ri + ki * ro)
                                 if gain >= 0 {
-                                    candidates.append((r32, gain))
+                                    candidates[candidateCount] = (r32, gain); candidateCount += 1
                                     maxGain = max(maxGain, gain)
                                 }
                             }
                         }
                         var chosen = own
-                        if candidates.count > 1 {
+                        if candidateCount > 1 {
                             var total = 0.0
-                            for i in candidates.indices {
+                            for i in 0..<candidateCount {
                                 let p = exp((candidates[i].gain - maxGain) / randomness)
                                 total += p
                                 candidates[i].gain = total
                             }
                             let x = random.unit() * total
-                            chosen = Int(candidates[candidates.count - 1].cluster)
-                            for candidate in candidates where x < candidate.gain { chosen = Int(candidate.cluster); break }
+                            chosen = Int(candidates[candidateCount - 1].cluster)
+                            for i in 0..<candidateCount where x < candidates[i].gain { chosen = Int(candidates[i].cluster); break }
                         }
                         clusterOut.base[chosen] += ko; clusterIn.base[chosen] += ki
                         if chosen != own {
@@ -234,8 +239,8 @@ func leidenRefine(_ graph: ModularityGraph, _ partition: [Int32], communityCount
                             external.base[chosen] += external.base[v] - 2 * toCluster.base[chosen]
                             nonSingleton.base[chosen] = true
                         }
-                        for r in touched { toCluster.base[Int(r)] = 0; seen.base[Int(r)] = false }
-                        touched.removeAll(keepingCapacity: true)
+                        for t in 0..<touchedCount { toCluster.base[Int(touched[t])] = 0; seen.base[Int(touched[t])] = false }
+                        touchedCount = 0
                     }
                 }
             }
