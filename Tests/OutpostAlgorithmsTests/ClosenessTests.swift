@@ -30,7 +30,11 @@ import OutpostGraph
     static func graph(directed: Bool, seed: UInt64) -> GraphIndex {
         // Preferential attachment plus a chain off node 0: big middle layers and a thin tail.
         let index = BetweennessTests.smallWorld(nodes: 1200, m: 3, extraPath: 30, seed: seed)
-        guard directed else { return index }
+        return directed ? oriented(index, seed: seed) : index
+    }
+
+    /// `index` with each undirected edge turned into one arc either way, or both.
+    static func oriented(_ index: GraphIndex, seed: UInt64) -> GraphIndex {
         var random = SeededRandom(seed: seed &+ 1)
         var graph = Graph(directed: true)
         for v in 0..<index.nodeCount { _ = graph.addNode(index.ids[v]) }
@@ -48,9 +52,8 @@ import OutpostGraph
         return GraphIndex(graph)
     }
 
-    @Test(arguments: [false, true])
-    func directionOptimisingSearchMatchesAPlainOne(_ directed: Bool) {
-        let index = Self.graph(directed: directed, seed: 8)
+    /// The direction-optimising sums of every node equal a plain search's.
+    static func expectPlainSums(_ index: GraphIndex) {
         let expected = Self.plainSums(index)
         let actual = index.incomingDistanceSums(weighted: false)
         for u in 0..<index.nodeCount {
@@ -58,5 +61,46 @@ import OutpostGraph
             #expect(actual[u].total == expected[u].1, "node \(u)")
             #expect(abs(actual[u].reciprocalSum - expected[u].2) <= 1e-12 * expected[u].2, "node \(u)")
         }
+    }
+
+    @Test(arguments: [false, true])
+    func directionOptimisingSearchMatchesAPlainOne(_ directed: Bool) {
+        let index = Self.graph(directed: directed, seed: 8)
+        Self.expectPlainSums(index)
+    }
+
+    /// Three such graphs of different sizes and a few isolated nodes, their nodes interleaved
+    /// in a seeded random order, so that no component is a contiguous run of indices.
+    static func disjointGraphs(directed: Bool) -> GraphIndex {
+        let parts = [(1200, UInt64(8)), (500, UInt64(9)), (200, UInt64(10))].map { nodes, seed -> GraphIndex in
+            let index = BetweennessTests.smallWorld(nodes: nodes, m: 3, extraPath: 10, seed: seed)
+            return directed ? Self.oriented(index, seed: seed) : index
+        }
+        let isolated = 5
+        let total = parts.reduce(isolated) { $0 + $1.nodeCount }
+        var order = (0..<total).map(Int32.init)
+        var random = SeededRandom(seed: 77)
+        random.shuffle(&order)
+        var graph = Graph(directed: directed)
+        for position in 0..<total { _ = graph.addNode("n\(position)") }
+        var next = 0
+        for part in parts {
+            let first = next
+            for u in 0..<part.nodeCount {
+                for slot in part.offsets[u]..<part.offsets[u + 1] {
+                    let v = Int(part.targets[slot])
+                    if directed || v > u { _ = graph.addEdge(Int(order[first + u]), Int(order[first + v])) }
+                }
+            }
+            next += part.nodeCount
+        }
+        return GraphIndex(graph)
+    }
+
+    @Test(arguments: [false, true])
+    func searchesStayInsideTheSourcesComponent(_ directed: Bool) {
+        let index = Self.disjointGraphs(directed: directed)
+        #expect(index.connectedComponents().count == 8)
+        Self.expectPlainSums(index)
     }
 }
