@@ -1,4 +1,3 @@
-import COutpostSupport
 import Foundation
 import OutpostGraph
 
@@ -186,14 +185,9 @@ func leidenRefine(_ graph: ModularityGraph, _ partition: [Int32], communityCount
                         i -= 1
                     }
                     for position in lo..<hi {
-                        // The order is random: ask for what later members will read, in two
-                        // stages as in local moving.
-                        let d = LocalMover.prefetchDistance
-                        if position + d < hi {
-                            let w = Int(members.base[position + d])
-                            g.prefetchRowStart(w); outpost_prefetch(refined.base + w); outpost_prefetch(external.base + w)
-                        }
-                        if position + d / 2 < hi { g.prefetchRow(Int(members.base[position + d / 2])) }
+                        // The order is random: ask for what later members will read.
+                        g.prefetch(ahead: members.base, of: position, end: hi,
+                                   label: refined.base, value: external.base)
                         let v = Int(members.base[position])
                         let own = Int(refined.base[v])
                         if nonSingleton.base[own] { continue }

@@ -140,27 +140,16 @@ struct LocalMover: @unchecked Sendable {
     let scale: Double
     let tolerance: Double
 
-    /// How many nodes ahead of the one being evaluated the memory it will read is requested.
-    /// Queue order is random, so without it every node's row is a wait on memory; at this
-    /// distance the loads of about eight nodes are in flight at once.
-    static let prefetchDistance = 8
-
     /// First stage of prefetching for `u`: where its row starts, and its community.
     @inline(__always)
     func prefetchNode(_ u: Int) {
         g.prefetchRowStart(u); outpost_prefetch(community + u)
     }
 
-    /// Second stage, half the distance later: its row and strengths.
-    @inline(__always)
-    func prefetchRow(_ u: Int) { g.prefetchRow(u) }
-
-    /// Both stages for the node that is `i`'th of `nodes[..<end]`.
+    /// Both stages for the evaluation of `nodes[i]` in `nodes[..<end]`.
     @inline(__always)
     func prefetch(ahead nodes: UnsafePointer<Int32>, of i: Int, end: Int) {
-        let d = LocalMover.prefetchDistance
-        if i + d < end { prefetchNode(Int(nodes[i + d])) }
-        if i + d / 2 < end { prefetchRow(Int(nodes[i + d / 2])) }
+        g.prefetch(ahead: nodes, of: i, end: end, label: community)
     }
 
     /// The move the sequential process would make for `u` now. Writes the neighbouring
@@ -231,8 +220,10 @@ struct LocalMover: @unchecked Sendable {
     @inline(__always)
     func moveNext(_ queue: inout MoveQueue, _ empty: inout [Int32], accumulator: UnsafeMutablePointer<Double>,
                   touched: UnsafeMutablePointer<Int32>) {
-        if queue.count > LocalMover.prefetchDistance { prefetchNode(queue.peek(LocalMover.prefetchDistance)) }
-        if queue.count > LocalMover.prefetchDistance / 2 { prefetchRow(queue.peek(LocalMover.prefetchDistance / 2)) }
+        // The queue is circular, so the general helper does not apply; the same two stages.
+        let d = RawModularityGraph.prefetchDistance
+        if queue.count > d { prefetchNode(queue.peek(d)) }
+        if queue.count > d / 2 { g.prefetchRow(queue.peek(d / 2)) }
         let u = queue.pop()
         _ = commit(u, evaluate(u, accumulator: accumulator, touched: touched).decision, &queue, &empty)
     }

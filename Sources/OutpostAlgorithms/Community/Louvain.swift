@@ -58,47 +58,50 @@ extension GraphIndex {
 func louvainLevel(_ graph: ModularityGraph, resolution: Double, random: inout SeededRandom) -> [Int32] {
     let n = graph.nodeCount
     var community = (0..<n).map(Int32.init)
-    var totalOut = graph.outStrength, totalIn = graph.inStrength
     var order = (0..<n).map(Int32.init)
     random.shuffle(&order)
     let m = graph.totalWeight
     let scale = resolution / m  // gains are kept multiplied by m
     let tolerance = 1e-12 * (1 + resolution)
-    var toCommunity = [Double](repeating: 0, count: n)
-    var seen = [Bool](repeating: false, count: n)
-    var touched = [Int32](); touched.reserveCapacity(64)
-    graph.offsets.withUnsafeBufferPointer { offsets in
-    graph.targets.withUnsafeBufferPointer { targets in
-    graph.weights.withUnsafeBufferPointer { weights in
-    graph.outStrength.withUnsafeBufferPointer { kOut in
-    graph.inStrength.withUnsafeBufferPointer { kIn in
+    // Raw scratch: the pass below is the whole cost of Louvain, and Swift arrays there cost a
+    // bounds check per access and a uniqueness check per append.
+    let totalOut = Scratch(n, 0.0), totalIn = Scratch(n, 0.0)
+    let toCommunity = Scratch(n, 0.0), seen = Scratch(n, false), touched = Scratch(n, Int32(0))
+    defer { totalOut.free(); totalIn.free(); toCommunity.free(); seen.free(); touched.free() }
+    graph.withRaw { g in
+    order.withUnsafeBufferPointer { orderBuffer in
+    community.withUnsafeMutableBufferPointer { communityBuffer in
+        let order = orderBuffer.base, community = communityBuffer.baseAddress!
+        for u in 0..<n { totalOut[u] = g.outStrength[u]; totalIn[u] = g.inStrength[u] }
         var moved = true
         while moved {
             moved = false
-            for u32 in order {
-                let u = Int(u32)
+            for i in 0..<n {
+                // The order is random: ask for the memory of later nodes early.
+                g.prefetch(ahead: order, of: i, end: n, label: community)
+                let u = Int(order[i])
                 let old = Int(community[u])
-                for slot in offsets[u]..<offsets[u + 1] {
-                    let c = Int(community[Int(targets[slot])])
-                    if !seen[c] { seen[c] = true; touched.append(Int32(c)) }
-                    toCommunity[c] += weights[slot]
+                var touchedCount = 0
+                for slot in g.offsets[u]..<g.offsets[u + 1] {
+                    let c = Int(community[Int(g.targets[slot])])
+                    if !seen[c] { seen[c] = true; touched[touchedCount] = Int32(c); touchedCount += 1 }
+                    toCommunity[c] += g.weights[slot]
                 }
-                let ko = kOut[u], ki = kIn[u]
+                let ko = g.outStrength[u], ki = g.inStrength[u]
                 totalOut[old] -= ko; totalIn[old] -= ki
                 let removeCost = -toCommunity[old] + scale * (ko * totalIn[old] + ki * totalOut[old])
                 var best = old
                 // A move must beat staying by more than rounding noise, or two equivalent
                 // communities could trade a node forever.
                 var bestGain = tolerance * (ko + ki)
-                for c32 in touched {
-                    let c = Int(c32)
+                for t in 0..<touchedCount {
+                    let c = Int(touched[t])
                     if c != old {
                         let gain = removeCost + toCommunity[c] - scale * (ko * totalIn[c] + ki * totalOut[c])
                         if gain > bestGain { bestGain = gain; best = c }
                     }
                     toCommunity[c] = 0; seen[c] = false
                 }
-                touched.removeAll(keepingCapacity: true)
                 totalOut[best] += ko; totalIn[best] += ki
                 if best != old {
                     community[u] = Int32(best)
@@ -106,6 +109,6 @@ func louvainLevel(_ graph: ModularityGraph, resolution: Double, random: inout Se
                 }
             }
         }
-    }}}}}
+    }}}
     return community
 }

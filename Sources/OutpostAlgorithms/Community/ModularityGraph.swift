@@ -172,16 +172,15 @@ struct ModularityGraph {
             defer { accumulated.free(); seen.free(); touched.free() }
             self.withRaw { g in
                 labels.withUnsafeBufferPointer { labelBuffer in
+                memberList.withUnsafeBufferPointer { memberList in
                     let labels = labelBuffer.base
                     for c in lo..<hi {
                         var touchedCount = 0
                         var ko = 0.0, ki = 0.0, inside = 0.0
                         for position in starts[c]..<starts[c + 1] {
                             // Members of one community are scattered: ask for the rows of
-                            // the next ones early, as local moving does.
-                            let d = LocalMover.prefetchDistance
-                            if position + d < nodeCount { g.prefetchRowStart(Int(memberList[position + d])) }
-                            if position + d / 2 < nodeCount { g.prefetchRow(Int(memberList[position + d / 2])) }
+                            // the next ones early.
+                            g.prefetch(ahead: memberList.base, of: position, end: memberList.count)
                             let u = Int(memberList[position])
                             ko += g.outStrength[u]; ki += g.inStrength[u]
                             inside += g.selfWeight[u]
@@ -203,7 +202,7 @@ struct ModularityGraph {
                         }
                         rowLength.base[c] = touchedCount
                     }
-                }
+                }}
             }
             pieces.set(block, (newTargets, newWeights))
         }
@@ -235,6 +234,28 @@ struct RawModularityGraph {
 }
 
 extension RawModularityGraph {
+    /// How many nodes ahead of the one being visited the memory it will read is requested.
+    /// Visiting orders are random (a shuffled queue, a community's scattered members), so
+    /// without it every node's row is a wait on memory; at this distance the loads of about
+    /// eight nodes are in flight at once.
+    static let prefetchDistance = 8
+
+    /// Both stages of prefetching for the visit of `nodes[i]` in `nodes[..<end]`: the row start
+    /// (and the entries of `label` and `value`) of the node ``prefetchDistance`` ahead, and the
+    /// row of the node half as far ahead.
+    @inline(__always)
+    func prefetch(ahead nodes: UnsafePointer<Int32>, of i: Int, end: Int,
+                  label: UnsafePointer<Int32>? = nil, value: UnsafePointer<Double>? = nil) {
+        let d = RawModularityGraph.prefetchDistance
+        if i + d < end {
+            let w = Int(nodes[i + d])
+            prefetchRowStart(w)
+            if let label { outpost_prefetch(label + w) }
+            if let value { outpost_prefetch(value + w) }
+        }
+        if i + d / 2 < end { prefetchRow(Int(nodes[i + d / 2])) }
+    }
+
     /// Asks for the cache line of `offsets[u]`: the first stage of prefetching a node that
     /// will be visited in random order.
     @inline(__always)
