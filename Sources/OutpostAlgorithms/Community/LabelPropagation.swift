@@ -67,41 +67,51 @@ extension GraphIndex {
         var classes = [[Int]](repeating: [], count: colorCount)
         for u in 0..<n { classes[color[u]].append(u) }
 
-        var label = (0..<n).map(Int32.init)
-        var frequency = [Int](repeating: 0, count: n)
-        var touched: [Int32] = []
-        // Calls `body` with the labels of maximal frequency among u's neighbours.
-        func mostFrequent(_ u: Int, _ body: ([Int32]) -> Void) {
-            var best = 0
+        // Raw scratch, and a summary of the most frequent labels instead of a list of them: the
+        // loops below run once per node and round, and allocated an array on every call.
+        let label = Scratch(n, Int32(0)), frequency = Scratch(n, 0), touched = Scratch(n, Int32(0))
+        defer { label.free(); frequency.free(); touched.free() }
+        for u in 0..<n { label[u] = Int32(u) }
+        // The labels of maximal frequency among u's neighbours: how many there are, the
+        // largest of them, and whether u's own label is one.
+        func mostFrequent(_ u: Int) -> (count: Int, largest: Int32, holdsOwn: Bool) {
+            var best = 0, touchedCount = 0
             for slot in rowStart[u]..<rowStart[u + 1] {
-                let l = label[Int(rowTargets[slot])]
-                if frequency[Int(l)] == 0 { touched.append(l) }
-                frequency[Int(l)] += 1
-                best = max(best, frequency[Int(l)])
+                let l = Int(label[Int(rowTargets[slot])])
+                if frequency[l] == 0 { touched[touchedCount] = Int32(l); touchedCount += 1 }
+                frequency[l] += 1
+                best = max(best, frequency[l])
             }
-            let top = touched.filter { frequency[Int($0)] == best }
-            for l in touched { frequency[Int(l)] = 0 }
-            touched.removeAll(keepingCapacity: true)
-            body(top)
+            let own = label[u]
+            var count = 0, largest = Int32.min, holdsOwn = false
+            for t in 0..<touchedCount {
+                let l = touched[t]
+                if frequency[Int(l)] == best {
+                    count += 1
+                    largest = max(largest, l)
+                    if l == own { holdsOwn = true }
+                }
+                frequency[Int(l)] = 0
+            }
+            return (count, largest, holdsOwn)
         }
         func complete() -> Bool {
             for u in 0..<n where rowStart[u + 1] > rowStart[u] {
-                var holds = false
-                mostFrequent(u) { holds = $0.contains(label[u]) }
-                if !holds { return false }
+                if !mostFrequent(u).holdsOwn { return false }
             }
             return true
         }
         while !complete() {
             for members in classes {
                 for u in members where rowStart[u + 1] > rowStart[u] {
-                    mostFrequent(u) { top in
-                        if top.count == 1 { label[u] = top[0] }
-                        else if !top.contains(label[u]) { label[u] = top.max()! }
-                    }
+                    let top = mostFrequent(u)
+                    // One most frequent label: take it; several: keep one's own if it is
+                    // among them, else take the largest (Prec-Max).
+                    if top.count == 1 || !top.holdsOwn { label[u] = top.largest }
                 }
             }
         }
-        return Partition(labels: label, modularity: modularity(of: label, weighted: weighted))
+        let labels = Array(UnsafeBufferPointer(start: label.base, count: n))
+        return Partition(labels: labels, modularity: modularity(of: labels, weighted: weighted))
     }
 }
