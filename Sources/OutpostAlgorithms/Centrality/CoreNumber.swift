@@ -1,3 +1,4 @@
+import COutpostSupport
 import OutpostGraph
 
 extension GraphIndex {
@@ -13,30 +14,56 @@ extension GraphIndex {
         for v in 0..<n where slot(from: v, to: v) != nil {
             throw AlgorithmError("core number is not defined for graphs with self-loops (node '\(ids[v])' has one); remove them first")
         }
-        var degree = (0..<n).map { isDirected ? outDegree(of: $0) + inDegree(of: $0) : outDegree(of: $0) }
-        let maxDegree = degree.max() ?? 0
-        // Bucket sort nodes by degree.
-        var binStart = [Int](repeating: 0, count: maxDegree + 2)
-        for d in degree { binStart[d + 1] += 1 }
-        for d in 0...maxDegree { binStart[d + 1] += binStart[d] }
-        var position = [Int](repeating: 0, count: n)
-        var order = [Int](repeating: 0, count: n)
-        var next = binStart
-        for v in 0..<n { position[v] = next[degree[v]]; order[position[v]] = v; next[degree[v]] += 1 }
-        for i in 0..<n {
-            let v = order[i]
-            func lower(_ u: Int) {
-                guard degree[u] > degree[v] else { return }
-                let du = degree[u]
-                let pu = position[u], pw = binStart[du]
-                let w = order[pw]
-                if u != w { order[pu] = w; position[w] = pu; order[pw] = u; position[u] = pw }
-                binStart[du] += 1
-                degree[u] -= 1
-            }
-            for slot in offsets[v]..<offsets[v + 1] { lower(Int(targets[slot])) }
-            if isDirected { for slot in inOffsets[v]..<inOffsets[v + 1] { lower(Int(inSources[slot])) } }
+        // Raw 4-byte scratch: the loop below is all random access to these arrays, so their
+        // size and the bounds checks are what it costs.
+        let degree = Scratch(n, Int32(0)), position = Scratch(n, Int32(0)), order = Scratch(n, Int32(0))
+        defer { degree.free(); position.free(); order.free() }
+        var maxDegree = 0
+        for v in 0..<n {
+            let d = isDirected ? outDegree(of: v) + inDegree(of: v) : outDegree(of: v)
+            degree[v] = Int32(d); maxDegree = max(maxDegree, d)
         }
-        return degree
+        // Bucket sort nodes by degree.
+        let binStart = Scratch(maxDegree + 2, 0)
+        defer { binStart.free() }
+        for v in 0..<n { binStart[Int(degree[v]) + 1] += 1 }
+        for d in 0...maxDegree { binStart[d + 1] += binStart[d] }
+        var next = Array(UnsafeBufferPointer(start: binStart.base, count: maxDegree + 2))
+        for v in 0..<n {
+            let d = Int(degree[v])
+            position[v] = Int32(next[d]); order[next[d]] = Int32(v); next[d] += 1
+        }
+        let directed = isDirected
+        withAdjacency { a in
+            @inline(__always) func lower(_ u: Int, below dv: Int32) {
+                let du = degree[u]
+                guard du > dv else { return }
+                let pu = Int(position[u]), pw = binStart[Int(du)]
+                let w = Int(order[pw])
+                if u != w { order[pu] = Int32(w); position[w] = Int32(pu); order[pw] = Int32(u); position[u] = Int32(pw) }
+                binStart[Int(du)] += 1
+                degree[u] = du - 1
+            }
+            let distance = 8
+            for i in 0..<n {
+                // Nodes come in order of current degree, scattered through the graph: ask for
+                // the row of a node a few places ahead (the order ahead may still change; a
+                // wrong guess costs only the hint).
+                if i + distance < n {
+                    let ahead = Int(order[i + distance])
+                    outpost_prefetch(a.offsets + ahead)
+                    if directed { outpost_prefetch(a.inOffsets + ahead) }
+                }
+                if i + distance / 2 < n {
+                    let ahead = Int(order[i + distance / 2])
+                    outpost_prefetch(a.targets + a.offsets[ahead])
+                    if directed { outpost_prefetch(a.inSources + a.inOffsets[ahead]) }
+                }
+                let v = Int(order[i]), dv = degree[v]
+                for slot in a.offsets[v]..<a.offsets[v + 1] { lower(Int(a.targets[slot]), below: dv) }
+                if directed { for slot in a.inOffsets[v]..<a.inOffsets[v + 1] { lower(Int(a.inSources[slot]), below: dv) } }
+            }
+        }
+        return (0..<n).map { Int(degree[$0]) }
     }
 }
