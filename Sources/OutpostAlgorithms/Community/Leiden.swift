@@ -149,14 +149,21 @@ func leidenRefine(_ graph: ModularityGraph, _ partition: [Int32], communityCount
             firstCommunity[block] = c
         }
     }
-    // A node's candidates are distinct neighbouring sub-communities: at most its degree.
-    var maximumDegree = 0
-    for u in 0..<n { maximumDegree = max(maximumDegree, graph.offsets[u + 1] - graph.offsets[u]) }
-    let partitionCopy = partition, starts = start, bounds = firstCommunity, width = maximumDegree + 1
+    let partitionCopy = partition, starts = start, bounds = firstCommunity
     DispatchQueueBlocks.run(blocks) { block in
         graph.withRaw { g in
             partitionCopy.withUnsafeBufferPointer { partitionBuffer in
                 let partition = partitionBuffer.base
+                // A node's candidates are distinct neighbouring sub-communities: at most its
+                // degree, so the block's largest degree bounds its lists.
+                var maximumDegree = 0
+                if bounds[block] < bounds[block + 1] {
+                    for position in starts[bounds[block]]..<starts[bounds[block + 1]] {
+                        let u = Int(members.base[position])
+                        maximumDegree = max(maximumDegree, g.offsets[u + 1] - g.offsets[u])
+                    }
+                }
+                let width = maximumDegree + 1
                 let touched = Scratch(width, Int32(0))
                 let candidates = Scratch(width, (cluster: Int32(0), gain: 0.0))
                 defer { touched.free(); candidates.free() }
