@@ -20,7 +20,7 @@ let package = Package(
         // Algorithms on the compact index, one file per algorithm.
         // Release builds drop the dynamic exclusivity checks in the algorithms' inner loops
         // (every array access there is to a local or per-worker buffer).
-        // One C header of processor hints for spin-waits (see HelperThread).
+        // One C header of processor hints: spin-waits (HelperThread) and prefetches.
         .target(name: "COutpostSupport"),
         .target(name: "OutpostAlgorithms", dependencies: ["OutpostGraph", "COutpostSupport"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),

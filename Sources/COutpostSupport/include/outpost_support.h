@@ -10,12 +10,6 @@ static inline void outpost_spin_pause(void) {
     __builtin_ia32_pause();
 #elif defined(__aarch64__) || defined(__arm__)
     __asm__ __volatile__("yield");
-/// Asks the processor to start loading the cache line holding `address` for reading, so a
-/// later load of it does not wait on memory. Only a hint: it never faults.
-static inline void outpost_prefetch(const void *address) {
-    __builtin_prefetch(address, 0, 3);
-}
-
 #endif
 }
 

@@ -20,8 +20,8 @@ extension GraphIndex {
     /// - Complexity: O(*V*·*E*) time unweighted, O(*V*·*E* + *V*²·log *V*) weighted; O(*V* + *E*)
     ///   space per worker. Sources are split into fixed blocks run in parallel, each with its own
     ///   buffers, summed at the end. On undirected graphs each BFS layer is expanded top-down or
-    ///   bottom-up, whichever reads fewer edge slots (see `brandesUnweighted`): on the 20,000-node
-    ///   Barabási–Albert benchmark graph about half as many, and 25–30% less time.
+    ///   bottom-up, whichever costs less (see `brandesUnweighted`): on the 20,000-node
+    ///   Barabási–Albert benchmark graph about half the edge slots are read, in 25–30% less time.
     public func betweennessCentrality(normalized: Bool = true, weighted: Bool = false,
                                       progress: ProgressHandler? = nil) -> CentralityScores {
         let n = nodeCount
@@ -175,9 +175,9 @@ extension BreadthFirstLayout {
     ///
     /// Each layer of an undirected graph is expanded top-down (the frontier's edges) or
     /// bottom-up (the edges of the nodes of the source's component not reached yet, each
-    /// summing σ over its neighbours in the frontier), bottom-up while it reads less than 1.5
-    /// times the slots top-down would.
-    /// Every parent counts, so unlike a plain BFS neither can stop early, but on small-world
+    /// summing σ over its neighbours in the frontier): bottom-up while it reads less than 1.5
+    /// times the slots top-down would, since a bottom-up read costs less. Every parent
+    /// counts, so unlike a plain BFS neither can stop early, but on small-world
     /// graphs the big middle layers cost about half as many reads bottom-up (a neighbour of
     /// an unreached node is in the frontier or unreached: an undirected edge spans at most
     /// one layer). Directed graphs go top-down only (bottom-up would need in-edges).

@@ -115,8 +115,9 @@ extension Adjacency {
     /// (each frontier node's in-neighbours) or bottom-up (each node not reached yet looks along
     /// its out-edges for a frontier node and stops at the first), switching to bottom-up once
     /// the frontier's edges outnumber a quarter of the unreached nodes' and back once the
-    /// frontier holds under a twenty-fourth of the component's nodes (the paper has α = 14 and β = 24; α = 4
-    /// was faster on the 20,000-node Barabási–Albert benchmark graph: 2.4 s against 3.1 s). The
+    /// frontier holds under a twenty-fourth of the component's nodes (the paper has α = 14 and
+    /// β = 24; α = 4 was faster on the 20,000-node Barabási–Albert benchmark graph: 2.4 s
+    /// against 3.1 s). The
     /// sums are taken per layer (Σ d·|L_d| and Σ |L_d| / d), so they do not depend on the
     /// order in which a layer is found.
     ///
