@@ -1,7 +1,18 @@
 /// Which entities and relations of a dataset to keep: the filters every command shares.
 ///
 /// A filter never copies the model: ``DatasetView`` holds the indices of what passes.
+///
+/// The default keeps the ``RelationLayer/network`` layer only, so that an analysis counts ties
+/// between actors and never a report, a response or a denial as a tie; pass
+/// `layers: RelationLayer.all` (or use ``everything``) to keep every relation.
 public struct DatasetFilter: Sendable, Hashable {
+    /// The layers analyses count unless told otherwise.
+    public static let analysisLayers: Set<RelationLayer> = [.network]
+    /// No restriction at all: every layer, kind, status, country and date.
+    public static let everything = DatasetFilter(layers: RelationLayer.all)
+
+    /// Keep only relations in these layers (``Relation/layer``).
+    public var layers: Set<RelationLayer>
     /// Keep only entities of these kinds (nil: all).
     public var kinds: Set<EntityKind>?
     /// Keep only relations of these types (nil: all).
@@ -16,9 +27,12 @@ public struct DatasetFilter: Sendable, Hashable {
     /// Drop entities left with no relation after filtering.
     public var dropIsolated: Bool
 
-    public init(kinds: Set<EntityKind>? = nil, relationTypes: Set<RelationType>? = nil,
+    /// - Parameter layers: the layers to keep; nil keeps ``analysisLayers``, or every layer when
+    ///   `relationTypes` is given (a list of types already says which relations count).
+    public init(layers: Set<RelationLayer>? = nil, kinds: Set<EntityKind>? = nil, relationTypes: Set<RelationType>? = nil,
                 minimumStatus: EvidenceStatus? = nil, countries: Set<String>? = nil,
                 asOf: PartialDate? = nil, dropIsolated: Bool = false) {
+        self.layers = layers ?? (relationTypes == nil ? DatasetFilter.analysisLayers : RelationLayer.all)
         self.kinds = kinds
         self.relationTypes = relationTypes
         self.minimumStatus = minimumStatus
@@ -27,13 +41,17 @@ public struct DatasetFilter: Sendable, Hashable {
         self.dropIsolated = dropIsolated
     }
 
+    /// Whether the filter keeps everything (every layer, no other restriction).
     public var isEmpty: Bool {
-        kinds == nil && relationTypes == nil && minimumStatus == nil && countries == nil && asOf == nil && !dropIsolated
+        layers == RelationLayer.all && kinds == nil && relationTypes == nil && minimumStatus == nil && countries == nil && asOf == nil && !dropIsolated
     }
 
-    /// A one-line account of the filter for captions and reports ("confirmed only, as of 2022-06").
+    /// A one-line account of the filter for captions and reports
+    /// ("layer: network; confirmed only; as of 2022-06"). It always names the layers.
     public var summary: String {
         var parts: [String] = []
+        parts.append(layers == RelationLayer.all || layers.isEmpty ? RelationLayer.describe(layers)
+                     : (layers.count == 1 ? "layer: " : "layers: ") + RelationLayer.describe(layers))
         if let kinds { parts.append("kinds: " + kinds.sorted().map(\.rawValue).joined(separator: ", ")) }
         if let relationTypes { parts.append("relations: " + relationTypes.sorted().map(\.rawValue).joined(separator: ", ")) }
         if let minimumStatus { parts.append(minimumStatus == .confirmed ? "confirmed only" : "status ≥ \(minimumStatus.rawValue)") }
@@ -73,6 +91,7 @@ public struct DatasetView: Sendable {
         for (r, relation) in dataset.relations.enumerated() {
             guard let a = dataset.entityIndex(of: relation.from), let b = dataset.entityIndex(of: relation.to),
                   keep[a], keep[b] else { continue }
+            if !filter.layers.contains(relation.layer) { continue }
             if let types = filter.relationTypes, !types.contains(relation.type) { continue }
             if let minimum = filter.minimumStatus, relation.status < minimum { continue }
             if let day = filter.asOf, !relation.holds(asOf: day) { continue }
@@ -92,12 +111,14 @@ public struct DatasetView: Sendable {
 
     /// The view as a plain graph: one node per entity (label = name; attributes kind,
     /// country, city), one edge per relation (weight 1; attributes relation, status and
-    /// `relation-index`, the index into `dataset.relations`).
+    /// layer), each edge pointing back to its relation (``Graph/relation(ofEdge:)``). Parallel
+    /// relations sum when an index is built (``Graph/parallelEdges`` is `.sum`).
     ///
     /// - Parameter directed: keep relation direction. Undirected relation types are added in
     ///   both directions when `directed` is true.
     public func graph(directed: Bool = false) -> Graph {
         var graph = Graph(directed: directed)
+        graph.parallelEdges = .sum
         for i in entityIndices {
             let e = dataset.entities[i]
             var attributes = ["kind": e.kind.rawValue]
@@ -109,9 +130,9 @@ public struct DatasetView: Sendable {
             let relation = dataset.relations[r]
             guard let a = graph.index(of: relation.from), let b = graph.index(of: relation.to) else { continue }
             let attributes = ["relation": relation.type.rawValue, "status": relation.status.rawValue,
-                              "relation-index": String(r)]
-            graph.addEdge(a, b, weight: 1, attributes: attributes)
-            if directed && !relation.isDirected { graph.addEdge(b, a, weight: 1, attributes: attributes) }
+                              "layer": relation.layer.rawValue]
+            graph.addEdge(a, b, weight: 1, attributes: attributes, relation: r)
+            if directed && !relation.isDirected { graph.addEdge(b, a, weight: 1, attributes: attributes, relation: r) }
         }
         return graph
     }

@@ -68,6 +68,10 @@ public struct Relation: Hashable, Sendable, Codable {
 
     public var isDirected: Bool { type.isDirected }
 
+    /// The layer the relation belongs to: its type's, or ``RelationLayer/denials`` when its
+    /// status is `denied`.
+    public var layer: RelationLayer { status == .denied ? .denials : type.layer }
+
     /// Whether the relation holds on `day`: it has begun (start or date not after the day) and
     /// not ended (end not before it). A relation with no dates always holds.
     public func holds(asOf day: PartialDate) -> Bool {

@@ -17,6 +17,14 @@ public struct Graph: Sendable {
     public private(set) var edgeWeights: [Double] = []
     /// Edge attributes by edge index, where the reader had any.
     public var edgeAttributes: [[String: String]] = []
+    /// For a graph built from a dataset view, the index into `dataset.relations` of the
+    /// relation each edge stands for (an undirected relation in a directed view is two edges
+    /// with the same relation); empty for plain graphs. See ``relation(ofEdge:)``.
+    public private(set) var edgeRelations: [Int32] = []
+    /// How parallel edges combine when an index is built from this graph: `.sum` for a
+    /// dataset view (a link weighs the number of its relations), `.keepLast` for a file read
+    /// as NetworkX reads it.
+    public var parallelEdges: ParallelEdgePolicy = .keepLast
     private var indexByID: [String: Int32] = [:]
 
     public init(directed: Bool) {
@@ -47,8 +55,14 @@ public struct Graph: Sendable {
     /// Adds an edge between two node indices and returns its index.
     @discardableResult
     public mutating func addEdge(_ source: Int, _ target: Int, weight: Double = 1,
-                                 attributes: [String: String]? = nil) -> Int {
+                                 attributes: [String: String]? = nil, relation: Int? = nil) -> Int {
         precondition(source < nodeIDs.count && target < nodeIDs.count, "edge endpoint out of range")
+        if let relation {
+            precondition(edgeRelations.count == edgeSources.count, "every edge of a dataset graph names its relation")
+            edgeRelations.append(Int32(relation))
+        } else {
+            precondition(edgeRelations.isEmpty, "every edge of a dataset graph names its relation")
+        }
         edgeSources.append(Int32(source))
         edgeTargets.append(Int32(target))
         edgeWeights.append(weight)
@@ -71,6 +85,12 @@ public struct Graph: Sendable {
         edge < edgeAttributes.count ? edgeAttributes[edge] : [:]
     }
 
+    /// The relation (index into `dataset.relations`) behind edge `edge`, for a graph built from
+    /// a dataset view; nil for a plain graph.
+    public func relation(ofEdge edge: Int) -> Int? {
+        edge < edgeRelations.count ? Int(edgeRelations[edge]) : nil
+    }
+
     /// The display name of node `node`: its label, or its id.
     public func name(of node: Int) -> String { nodeLabels[node] ?? nodeIDs[node] }
 }
@@ -83,6 +103,7 @@ extension Graph {
     ///   number, or naming the attributes the edges do have when none has `attribute`.
     public func reweighted(by attribute: String) throws -> Graph {
         var copy = Graph(directed: isDirected)
+        copy.parallelEdges = parallelEdges
         for v in 0..<nodeCount { copy.addNode(nodeIDs[v], label: nodeLabels[v], attributes: nodeAttributes[v]) }
         copy.reserveEdges(edgeCount)
         var found = false
@@ -100,7 +121,8 @@ extension Graph {
                 weight = value
                 found = true
             }
-            copy.addEdge(Int(edgeSources[e]), Int(edgeTargets[e]), weight: weight, attributes: attributes)
+            copy.addEdge(Int(edgeSources[e]), Int(edgeTargets[e]), weight: weight, attributes: attributes,
+                         relation: relation(ofEdge: e))
         }
         guard found || edgeCount == 0 else {
             let names = available.sorted()

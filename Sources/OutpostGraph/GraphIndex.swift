@@ -39,7 +39,10 @@ public struct GraphIndex: Sendable {
     public let mergedEdgeCount: Int
     private let indexByID: [String: Int]
 
-    public init(_ graph: Graph, merge: ParallelEdgePolicy = .keepLast) {
+    /// - Parameter merge: how parallel edges combine; nil takes the graph's own policy
+    ///   (``Graph/parallelEdges``: summed for a dataset view, last kept for a file).
+    public init(_ graph: Graph, merge: ParallelEdgePolicy? = nil) {
+        let merge = merge ?? graph.parallelEdges
         let n = graph.nodeCount
         isDirected = graph.isDirected
         nodeCount = n

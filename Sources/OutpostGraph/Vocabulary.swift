@@ -93,6 +93,65 @@ public enum RelationType: String, CaseIterable, Sendable, Codable, Comparable {
     }
 }
 
+/// What part of the picture a relation belongs to. Analyses count the *network* by default;
+/// the other layers say who responded to it, who reported it and who denied it.
+///
+/// A relation's layer comes from its type (``RelationType/layer``), except that a relation
+/// whose status is `denied` belongs to ``denials`` whatever its type: a denied tie is not a tie.
+/// See `Graphs/FORMAT.md` for the grouping and why.
+public enum RelationLayer: String, CaseIterable, Sendable, Codable, Comparable {
+    /// Ties between actors: who set up, runs, hosts, heads, founded, belongs to or targeted whom.
+    case network
+    /// What host authorities and operators did about the network: investigations, closures,
+    /// findings, charges.
+    case responses
+    /// Who reported what: a report or organisation documenting an entity, an organisation
+    /// publishing a report.
+    case claims
+    /// Denials: relations of type `denied`, and any relation whose status is `denied`.
+    case denials
+
+    /// Every layer, for questions that follow evidence wherever it leads (paths).
+    public static let all = Set(allCases)
+
+    public var summary: String {
+        switch self {
+        case .network: return "ties between actors (established, operated-by, hosted-at, heads, …)"
+        case .responses: return "what authorities did (investigated, ordered-closed, charged, …)"
+        case .claims: return "who reported what (documented, published)"
+        case .denials: return "denials, and relations whose status is denied"
+        }
+    }
+
+    /// "network", "network + responses", or "all layers", for captions and JSON.
+    public static func describe(_ layers: Set<RelationLayer>) -> String {
+        if layers == all { return "all layers" }
+        if layers.isEmpty { return "no layer" }
+        return layers.sorted().map(\.rawValue).joined(separator: " + ")
+    }
+
+    public static func < (lhs: RelationLayer, rhs: RelationLayer) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+extension RelationType {
+    /// The layer a relation of this type belongs to when its status is not `denied`.
+    public var layer: RelationLayer {
+        switch self {
+        case .established, .operatedBy, .hostedAt, .heads, .founded, .memberOf, .partOf,
+             .participatesIn, .targeted, .persuadedToReturn, .affiliatedWith:
+            return .network
+        case .investigated, .orderedClosed, .announcedClosed, .foundNoCrime, .charged:
+            return .responses
+        case .documented, .published:
+            return .claims
+        case .denied:
+            return .denials
+        }
+    }
+}
+
 /// How well a relation is established. Ordered weakest first, so `--min-status reported`
 /// keeps reported and confirmed relations.
 public enum EvidenceStatus: String, CaseIterable, Sendable, Codable, Comparable {

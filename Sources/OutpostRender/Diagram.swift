@@ -120,7 +120,7 @@ extension DatasetView {
                                              directed: relation.isDirected, isEstablishment: relation.type == .established))
         }
         var parts = ["Dataset: \(dataset.name)"]
-        parts.append(filter.isEmpty ? "no filter" : "filter: \(filter.summary)")
+        parts.append(filter.summary)
         if let newest = dataset.newestSourceDate { parts.append("newest source \(newest)") }
         parts.append("\(nodes.count) entities, \(edges.count) relations shown")
         let builder = DiagramBuilder(name: dataset.name, title: dataset.title ?? dataset.name,

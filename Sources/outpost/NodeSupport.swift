@@ -77,9 +77,9 @@ func writeGraph(_ graph: Graph, to path: String) throws {
     }
 }
 
-/// The dataset graph prepared for export: the internal `relation-index` replaced by the
-/// relation's `sources` (space-separated source ids), and a relation added in both directions
-/// (undirected types in a directed view) written once.
+/// The dataset graph prepared for export: each edge gains its relation's `sources`
+/// (space-separated source ids), and a relation added in both directions (undirected types in
+/// a directed view) is written once.
 func exportable(_ graph: Graph, dataset: Dataset?) -> Graph {
     guard let dataset else { return graph }
     var out = Graph(directed: graph.isDirected)
@@ -87,7 +87,7 @@ func exportable(_ graph: Graph, dataset: Dataset?) -> Graph {
     var written = Set<Int>()
     for e in 0..<graph.edgeCount {
         var attributes = graph.attributes(ofEdge: e)
-        if let text = attributes.removeValue(forKey: "relation-index"), let r = Int(text) {
+        if let r = graph.relation(ofEdge: e) {
             guard written.insert(r).inserted else { continue }
             attributes["sources"] = dataset.relations[r].citations.map(\.source).joined(separator: " ")
         }

@@ -25,6 +25,11 @@ struct InputOptions: ParsableArguments {
 
 /// The dataset filters; they apply to datasets only (a plain graph has no evidence to filter).
 struct FilterOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Count relations in these layers: network (ties between actors), responses (what authorities did), claims (who reported what), denials (denied relations), or all. Repeatable. Analyses default to network; path, ego and show to all.",
+        valueName: "layer"))
+    var layer: [String] = []
+
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
         "Keep only entities of these kinds: \(EntityKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
     var kind: [String] = []
@@ -46,14 +51,29 @@ struct FilterOptions: ParsableArguments {
         "Keep relations that held on this date (YYYY, YYYY-MM or YYYY-MM-DD); undated relations are kept.", valueName: "date"))
     var asOf: String?
 
-    var isEmpty: Bool { kind.isEmpty && relation.isEmpty && minStatus == nil && country.isEmpty && asOf == nil }
+    var isEmpty: Bool { layer.isEmpty && kind.isEmpty && relation.isEmpty && minStatus == nil && country.isEmpty && asOf == nil }
 
     func validate() throws {
         _ = try makeFilter()
     }
 
-    func makeFilter() throws -> DatasetFilter {
+    /// The filter these options ask for.
+    /// - Parameter defaultLayers: the layers when `--layer` is not given (and no `--relation`,
+    ///   which selects by type across every layer); nil: the analyses' default, network.
+    func makeFilter(defaultLayers: Set<RelationLayer>? = nil) throws -> DatasetFilter {
         var filter = DatasetFilter()
+        if let defaultLayers, relation.isEmpty { filter.layers = defaultLayers }
+        if !layer.isEmpty {
+            var layers = Set<RelationLayer>()
+            for word in layer.flatMap({ $0.split(separator: ",").map(String.init) }) {
+                if word == "all" { layers.formUnion(RelationLayer.all); continue }
+                guard let l = RelationLayer(rawValue: word) else {
+                    throw ValidationError("unknown layer '\(word)'; valid layers: \(RelationLayer.allCases.map(\.rawValue).joined(separator: ", ")), all")
+                }
+                layers.insert(l)
+            }
+            filter.layers = layers
+        }
         if !kind.isEmpty {
             filter.kinds = Set(try kind.map { word -> EntityKind in
                 guard let k = EntityKind(rawValue: word) else {
@@ -69,6 +89,7 @@ struct FilterOptions: ParsableArguments {
                 }
                 return t
             })
+            if layer.isEmpty { filter.layers = RelationLayer.all }
         }
         if let minStatus {
             guard let s = EvidenceStatus(rawValue: minStatus) else {
@@ -142,19 +163,22 @@ struct LoadedGraph {
     var view: DatasetView?
     var graph: Graph
 
-    init(_ options: InputOptions, filters: FilterOptions? = nil, directed: Bool? = nil) throws {
+    /// - Parameter defaultLayers: the layers counted when `--layer` is not given; nil: network.
+    init(_ options: InputOptions, filters: FilterOptions? = nil, directed: Bool? = nil,
+         defaultLayers: Set<RelationLayer>? = nil) throws {
         let (input, warnings) = try GraphLoader(directed: options.directed).load(options.path)
         for w in warnings where w.severity == .warning { printError(w.description) }
         self.input = input
         switch input {
         case let .dataset(dataset):
-            let view = DatasetView(dataset, filter: try filters?.makeFilter() ?? DatasetFilter())
+            let view = DatasetView(dataset, filter: try filters?.makeFilter(defaultLayers: defaultLayers)
+                                                     ?? DatasetFilter(layers: defaultLayers))
             self.dataset = dataset
             self.view = view
             self.graph = view.graph(directed: directed ?? options.directed)
         case let .plain(graph):
             if let filters, !filters.isEmpty {
-                throw ValidationError("--kind, --relation, --min-status, --country and --as-of apply to datasets; \(options.path) is a plain graph")
+                throw ValidationError("--layer, --kind, --relation, --min-status, --country and --as-of apply to datasets; \(options.path) is a plain graph")
             }
             self.graph = graph
         }
@@ -162,6 +186,32 @@ struct LoadedGraph {
 }
 
 extension LoadedGraph {
+    /// "Filter: layer: network; confirmed only" above a table, for a dataset whose view keeps
+    /// less than everything; nothing for a plain graph or an unfiltered dataset.
+    var filterPreamble: [String] {
+        guard let view, !view.filter.isEmpty else { return [] }
+        return ["Filter: \(view.filter.summary)"]
+    }
+
+    /// The `layers` and `filter` fields of a JSON answer about a dataset, so that a program
+    /// reading it knows which relations were counted; none for a plain graph.
+    var filterFields: [(String, JSONValue)] {
+        guard let view else { return [] }
+        return [("layers", .array(view.filter.layers.sorted().map { .string($0.rawValue) })),
+                ("filter", .string(view.filter.summary))]
+    }
+
+    /// The same input under the same options with another default for the layers (a dataset
+    /// is not read again); a plain graph is returned as it is.
+    func relayered(_ filters: FilterOptions, defaultLayers: Set<RelationLayer>) throws -> LoadedGraph {
+        guard let view else { return self }
+        var copy = self
+        let filtered = DatasetView(view.dataset, filter: try filters.makeFilter(defaultLayers: defaultLayers))
+        copy.view = filtered
+        copy.graph = filtered.graph(directed: graph.isDirected)
+        return copy
+    }
+
     /// The shortest path between two node ids in the whole input, for the "no path" notes of
     /// `path` and `report`: a dataset without its filters (relations in their stated direction
     /// when `directed`), or a plain graph as read (direction ignored unless `directed`). Nil
@@ -169,7 +219,7 @@ extension LoadedGraph {
     func unrestrictedPath(from source: String, to target: String, directed: Bool) throws -> [String]? {
         let whole: Graph
         if let dataset {
-            whole = DatasetView(dataset).graph(directed: directed)
+            whole = DatasetView(dataset, filter: .everything).graph(directed: directed)
         } else if directed == graph.isDirected {
             whole = graph
         } else {

@@ -66,11 +66,30 @@ import Testing
     }
 
     @Test func centralityOnTheDatasetHonoursFilters() throws {
-        let all = try Outpost.run("centrality", "Tests/Data/mini", "--measure", "degree", "--raw", "--format", "csv")
+        let all = try Outpost.run("centrality", "Tests/Data/mini", "--measure", "degree", "--raw", "--layer", "all", "--format", "csv")
         #expect(all.stdout.contains("station-shelbyville,Shelbyville service station,2"))
-        let confirmed = try Outpost.run("centrality", "Tests/Data/mini", "--measure", "degree", "--raw", "--min-status", "confirmed", "--format", "csv")
+        let confirmed = try Outpost.run("centrality", "Tests/Data/mini", "--measure", "degree", "--raw", "--layer", "all", "--min-status", "confirmed", "--format", "csv")
         #expect(confirmed.stdout.contains("station-shelbyville,Shelbyville service station,1"))
         #expect(confirmed.stdout.contains("springfield-psb,Springfield Public Security Bureau,0"))
+    }
+
+    @Test func analysesCountOnlyTheNetworkLayerUnlessAsked() throws {
+        // Mini: established (network), investigated (responses), denied (denials).
+        let network = try Outpost.run("centrality", "Tests/Data/mini", "--measure", "degree", "--raw", "--format", "csv")
+        #expect(network.stdout.contains("station-shelbyville,Shelbyville service station,1"))
+        #expect(network.stdout.contains("shelbyville-council,Shelbyville city council,0"))
+        let text = try Outpost.run("centrality", "Tests/Data/mini", "--measure", "degree", "--raw")
+        #expect(text.stdout.hasPrefix("Filter: layer: network"), "the table names the layer it counted")
+        let json = try #require(try Outpost.json(try Outpost.run("centrality", "Tests/Data/mini", "--measure", "degree",
+                                                                  "--layer", "network", "--layer", "responses", "--format", "json").stdout) as? [String: Any])
+        #expect(json["layers"] as? [String] == ["network", "responses"])
+        #expect(json["filter"] as? String == "layers: network + responses")
+        let responses = try Outpost.run("centrality", "Tests/Data/mini", "--measure", "degree", "--raw", "--layer", "responses", "--format", "csv")
+        #expect(responses.stdout.contains("shelbyville-council,Shelbyville city council,1"))
+        let typo = try Outpost.run("centrality", "Tests/Data/mini", "--measure", "degree", "--layer", "netwrok")
+        #expect(typo.status == 64 && typo.stderr.contains("unknown layer 'netwrok'; valid layers: network, responses, claims, denials, all"))
+        let plain = try Outpost.run("centrality", "Tests/Fixtures/graphs/karate.csv", "--measure", "degree", "--layer", "all")
+        #expect(plain.status == 64 && plain.stderr.contains("apply to datasets"))
     }
 
     @Test func structureJSONNamesEachPart() throws {

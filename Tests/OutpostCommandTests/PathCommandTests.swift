@@ -43,7 +43,7 @@ import Testing
         let result = try Outpost.run("path", mini, "springfield-psb", "shelbyville-council", "--min-status", "confirmed")
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("no path from springfield-psb to shelbyville-council (filters: confirmed only)"))
+        #expect(result.stderr.contains("no path from springfield-psb to shelbyville-council (filters: all layers; confirmed only)"))
         #expect(result.stderr.contains("with the filters lifted there is a path of 2 hops: springfield-psb → station-shelbyville → shelbyville-council"))
     }
 
@@ -134,7 +134,7 @@ import Testing
         let csv = dir.appendingPathComponent("ego.csv").path
         #expect(try Outpost.run("ego", mini, "springfield-psb", "--radius", "2", "-o", csv).status == 0)
         let text = try String(contentsOfFile: csv, encoding: .utf8)
-        #expect(text.hasPrefix("source,target,relation,sources,status\n"))
+        #expect(text.hasPrefix("source,target,layer,relation,sources,status\n"))
         #expect(text.split(separator: "\n").count == 4, "three relations, parallel ones kept")
         let stats = try Outpost.run("stats", csv, "--format", "json")
         #expect(stats.stdout.contains("\"value\": 3"))
@@ -146,7 +146,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("p.graphml").path
         let result = try Outpost.run("project", mini, "--onto", "public-security-bureau", "government-body", "--via", "police-station",
-                                     "-o", file, "--format", "json")
+                                     "--layer", "all", "-o", file, "--format", "json")
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try #require(try Outpost.json(result.stdout) as? [[String: Any]])
         // The bureau has two relations with the station; it is still one shared neighbour.

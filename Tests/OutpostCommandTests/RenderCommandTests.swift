@@ -14,7 +14,7 @@ import Testing
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("mini.svg").path
-        let result = try Outpost.run("render", mini, "-o", out, "--edge-labels", "--cluster-by", "country")
+        let result = try Outpost.run("render", mini, "-o", out, "--edge-labels", "--cluster-by", "country", "--layer", "all")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let summary = result.stderr.split(separator: "\n")
@@ -45,13 +45,13 @@ import Testing
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("confirmed.svg").path
-        let result = try Outpost.run("render", mini, "-o", out, "--min-status", "confirmed")
+        let result = try Outpost.run("render", mini, "-o", out, "--min-status", "confirmed", "--layer", "all")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("3 nodes, 1 edges"))
         let svg = try String(contentsOfFile: out, encoding: .utf8)
         #expect(!svg.contains("stroke-dasharray=\"5,2\""))
-        #expect(svg.contains("filter: confirmed only"))
-        let dropped = try Outpost.run("render", mini, "-o", out, "--min-status", "confirmed", "--drop-isolated")
+        #expect(svg.contains("all layers; confirmed only"))
+        let dropped = try Outpost.run("render", mini, "-o", out, "--min-status", "confirmed", "--drop-isolated", "--layer", "all")
         #expect(dropped.stderr.contains("2 nodes, 1 edges"), "\(dropped.stderr)")
     }
 
@@ -59,7 +59,7 @@ import Testing
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("path.svg").path
-        let result = try Outpost.run("render", mini, "-o", out, "--highlight-path", "春田市公安局", "Shelbyville city council")
+        let result = try Outpost.run("render", mini, "-o", out, "--highlight-path", "春田市公安局", "Shelbyville city council", "--layer", "all")
         #expect(result.status == 0, "\(result.stderr)")
         let svg = try String(contentsOfFile: out, encoding: .utf8)
         #expect(svg.components(separatedBy: "class=\"edge path\"").count - 1 == 3)

@@ -107,7 +107,7 @@ import Testing
         #expect(count("<svg", in: html) == 1 && count("</svg>", in: html) == 1)
         #expect(html.contains("<figcaption>"))
         #expect(html.contains(">Legend</text>"), "the diagram keeps its legend")
-        #expect(html.contains("Dataset: overseas&#45;police&#45;stations · no filter"), "and its caption")
+        #expect(html.contains("Dataset: overseas&#45;police&#45;stations · layer: network"), "and its caption")
         // Top 10 by default: ten rows in each ranking.
         let degree = try #require(section("centrality", of: html)?.components(separatedBy: "<div id=\"centrality-betweenness\">").first)
         #expect(count("<tr>", in: degree) == 11)
@@ -162,9 +162,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let all = try report([bundled, "--path", "station-rotterdam", "fuzhou-psb"], in: dir, name: "all.html")
         let confirmed = try report([bundled, "--min-status", "confirmed", "--path", "station-rotterdam", "fuzhou-psb"], in: dir, name: "confirmed.html")
-        #expect(all.contains("no filter"))
-        #expect(confirmed.contains("filter: confirmed only"))
-        #expect(confirmed.contains("Dataset: overseas&#45;police&#45;stations · filter: confirmed only"), "the diagram caption names the filter")
+        #expect(all.contains("layer: network"))
+        #expect(confirmed.contains("layer: network; confirmed only"))
+        #expect(confirmed.contains("Dataset: overseas&#45;police&#45;stations · layer: network; confirmed only"), "the diagram caption names the filter")
         // The statuses table holds only confirmed relations.
         let statuses = try #require(section("summary", of: confirmed)?.components(separatedBy: "<caption>Relations by status</caption>").last?
             .components(separatedBy: "</table>").first)
@@ -174,7 +174,7 @@ import Testing
         let path = try #require(section("paths", of: confirmed))
         #expect(path.contains("No path joins them with the filters. Without the filters there is a path of 1 hop: station-rotterdam → fuzhou-psb."))
         let asOf = try report([bundled, "--as-of", "2022-08"], in: dir, name: "asof.html")
-        #expect(asOf.contains("filter: as of 2022-08"))
+        #expect(asOf.contains("layer: network; as of 2022-08"))
         #expect(asOf != all)
     }
 

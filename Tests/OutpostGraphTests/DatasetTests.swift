@@ -48,25 +48,73 @@ import Testing
 
     @Test func filtersByStatusDateKindAndCountry() {
         let d = sample()
-        #expect(DatasetView(d, filter: DatasetFilter(minimumStatus: .confirmed)).relationIndices == [2])
-        #expect(DatasetView(d, filter: DatasetFilter(minimumStatus: .reported)).relationIndices == [0, 2])
-        #expect(DatasetView(d, filter: DatasetFilter(asOf: PartialDate("2021"))).relationIndices == [1])
-        let kinds = DatasetView(d, filter: DatasetFilter(kinds: [.publicSecurityBureau, .policeStation]))
+        let all = RelationLayer.all
+        #expect(DatasetView(d, filter: DatasetFilter(layers: all, minimumStatus: .confirmed)).relationIndices == [2])
+        #expect(DatasetView(d, filter: DatasetFilter(layers: all, minimumStatus: .reported)).relationIndices == [0, 2])
+        #expect(DatasetView(d, filter: DatasetFilter(layers: all, asOf: PartialDate("2021"))).relationIndices == [1])
+        let kinds = DatasetView(d, filter: DatasetFilter(layers: all, kinds: [.publicSecurityBureau, .policeStation]))
         #expect(kinds.entityIndices == [0, 1, 2])
         #expect(kinds.relationIndices == [0, 1])
-        let dutch = DatasetView(d, filter: DatasetFilter(countries: ["netherlands"]))
+        let dutch = DatasetView(d, filter: DatasetFilter(layers: all, countries: ["netherlands"]))
         #expect(dutch.entityIndices == [0, 1, 3], "Dutch entities and their direct neighbours")
         #expect(dutch.relationIndices == [0, 2])
-        let linked = DatasetView(d, filter: DatasetFilter(dropIsolated: true))
+        let linked = DatasetView(d, filter: DatasetFilter(layers: all, dropIsolated: true))
         #expect(linked.entityIndices == [0, 1, 2, 3])
+        #expect(DatasetFilter.everything.isEmpty)
+    }
+
+    @Test func analysesCountTheNetworkLayerByDefault() {
+        let d = sample()
+        // Relation 2 (ordered-closed) is a response: not a tie unless asked for.
+        #expect(DatasetView(d).relationIndices == [0, 1])
+        #expect(DatasetView(d, filter: DatasetFilter(layers: [.responses])).relationIndices == [2])
+        #expect(DatasetView(d, filter: .everything).relationIndices == [0, 1, 2])
+        // Naming types selects across every layer.
+        #expect(DatasetView(d, filter: DatasetFilter(relationTypes: [.orderedClosed])).relationIndices == [2])
+        #expect(!DatasetFilter().isEmpty)
+        #expect(DatasetFilter().summary == "layer: network")
+        #expect(DatasetFilter(layers: [.network, .claims], minimumStatus: .confirmed).summary
+                == "layers: network + claims; confirmed only")
+        #expect(DatasetFilter.everything.summary == "all layers")
+    }
+
+    @Test func everyRelationTypeHasALayerAndDenialsOverrideIt() {
+        #expect(RelationType.established.layer == .network)
+        #expect(RelationType.affiliatedWith.layer == .network)
+        #expect(RelationType.investigated.layer == .responses)
+        #expect(RelationType.documented.layer == .claims)
+        #expect(RelationType.published.layer == .claims)
+        #expect(RelationType.denied.layer == .denials)
+        let deniedTie = Relation(from: "a", type: .hostedAt, to: "b", status: .denied)
+        #expect(deniedTie.layer == .denials, "a denied tie is not a tie")
+        #expect(Relation(from: "a", type: .hostedAt, to: "b", status: .disputed).layer == .network)
     }
 
     @Test func viewBecomesGraph() {
-        let graph = DatasetView(sample()).graph()
+        let graph = DatasetView(sample(), filter: .everything).graph()
         #expect(graph.nodeCount == 6)
         #expect(graph.edgeCount == 3)
         #expect(graph.attributes(ofEdge: 2)["status"] == "confirmed")
+        #expect(graph.attributes(ofEdge: 2)["layer"] == "responses")
+        #expect(graph.attributes(ofEdge: 2)["relation-index"] == nil, "no internals in the attributes")
+        #expect((0..<3).map { graph.relation(ofEdge: $0) } == [0, 1, 2])
+        #expect(graph.parallelEdges == .sum)
         #expect(graph.name(of: 0) == "Fuzhou Public Security Bureau")
+        #expect(DatasetView(sample()).graph().edgeCount == 2)
+    }
+
+    @Test func undirectedRelationsInADirectedViewPointToOneRelation() {
+        let cite = [Citation(source: "s", excerpt: "x")]
+        let d = Dataset(name: "t", sources: [Source(id: "s", title: "S", url: "https://example.org")],
+                        entities: [Entity(id: "a", kind: .person, name: "A"), Entity(id: "b", kind: .person, name: "B")],
+                        relations: [Relation(from: "a", type: .affiliatedWith, to: "b", citations: cite)])
+        let graph = DatasetView(d).graph(directed: true)
+        #expect(graph.edgeCount == 2)
+        #expect(graph.relation(ofEdge: 0) == 0 && graph.relation(ofEdge: 1) == 0)
+        // Plain graphs have no relations behind their edges.
+        var plain = Graph(directed: false)
+        plain.addEdge(plain.addNode("x"), plain.addNode("y"))
+        #expect(plain.relation(ofEdge: 0) == nil)
     }
 
     @Test func validationFindsReferenceAndEvidenceProblems() {

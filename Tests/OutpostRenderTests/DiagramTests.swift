@@ -32,14 +32,14 @@ import OutpostGraph
     }
 
     @Test func captionNamesDatasetFilterAndNewestSource() throws {
-        let view = try TestPaths.miniView(DatasetFilter(minimumStatus: .confirmed))
+        let view = try TestPaths.miniView(DatasetFilter(layers: RelationLayer.all, minimumStatus: .confirmed))
         let diagram = try view.diagram()
         guard case let .html(label)? = diagram.graphAttributes[attribute: "label"] else {
             Issue.record("no HTML title label"); return
         }
         #expect(label.contains("A small test network"))
         #expect(label.contains("Dataset: mini"))
-        #expect(label.contains("filter: confirmed only"))
+        #expect(label.contains("all layers; confirmed only"))
         #expect(label.contains("newest source 2022-04"))
         #expect(label.contains("3 entities, 1 relations shown"))
     }

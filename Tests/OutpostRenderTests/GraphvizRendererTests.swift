@@ -76,7 +76,7 @@ import OutpostIO
     @Test func minimumStatusConfirmedRemovesDashedLines() throws {
         let all = try renderer.svg(try TestPaths.miniView().diagram())
         #expect(all.groups("edge").contains { !$0.dashArrays.isEmpty })
-        let confirmed = try renderer.svg(try TestPaths.miniView(DatasetFilter(minimumStatus: .confirmed)).diagram())
+        let confirmed = try renderer.svg(try TestPaths.miniView(DatasetFilter(layers: RelationLayer.all, minimumStatus: .confirmed)).diagram())
         #expect(confirmed.edges.count == 1)
         #expect(confirmed.groups("edge").allSatisfy { $0.dashArrays.isEmpty })   // legend lines too
     }
@@ -87,7 +87,7 @@ import OutpostIO
         relations[2].status = .denied
         dataset = Dataset(name: dataset.name, title: dataset.title, sources: dataset.sources, entities: dataset.entities,
                           relations: relations, totals: dataset.totals)
-        let svg = try renderer.svg(try DatasetView(dataset).diagram())
+        let svg = try renderer.svg(try DatasetView(dataset, filter: .everything).diagram())
         let denied = try #require(svg.edges.first { $0.strokes.contains(DiagramStyle.style(of: .denied).color) })
         #expect(denied.dashArrays.contains("1,5"))   // Graphviz's dotted pattern
         let legend = svg.allText
@@ -188,7 +188,7 @@ import OutpostIO
     @Test(.enabled(if: FileManager.default.fileExists(atPath: TestPaths.bundled)))
     func bundledDatasetRendersOneGroupPerEntityAndRelation() throws {
         let (dataset, _) = try DatasetReader().readValid(at: TestPaths.bundled)
-        let view = DatasetView(dataset)
+        let view = DatasetView(dataset, filter: .everything)
         let svg = try renderer.svg(try view.diagram(DiagramOptions(clusterBy: .jurisdiction)))
         #expect(svg.nodes.count == view.entityIndices.count)
         #expect(svg.edges.count == view.relationIndices.count)

@@ -14,7 +14,8 @@ enum TestPaths {
     static let mini = path("Tests/Data/mini")
     static let bundled = path("Graphs/overseas-police-stations")
 
-    static func miniView(_ filter: DatasetFilter = DatasetFilter()) throws -> DatasetView {
+    /// The mini dataset with every layer, so that each status and relation style appears.
+    static func miniView(_ filter: DatasetFilter = .everything) throws -> DatasetView {
         let (dataset, _) = try DatasetReader().readValid(at: mini)
         return DatasetView(dataset, filter: filter)
     }

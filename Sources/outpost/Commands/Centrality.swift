@@ -112,7 +112,7 @@ struct Centrality: ParsableCommand {
                 let nodes = shown.map { v -> JSONValue in
                     .object([("id", .string(index.ids[v])), ("name", .string(index.names[v])), ("score", .double(scores[v]))])
                 }
-                print(JSONValue.object([("measure", .string(measure.rawValue)), ("nodes", .array(nodes))]).rendered())
+                print(JSONValue.object([("measure", .string(measure.rawValue))] + loaded.filterFields + [("nodes", .array(nodes))]).rendered())
             case .table, .csv:
                 let isInteger = measure == .coreNumber || (raw && [.degree, .inDegree, .outDegree].contains(measure))
                 var table = Table(key: "nodes", title: "\(measure.rawValue)\(raw ? " (raw)" : "")\(weighted ? ", weighted by \(weight!)" : "") — \(index.nodeCount) nodes",
@@ -121,9 +121,7 @@ struct Centrality: ParsableCommand {
                     table.rows.append([.int(rank + 1), .text(index.ids[v]), .text(index.names[v]),
                                        isInteger ? .int(Int(scores[v])) : .number(scores[v])])
                 }
-                var preamble: [String] = []
-                if let view = loaded.view, !view.filter.isEmpty { preamble.append("Filter: \(view.filter.summary)") }
-                emit([table], format: output.format, preamble: preamble)
+                emit([table], format: output.format, preamble: loaded.filterPreamble)
             }
         }
     }

@@ -76,7 +76,7 @@ struct PathCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try LoadedGraph(input, filters: filters, directed: input.directed)
+            let loaded = try LoadedGraph(input, filters: filters, directed: input.directed, defaultLayers: RelationLayer.all)
             let source = try loaded.node(from), target = try loaded.node(to)
             var constraints = PathConstraints(maximumDegree: maxDegree)
             var avoidedIDs: [String] = []
@@ -131,7 +131,8 @@ struct PathCommand: ParsableCommand {
             for e in 0..<graph.edgeCount {
                 var u = Int64(graph.edgeSources[e]), v = Int64(graph.edgeTargets[e])
                 if !graph.isDirected && u > v { swap(&u, &v) }
-                let relation = dataset.relations[Int(graph.attributes(ofEdge: e)["relation-index"]!)!]
+                guard let r = graph.relation(ofEdge: e) else { continue }
+                let relation = dataset.relations[r]
                 let cost = Self.statusCost[relation.status]!
                 let key = u << 32 | v
                 if let current = best[key] { best[key] = min(current, cost) } else { best[key] = cost; order.append(key) }
@@ -297,7 +298,7 @@ struct HopEvidence {
         let graph = loaded.graph
         if let dataset = loaded.dataset {
             var seen = Set<Int>()
-            let relationIndices = edges.compactMap { graph.attributes(ofEdge: $0)["relation-index"].flatMap { Int($0) } }
+            let relationIndices = edges.compactMap { graph.relation(ofEdge: $0) }
                 .filter { seen.insert($0).inserted }.sorted()
             return relationIndices.map { Link(relation: dataset.relations[$0], weight: 1) }
         }

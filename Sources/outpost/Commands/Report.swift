@@ -62,7 +62,8 @@ struct Report: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try LoadedGraph(input, filters: filters)
-            let builder = try ReportBuilder(loaded: loaded, inputPath: input.path, title: title, top: top, pairs: pathPairs)
+            let evidence = try loaded.relayered(filters, defaultLayers: RelationLayer.all)
+            let builder = try ReportBuilder(loaded: loaded, evidence: evidence, inputPath: input.path, title: title, top: top, pairs: pathPairs)
             let html = try builder.html()
             let url = URL(fileURLWithPath: output)
             do {
@@ -77,7 +78,12 @@ struct Report: ParsableCommand {
 
 /// Builds the report's HTML. Every piece of data text goes through ``HTML/escape(_:)``.
 struct ReportBuilder {
+    /// What the analyses count (the network layer unless `--layer` says otherwise): the
+    /// diagram, the rankings and the communities.
     let loaded: LoadedGraph
+    /// What the evidence sections show (every layer unless `--layer` says otherwise): the
+    /// summary, the explained paths and the sources.
+    let evidence: LoadedGraph
     let inputPath: String
     let title: String
     let top: Int
@@ -95,18 +101,19 @@ struct ReportBuilder {
         ("centrality", "Centrality"), ("communities", "Communities"), ("paths", "Explained paths"), ("sources", "Sources"),
     ]
 
-    init(loaded: LoadedGraph, inputPath: String, title: String?, top: Int, pairs: [(String, String)]) throws {
+    init(loaded: LoadedGraph, evidence: LoadedGraph, inputPath: String, title: String?, top: Int, pairs: [(String, String)]) throws {
         self.loaded = loaded
+        self.evidence = evidence
         self.inputPath = inputPath
         self.top = top
         self.pairs = pairs
         let name = URL(fileURLWithPath: inputPath).lastPathComponent
         self.title = title ?? loaded.dataset.map { $0.title ?? $0.name } ?? name
-        (statsPreamble, statsTables) = DatasetSummary.tables(loaded)
+        (statsPreamble, statsTables) = DatasetSummary.tables(evidence)
 
         var cited: [Source] = []
         var anchors: [String: String] = [:]
-        if let view = loaded.view {
+        if let view = evidence.view {
             var ids = Set<String>()
             for e in view.entities { ids.formUnion(e.citations.map(\.source)) }
             for r in view.relations { ids.formUnion(r.citations.map(\.source)) }
@@ -217,7 +224,7 @@ struct ReportBuilder {
                 out += "<p class=\"lede\">\(e(description.trimmingCharacters(in: .whitespacesAndNewlines)))</p>\n"
             }
             meta.append("Dataset: \(e(dataset.name))")
-            meta.append(view.filter.isEmpty ? "no filter" : "filter: \(e(view.filter.summary))")
+            meta.append(e(view.filter.summary))
             if let newest = dataset.newestSourceDate { meta.append("newest source \(e(newest.description))") }
             meta.append("\(view.entityIndices.count) entities, \(view.relationIndices.count) relations, \(citedSources.count) sources cited")
         } else {
@@ -278,8 +285,8 @@ struct ReportBuilder {
 
     func summarySection() -> String {
         var out = "<section id=\"summary\">\n<h2>Summary</h2>\n"
-        if loaded.view != nil {
-            out += "<p>What <code>outpost stats</code> reports for this \(loaded.view!.filter.isEmpty ? "dataset" : "filtered dataset"). Counts of entities are counts of records, not of stations: a group record stands for several stations a source counts without naming them.</p>\n"
+        if let view = evidence.view {
+            out += "<p>What <code>outpost stats</code> reports for this \(view.filter.isEmpty ? "dataset" : "filtered dataset (\(e(view.filter.summary)))"). Counts of entities are counts of records, not of stations: a group record stands for several stations a source counts without naming them.</p>\n"
         }
         out += "<div class=\"tables\">\n"
         for key in ["summary", "kinds", "relations", "statuses"] {
@@ -420,11 +427,11 @@ struct ReportBuilder {
 
     func pathsSection() throws -> String {
         var out = "<section id=\"paths\">\n<h2>Explained paths</h2>\n"
-        out += "<p>For each pair asked for, one shortest path (fewest hops, direction ignored) through the \(loaded.view?.filter.isEmpty == false ? "filtered " : "")network, as <code>outpost path --explain</code> finds it, with every relation joining each hop, its status and the words each source uses.</p>\n"
-        let index = loaded.index()
-        let hops = HopEvidence(loaded)
+        out += "<p>For each pair asked for, one shortest path (fewest hops, direction ignored) through the \(evidence.view.map { $0.filter.isEmpty ? "whole dataset" : "dataset (\(e($0.filter.summary)))" } ?? "graph"), as <code>outpost path --explain</code> finds it, with every relation joining each hop, its status and the words each source uses.</p>\n"
+        let index = evidence.index()
+        let hops = HopEvidence(evidence)
         for (n, pair) in pairs.enumerated() {
-            let source = try loaded.node(pair.0), target = try loaded.node(pair.1)
+            let source = try evidence.node(pair.0), target = try evidence.node(pair.1)
             let fromName = displayName(source.id), toName = displayName(target.id)
             out += "<article id=\"path-\(n + 1)\">\n<h3>\(e(fromName)) → \(e(toName))</h3>\n"
             guard let s = source.index, let t = target.index else {
@@ -433,7 +440,7 @@ struct ReportBuilder {
                 continue
             }
             guard let found = try index.shortestPath(from: s, to: t) else {
-                out += "<p class=\"note\">No path joins them\(loaded.view?.filter.isEmpty == false ? " with the filters" : "").\(try liftedNote(source.id, target.id))</p>\n</article>\n"
+                out += "<p class=\"note\">No path joins them\(evidence.view?.filter.isEmpty == false ? " with the filters" : "").\(try liftedNote(source.id, target.id))</p>\n</article>\n"
                 continue
             }
             out += "<p>\(found.length) hop\(found.length == 1 ? "" : "s").</p>\n<ol class=\"hops\">\n"
@@ -443,7 +450,7 @@ struct ReportBuilder {
                 let next = found.nodes[h + 1]
                 out += "<li class=\"link\">\n"
                 for link in hops.links(v, next) {
-                    out += linkHTML(link, from: loaded.graph.nodeIDs[v])
+                    out += linkHTML(link, from: evidence.graph.nodeIDs[v])
                 }
                 out += "</li>\n"
             }
@@ -454,8 +461,8 @@ struct ReportBuilder {
 
     /// Whether a path exists once the filters are lifted, for the "no path" note.
     func liftedNote(_ from: String, _ to: String) throws -> String {
-        guard let view = loaded.view, !view.filter.isEmpty else { return "" }
-        guard let path = try loaded.unrestrictedPath(from: from, to: to, directed: false) else {
+        guard let view = evidence.view, !view.filter.isEmpty else { return "" }
+        guard let path = try evidence.unrestrictedPath(from: from, to: to, directed: false) else {
             return " Even without the filters no path joins them."
         }
         let hops = path.count - 1

@@ -26,7 +26,7 @@ struct Show: ParsableCommand {
             let (dataset, _) = try DatasetReader().readValid(at: path)
             let index = try dataset.resolveEntity(entity)
             let e = dataset.entities[index]
-            let view = DatasetView(dataset, filter: try filters.makeFilter())
+            let view = DatasetView(dataset, filter: try filters.makeFilter(defaultLayers: RelationLayer.all))
             let relationIndices = view.relationIndices.filter { dataset.relations[$0].from == e.id || dataset.relations[$0].to == e.id }
 
             var details = Table(key: "entity", title: "\(e.name) [\(e.kind.rawValue)]", columns: ["field", "value"])

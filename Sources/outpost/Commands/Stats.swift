@@ -22,7 +22,7 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try LoadedGraph(input, filters: filters)
+            let loaded = try LoadedGraph(input, filters: filters, defaultLayers: RelationLayer.all)
             let (preamble, tables) = DatasetSummary.tables(loaded)
             emit(tables, format: output.format, preamble: preamble, keyed: true)
         }
