@@ -134,18 +134,21 @@ func reportingErrors(_ body: () throws -> Void) throws {
 
 /// Prints tables in the chosen format.
 /// One table prints as a JSON array of rows and a plain CSV; several (or `keyed`) as a JSON
-/// object of arrays and CSV blocks whose first column names the table.
-func emit(_ tables: [Table], format: OutputFormat, preamble: [String] = [], keyed: Bool = false) {
+/// object of arrays and CSV blocks whose first column names the table. `context` fields
+/// (such as the layers and filter a dataset answer counted) lead a JSON object, which is then
+/// always keyed.
+func emit(_ tables: [Table], format: OutputFormat, preamble: [String] = [], keyed: Bool = false,
+          context: [(String, JSONValue)] = []) {
     switch format {
     case .table:
         var blocks = preamble
         blocks += tables.map { $0.renderText() }
         print(blocks.joined(separator: "\n\n"))
     case .json:
-        if tables.count == 1 && !keyed {
+        if tables.count == 1 && !keyed && context.isEmpty {
             print(tables[0].jsonRows.rendered())
         } else {
-            print(JSONValue.object(tables.map { ($0.key, $0.jsonRows) }).rendered())
+            print(JSONValue.object(context + tables.map { ($0.key, $0.jsonRows) }).rendered())
         }
     case .csv:
         if tables.count == 1 && !keyed {

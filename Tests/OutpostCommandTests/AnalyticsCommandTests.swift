@@ -84,6 +84,13 @@ import Testing
                                                                   "--layer", "network", "--layer", "responses", "--format", "json").stdout) as? [String: Any])
         #expect(json["layers"] as? [String] == ["network", "responses"])
         #expect(json["filter"] as? String == "layers: network + responses")
+        for command in [["communities"], ["structure"], ["project", "--onto", "public-security-bureau", "--via", "police-station"]] {
+            let answer = try #require(try Outpost.json(try Outpost.run([command[0], "Tests/Data/mini"] + command.dropFirst() + ["--format", "json"]).stdout) as? [String: Any])
+            #expect(answer["layers"] as? [String] == ["network"], "\(command[0]) names the layers it counted")
+            #expect(answer["filter"] as? String == "layer: network")
+            let table = try Outpost.run([command[0], "Tests/Data/mini"] + command.dropFirst())
+            #expect(table.stdout.hasPrefix("Filter: layer: network\n"), "\(command[0]): \(table.stdout)")
+        }
         let responses = try Outpost.run("centrality", "Tests/Data/mini", "--measure", "degree", "--raw", "--layer", "responses", "--format", "csv")
         #expect(responses.stdout.contains("shelbyville-council,Shelbyville city council,1"))
         let typo = try Outpost.run("centrality", "Tests/Data/mini", "--measure", "degree", "--layer", "netwrok")

@@ -148,7 +148,9 @@ import Testing
         let result = try Outpost.run("project", mini, "--onto", "public-security-bureau", "government-body", "--via", "police-station",
                                      "--layer", "all", "-o", file, "--format", "json")
         #expect(result.status == 0, "\(result.stderr)")
-        let rows = try #require(try Outpost.json(result.stdout) as? [[String: Any]])
+        let answer = try #require(try Outpost.json(result.stdout) as? [String: Any])
+        #expect(answer["filter"] as? String == "all layers", "the answer names what it counted")
+        let rows = try #require(answer["pairs"] as? [[String: Any]])
         // The bureau has two relations with the station; it is still one shared neighbour.
         #expect(rows.count == 1)
         #expect(rows.first?["a"] as? String == "springfield-psb" && rows.first?["b"] as? String == "shelbyville-council")

@@ -94,14 +94,14 @@ struct Communities: ParsableCommand {
             let groups = partition.communities
                 .map { members in members.sorted { index.ids[$0] < index.ids[$1] } }
                 .sorted { $0.count != $1.count ? $0.count > $1.count : index.ids[$0[0]] < index.ids[$1[0]] }
-            print(render(groups, modularity: quality, index: index))
+            print(render(groups, modularity: quality, index: index, loaded: loaded))
         }
     }
 
-    func render(_ groups: [[Int]], modularity: Double, index: GraphIndex) -> String {
+    func render(_ groups: [[Int]], modularity: Double, index: GraphIndex, loaded: LoadedGraph) -> String {
         switch output.format {
         case .json:
-            return JSONValue.object([
+            return JSONValue.object(loaded.filterFields + [
                 ("algorithm", .string(algorithm.rawValue)),
                 ("modularity", .double(modularity)),
                 ("communities", .array(groups.enumerated().map { id, members in
@@ -122,7 +122,7 @@ struct Communities: ParsableCommand {
             var heading = "\(groups.count) communities by \(algorithm.rawValue)"
             if algorithm != .labelPropagation { heading += " (resolution \(Cell.format(resolution)), seed \(seed))" }
             heading += "; modularity \(Cell.format(modularity))"
-            return heading + "\n\n" + table.renderText(showTitle: false)
+            return (loaded.filterPreamble + [heading, table.renderText(showTitle: false)]).joined(separator: "\n\n")
         }
     }
 

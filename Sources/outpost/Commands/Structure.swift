@@ -37,7 +37,7 @@ struct Structure: ParsableCommand {
 
             switch output.format {
             case .json:
-                var pairs: [(String, JSONValue)] = [
+                var pairs: [(String, JSONValue)] = loaded.filterFields + [
                     ("directed", .bool(index.isDirected)), ("nodes", .int(index.nodeCount)), ("edges", .int(index.edgeCount)),
                     ("density", .double(index.density)),
                     (index.isDirected ? "weakly_connected_components" : "connected_components",
@@ -94,9 +94,7 @@ struct Structure: ParsableCommand {
                     tables.append(Table(key: "clustering", title: "Clustering", columns: ["id", "clustering"],
                                         rows: (0..<index.nodeCount).sorted { ids[$0] < ids[$1] }.map { [.text(ids[$0]), .number(clustering[$0])] }))
                 }
-                var preamble: [String] = []
-                if let view = loaded.view, !view.filter.isEmpty { preamble.append("Filter: \(view.filter.summary)") }
-                emit(tables, format: .table, preamble: preamble)
+                emit(tables, format: .table, preamble: loaded.filterPreamble)
             }
         }
     }
