@@ -30,6 +30,10 @@ struct Centrality: ParsableCommand {
         closeness and harmonic; a strength for eigenvector, pagerank and katz.
         A dataset has one attribute, `relations` (relations joining a pair).
 
+        On a dataset, only the network layer (ties between actors) counts unless
+        --layer says otherwise: reports, responses and denials are evidence about
+        the network, not ties in it. --layer all counts every relation.
+
         A dataset is read as undirected unless --directed is given. Iterative
         measures converge to 1e-12 (NetworkX's default is 1e-6). On a terminal,
         betweenness, closeness and harmonic show their progress on stderr.
@@ -37,6 +41,7 @@ struct Centrality: ParsableCommand {
         Examples (D=Graphs/overseas-police-stations):
           outpost centrality $D --measure betweenness --top 10
           outpost centrality $D --measure pagerank --min-status confirmed
+          outpost centrality $D --measure betweenness --layer all
           outpost centrality edges.csv --directed --measure pagerank --format json
         """)
 
