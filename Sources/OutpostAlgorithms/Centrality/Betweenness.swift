@@ -17,13 +17,16 @@ extension GraphIndex {
     ///     exact floating-point equality, as NetworkX does). Otherwise every edge has length 1.
     ///   - progress: told how many of the *n* sources are done (see ``ProgressHandler``).
     /// - Returns: one score per node.
+    /// - Throws: ``AlgorithmError`` when `weighted` and an edge weight is negative, NaN or
+    ///   infinite.
     /// - Complexity: O(*V*·*E*) time unweighted, O(*V*·*E* + *V*²·log *V*) weighted; O(*V* + *E*)
     ///   space per worker. Sources are split into fixed blocks run in parallel, each with its own
     ///   buffers, summed at the end. On undirected graphs each BFS layer is expanded top-down or
     ///   bottom-up, whichever costs less (see `brandesUnweighted`): on the 20,000-node
     ///   Barabási–Albert benchmark graph about half the edge slots are read, in 25–30% less time.
     public func betweennessCentrality(normalized: Bool = true, weighted: Bool = false,
-                                      progress: ProgressHandler? = nil) -> CentralityScores {
+                                      progress: ProgressHandler? = nil) throws -> CentralityScores {
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "betweenness") }
         let n = nodeCount
         let graph = self
         let total: [Double]
@@ -52,7 +55,7 @@ extension GraphIndex {
             scale = isDirected ? nil : 0.5
         }
         if let scale { for i in 0..<n { scores[i] *= scale } }
-        return CentralityScores(measure: "betweenness", scores: scores)
+        return CentralityScores(measure: "betweenness", scores: scores, ids: ids)
     }
 
     func brandesWeighted(source s: Int, state: inout BrandesState, into accumulator: UnsafeMutablePointer<Double>) {

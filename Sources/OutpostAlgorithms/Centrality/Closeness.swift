@@ -13,10 +13,13 @@ extension GraphIndex {
     ///   - weighted: edge weights are distances (Dijkstra); otherwise each edge has length 1.
     ///   - wassermanFaust: NetworkX's `wf_improved`.
     ///   - progress: told how many of the *n* searches are done (see ``ProgressHandler``).
+    /// - Throws: ``AlgorithmError`` when `weighted` and an edge weight is negative, NaN or
+    ///   infinite.
     /// - Complexity: O(*V*·*E*) unweighted, O(*V*·(*E* + *V*) log *V*) weighted; in parallel over
     ///   nodes. Unweighted searches are direction-optimising (see `incomingHopSums`).
     public func closenessCentrality(weighted: Bool = false, wassermanFaust: Bool = true,
-                                    progress: ProgressHandler? = nil) -> CentralityScores {
+                                    progress: ProgressHandler? = nil) throws -> CentralityScores {
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "closeness") }
         let n = nodeCount
         let sums = incomingDistanceSums(weighted: weighted, progress: progress)
         var scores = [Double](repeating: 0, count: n)
@@ -27,16 +30,19 @@ extension GraphIndex {
             if wassermanFaust { c *= Double(reached - 1) / Double(n - 1) }
             scores[u] = c
         }
-        return CentralityScores(measure: "closeness", scores: scores)
+        return CentralityScores(measure: "closeness", scores: scores, ids: ids)
     }
 
     /// Harmonic centrality, as NetworkX's `harmonic_centrality`: the sum over other nodes v of
     /// 1/d(v, u), with unreachable nodes contributing 0 (so disconnected graphs need no special
     /// case). Directed graphs use distances *to* u. Not normalised, as in NetworkX.
+    /// - Throws: ``AlgorithmError`` when `weighted` and an edge weight is negative, NaN or
+    ///   infinite.
     /// - Complexity: as ``closenessCentrality(weighted:wassermanFaust:progress:)``.
-    public func harmonicCentrality(weighted: Bool = false, progress: ProgressHandler? = nil) -> CentralityScores {
-        CentralityScores(measure: "harmonic",
-                         scores: incomingDistanceSums(weighted: weighted, progress: progress).map(\.reciprocalSum))
+    public func harmonicCentrality(weighted: Bool = false, progress: ProgressHandler? = nil) throws -> CentralityScores {
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "harmonic centrality") }
+        return CentralityScores(measure: "harmonic",
+                                scores: incomingDistanceSums(weighted: weighted, progress: progress).map(\.reciprocalSum), ids: ids)
     }
 
     /// For every node u: how many nodes reach it (itself included), the sum of their distances to

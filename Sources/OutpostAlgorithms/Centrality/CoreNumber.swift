@@ -12,7 +12,7 @@ extension GraphIndex {
     public func coreNumbers() throws -> [Int] {
         let n = nodeCount
         for v in 0..<n where slot(from: v, to: v) != nil {
-            throw AlgorithmError("core number is not defined for graphs with self-loops (node '\(ids[v])' has one); remove them first")
+            throw AlgorithmError.selfLoop(measure: "core number", node: ids[v])
         }
         // Raw 4-byte scratch: the loop below is all random access to these arrays, so their
         // size and the bounds checks are what it costs.

@@ -20,7 +20,7 @@ extension GraphIndex {
     ///   search, plus O(*L*) for the *P* paths of total length *L* returned.
     public func allShortestPaths(from source: Int, to target: Int, weighted: Bool = false,
                                  avoiding constraints: PathConstraints = .none, limit: Int? = nil) throws -> [Path] {
-        if weighted { try checkNonNegativeWeights() }
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "all shortest paths") }
         if source == target { return [Path(nodes: [source], cost: 0)] }
         let blocked = constraints.blockedMask(in: self)
         var predecessors = [[Int32]](repeating: [], count: nodeCount)

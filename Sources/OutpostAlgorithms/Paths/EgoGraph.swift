@@ -32,7 +32,7 @@ extension GraphIndex {
     /// - Complexity: O(*V*ₑ + *E*ₑ) unweighted, O((*V*ₑ + *E*ₑ) log *V*ₑ) weighted, where *V*ₑ
     ///   and *E*ₑ count the nodes reached and the edges leaving them; O(*V*) space.
     public func egoGraph(center: Int, radius: Double = 1, weighted: Bool = false, undirected: Bool = false) throws -> EgoGraph {
-        if weighted { try checkNonNegativeWeights() }
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "the ego graph") }
         var distance = [Double](repeating: .infinity, count: nodeCount)
         var reached: [Int] = []
         let bothWays = isDirected && undirected

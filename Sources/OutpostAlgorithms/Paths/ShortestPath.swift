@@ -20,7 +20,7 @@ extension GraphIndex {
     /// - Complexity: O(*V* + *E*) time unweighted, O((*V* + *E*) log *V*) weighted; O(*V*) space.
     public func shortestPath(from source: Int, to target: Int, weighted: Bool = false,
                              avoiding constraints: PathConstraints = .none) throws -> Path? {
-        if weighted { try checkNonNegativeWeights() }
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "the shortest path") }
         return searchPath(from: source, to: target, weighted: weighted, blocked: constraints.blockedMask(in: self),
                           removedEdges: [])
     }
