@@ -58,73 +58,51 @@ extension GraphIndex {
         return CentralityScores(measure: "betweenness", scores: scores, ids: ids)
     }
 
+    /// One source of weighted Brandes on the shared Dijkstra search: σ(v), the number of
+    /// shortest paths to v, sums σ over the in-neighbours settled before v at exactly
+    /// d(v) − w (what NetworkX counts as the search goes); then the dependencies, farthest first.
     func brandesWeighted(source s: Int, state: inout BrandesState, into accumulator: UnsafeMutablePointer<Double>) {
-        var heap = state.heap
-        heap.removeAll()
-        var count = 0
+        state.search.run(self, from: s, weighted: true)
+        let order = state.search.settled, distance = state.search.distance, rank = state.search.rank
         state.sigma[s] = 1
-        state.seen[s] = 0
-        heap.push(0, Int32(s))
-        while !heap.isEmpty {
-            let (d, node) = heap.pop()
-            let v = Int(node)
-            if state.done[v] { continue }
-            state.done[v] = true
-            state.weightedDistance[v] = d
-            state.order[count] = node; count += 1
-            for slot in offsets[v]..<offsets[v + 1] {
-                let w = Int(targets[slot])
-                let vw = d + weights[slot]
-                if !state.done[w] && (state.seen[w] < 0 || vw < state.seen[w]) {
-                    state.seen[w] = vw
-                    heap.push(vw, Int32(w))
-                    state.sigma[w] = 0
-                }
-                if !state.done[w] && vw == state.seen[w] {
-                    state.sigma[w] += state.sigma[v]
-                }
-            }
-        }
-        var i = count - 1
-        while i > 0 {
-            let w = Int(state.order[i]); i -= 1
-            let coefficient = (1 + state.delta[w]) / state.sigma[w]
-            let dw = state.weightedDistance[w]
+        for k in order.indices.dropFirst() {
+            let w = Int(order[k])
+            var sigma = 0.0
+            let dw = distance[w]
             for slot in inOffsets[w]..<inOffsets[w + 1] {
                 let v = Int(inSources[slot])
-                if state.done[v] && state.weightedDistance[v] + inWeights[slot] == dw && v != w {
+                if rank[v] >= 0 && rank[v] < k && distance[v] + inWeights[slot] == dw { sigma += state.sigma[v] }
+            }
+            state.sigma[w] = sigma
+        }
+        var i = order.endIndex - 1
+        while i > order.startIndex {
+            let w = Int(order[i]); i -= 1
+            let coefficient = (1 + state.delta[w]) / state.sigma[w]
+            let dw = distance[w]
+            for slot in inOffsets[w]..<inOffsets[w + 1] {
+                let v = Int(inSources[slot])
+                if rank[v] >= 0 && distance[v] + inWeights[slot] == dw && v != w {
                     state.delta[v] += state.sigma[v] * coefficient
                 }
             }
             accumulator[w] += state.delta[w]
         }
-        for k in 0..<count {
-            let v = Int(state.order[k])
-            state.sigma[v] = 0; state.seen[v] = -1; state.delta[v] = 0; state.done[v] = false
-            state.weightedDistance[v] = -1
-        }
-        // Nodes pushed but never popped cannot exist: every pushed node is popped before the heap empties.
-        state.heap = heap
+        for v in order { state.sigma[Int(v)] = 0; state.delta[Int(v)] = 0 }
+        state.search.reset()
     }
 }
 
 /// Per-worker buffers for the weighted pass, reset after each source.
 struct BrandesState {
-    var order: [Int32]
+    var search: ShortestPathSearch
     var sigma: [Double]
     var delta: [Double]
-    var seen: [Double]
-    var weightedDistance: [Double]
-    var done: [Bool]
-    var heap = DistanceHeap()
 
     init(n: Int) {
-        order = Array(repeating: 0, count: n)
+        search = ShortestPathSearch(nodeCount: n)
         sigma = Array(repeating: 0, count: n)
         delta = Array(repeating: 0, count: n)
-        seen = Array(repeating: -1, count: n)
-        weightedDistance = Array(repeating: -1, count: n)
-        done = Array(repeating: false, count: n)
     }
 }
 

@@ -61,38 +61,20 @@ extension GraphIndex {
         let blocks = max(1, min(Parallel.blockCount, n))
         DispatchQueueBlocks.run(blocks) { block in
             let lo = n * block / blocks, hi = n * (block + 1) / blocks
-            var distance = [Double](repeating: -1, count: n)
-            var queue = [Int32](repeating: 0, count: n)
-            var heap = DistanceHeap()
-            var done = [Bool](repeating: false, count: n)
+            var search = weighted ? ShortestPathSearch(nodeCount: n) : nil
             let fastHops = Scratch<Int32>(n, -1), fastQueue = Scratch<Int32>(n, 0), unvisited = Scratch<Int32>(n, 0)
             defer { fastHops.free(); fastQueue.free(); unvisited.free() }
             for u in lo..<hi {
                 var count = 0, total = 0.0, reciprocal = 0.0
-                if weighted {
-                    heap.removeAll()
-                    heap.push(0, Int32(u))
-                    distance[u] = 0
-                    var visited = 0
-                    while !heap.isEmpty {
-                        let (d, node) = heap.pop()
-                        let v = Int(node)
-                        if done[v] { continue }
-                        done[v] = true
-                        queue[visited] = node; visited += 1
+                if search != nil {
+                    // Dijkstra along in-edges: the distances *to* u.
+                    search!.run(graph, from: u, weighted: true, reversed: true)
+                    for v in search!.settled {
+                        let d = search!.distance[Int(v)]
                         count += 1; total += d
                         if d != 0 { reciprocal += 1 / d }
-                        for slot in graph.inOffsets[v]..<graph.inOffsets[v + 1] {
-                            let w = Int(graph.inSources[slot])
-                            let dw = d + graph.inWeights[slot]
-                            if !done[w] && (distance[w] < 0 || dw < distance[w]) {
-                                distance[w] = dw
-                                heap.push(dw, Int32(w))
-                            }
-                        }
                     }
-                    for k in 0..<visited { let v = Int(queue[k]); distance[v] = -1; done[v] = false }
-                    // Nodes pushed but already reset are not possible: every pushed node is popped.
+                    search!.reset()
                 } else {
                     let component = components.range(of: u)
                     (count, total, reciprocal) = graph.withAdjacency { a in
