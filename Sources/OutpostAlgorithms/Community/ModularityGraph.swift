@@ -40,43 +40,31 @@ struct ModularityGraph {
         var inStrength = [Double](repeating: 0, count: n)
         var selfWeight = [Double](repeating: 0, count: n)
         var total = 0.0
+        // u→v and v→u add up: what a move of u gains from v's community either way.
+        let view = UndirectedView(index, combining: .sum, weighted: weighted)
         for u in 0..<n {
+            var w = view.offsets[u]
             if index.isDirected {
-                // Merge the sorted out- and in-rows, summing the weights of a pair.
-                var i = index.offsets[u], j = index.inOffsets[u]
-                let iEnd = index.offsets[u + 1], jEnd = index.inOffsets[u + 1]
-                while i < iEnd || j < jEnd {
-                    let a = i < iEnd ? index.targets[i] : Int32.max
-                    let b = j < jEnd ? index.inSources[j] : Int32.max
-                    let v = min(a, b)
-                    var w = 0.0
-                    if a == v {
-                        let x = weighted ? index.weights[i] : 1
-                        w += x; outStrength[u] += x; total += x
-                        i += 1
-                    }
-                    if b == v {
-                        let x = weighted ? index.inWeights[j] : 1
-                        w += x; inStrength[u] += x
-                        j += 1
-                    }
+                for x in index.outWeights(of: u) { let x = weighted ? x : 1; outStrength[u] += x; total += x }
+                for x in index.inWeights(of: u) { inStrength[u] += weighted ? x : 1 }
+                for v in view.outNeighbors(of: u) {
                     if Int(v) == u {
                         selfWeight[u] = weighted ? (index.weight(from: u, to: u) ?? 0) : 1
                     } else {
-                        targets.append(v); weights.append(w)
+                        targets.append(v); weights.append(view.weights[w])
                     }
+                    w += 1
                 }
             } else {
                 var degree = 0.0
-                for slot in index.offsets[u]..<index.offsets[u + 1] {
-                    let v = index.targets[slot]
-                    let w = weighted ? index.weights[slot] : 1
+                for v in view.outNeighbors(of: u) {
+                    let x = view.weights[w]; w += 1
                     if Int(v) == u {
-                        selfWeight[u] = w
-                        degree += 2 * w
+                        selfWeight[u] = x
+                        degree += 2 * x
                     } else {
-                        targets.append(v); weights.append(w)
-                        degree += w
+                        targets.append(v); weights.append(x)
+                        degree += x
                     }
                 }
                 outStrength[u] = degree / 2; inStrength[u] = degree / 2

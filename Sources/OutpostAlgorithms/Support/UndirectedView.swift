@@ -6,7 +6,8 @@ import OutpostGraph
 /// For an undirected index the view shares its arrays (no copy). For a directed one it holds
 /// one merged row per node, built once: out- and in-neighbours joined, ascending, each
 /// neighbour once (a self-loop once). A pair joined both ways takes the smaller of the two
-/// weights, the length a search along either edge would use.
+/// weights (the length a search along either edge would use) or, with `combining: .sum`,
+/// their sum (what modularity counts between the two).
 ///
 /// Every algorithm that reads a directed graph as undirected (biconnected components, label
 /// propagation, ego graphs with `undirected`, bipartite projection) goes through this view.
@@ -19,10 +20,19 @@ public struct UndirectedView: IndexedGraph {
     public let weights: [Double]
     public var isDirected: Bool { false }
 
-    public init(_ index: GraphIndex) {
+    /// How the weights of u → v and v → u combine into the one of u — v.
+    public enum Combination: Sendable {
+        case minimum, sum
+    }
+
+    /// - Parameters:
+    ///   - combining: how a pair joined both ways weighs.
+    ///   - weighted: read edge weights; otherwise every edge weighs 1.
+    public init(_ index: GraphIndex, combining: Combination = .minimum, weighted: Bool = true) {
         nodeCount = index.nodeCount
         guard index.isDirected else {
-            offsets = index.offsets; targets = index.targets; weights = index.weights
+            offsets = index.offsets; targets = index.targets
+            weights = weighted ? index.weights : Array(repeating: 1, count: index.targets.count)
             return
         }
         var rowStart = [Int](repeating: 0, count: index.nodeCount + 1)
@@ -35,9 +45,12 @@ public struct UndirectedView: IndexedGraph {
                 let a = i < iEnd ? index.targets[i] : Int32.max
                 let b = j < jEnd ? index.inSources[j] : Int32.max
                 let v = min(a, b)
-                var w = Double.infinity
-                if a == v { w = index.weights[i]; i += 1 }
-                if b == v { w = min(w, index.inWeights[j]); j += 1 }
+                let out: Double? = a == v ? (weighted ? index.weights[i] : 1) : nil
+                let back: Double? = b == v ? (weighted ? index.inWeights[j] : 1) : nil
+                let w: Double
+                if let out, let back { w = combining == .sum ? out + back : min(out, back) } else { w = out ?? back! }
+                if a == v { i += 1 }
+                if b == v { j += 1 }
                 rowTargets.append(v); rowWeights.append(w)
             }
             rowStart[u + 1] = rowTargets.count
