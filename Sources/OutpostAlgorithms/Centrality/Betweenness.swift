@@ -113,39 +113,39 @@ struct UnweightedBrandesState: @unchecked Sendable {
     /// While the BFS expands the nodes at distance d: ``unreached``, ``nextLayer`` (reached
     /// at d + 1 from this layer) or ``settled`` (distance d or less). A distance is all the
     /// pass needs to know of a node beyond that.
-    let layerTag: UnsafeMutablePointer<UInt8>
+    let layerTag: RawBuffer<UInt8>
     static let unreached: UInt8 = 0, nextLayer: UInt8 = 1, settled: UInt8 = 2
-    let sigma: UnsafeMutablePointer<Double>
+    let sigma: RawBuffer<Double>
     /// (1 + δ(v)) / σ(v) once v is done; before that, the sum pushed into it by successors
     /// found bottom-up.
-    let coefficient: UnsafeMutablePointer<Double>
-    let order: UnsafeMutablePointer<Int32>
+    let coefficient: RawBuffer<Double>
+    let order: RawBuffer<Int32>
     /// For the node at BFS position i, the successors found top-down are
     /// `successors[successorStart[i]..<successorStart[i+1]]`, the predecessors found
     /// bottom-up `predecessors[predecessorStart[i]..<predecessorStart[i+1]]`.
-    let successorStart: UnsafeMutablePointer<Int>
-    let successors: UnsafeMutablePointer<Int32>
-    let predecessorStart: UnsafeMutablePointer<Int>
-    let predecessors: UnsafeMutablePointer<Int32>
+    let successorStart: RawBuffer<Int>
+    let successors: RawBuffer<Int32>
+    let predecessorStart: RawBuffer<Int>
+    let predecessors: RawBuffer<Int32>
     /// Nodes not reached yet, for bottom-up layers (a superset until filtered).
-    let unvisited: UnsafeMutablePointer<Int32>
+    let unvisited: RawBuffer<Int32>
 
     init(n: Int, arcs: Int) {
-        layerTag = Scratch(n, UInt8(0)).base
-        sigma = Scratch(n, 0).base
-        coefficient = Scratch(n, 0).base
-        order = Scratch(n, 0).base
-        successorStart = Scratch(n + 1, 0).base
-        successors = Scratch(arcs, 0).base
-        predecessorStart = Scratch(n + 1, 0).base
-        predecessors = Scratch(arcs, 0).base
-        unvisited = Scratch(n, 0).base
+        layerTag = RawBuffer(n, UInt8(0))
+        sigma = RawBuffer(n, 0)
+        coefficient = RawBuffer(n, 0)
+        order = RawBuffer(n, 0)
+        successorStart = RawBuffer(n + 1, 0)
+        successors = RawBuffer(arcs, 0)
+        predecessorStart = RawBuffer(n + 1, 0)
+        predecessors = RawBuffer(arcs, 0)
+        unvisited = RawBuffer(n, 0)
     }
 
     func free() {
-        layerTag.deallocate(); sigma.deallocate(); coefficient.deallocate(); order.deallocate()
-        successorStart.deallocate(); successors.deallocate()
-        predecessorStart.deallocate(); predecessors.deallocate(); unvisited.deallocate()
+        layerTag.free(); sigma.free(); coefficient.free(); order.free()
+        successorStart.free(); successors.free()
+        predecessorStart.free(); predecessors.free(); unvisited.free()
     }
 }
 

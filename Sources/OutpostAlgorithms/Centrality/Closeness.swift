@@ -51,9 +51,9 @@ extension GraphIndex {
         -> [(reached: Int, total: Double, reciprocalSum: Double)] {
         let n = nodeCount
         let counter = ProgressCounter.make(total: n, progress)
-        let reached = SharedBuffer<Int>(repeating: 0, count: n)
-        let totals = SharedBuffer<Double>(repeating: 0, count: n)
-        let reciprocals = SharedBuffer<Double>(repeating: 0, count: n)
+        let reached = RawBuffer<Int>(repeating: 0, count: n)
+        let totals = RawBuffer<Double>(repeating: 0, count: n)
+        let reciprocals = RawBuffer<Double>(repeating: 0, count: n)
         defer { reached.free(); totals.free(); reciprocals.free() }
         let graph = self
         // Unweighted searches scan the nodes not reached yet of the source's component only.
@@ -62,7 +62,7 @@ extension GraphIndex {
         DispatchQueueBlocks.run(blocks) { block in
             let lo = n * block / blocks, hi = n * (block + 1) / blocks
             var search = weighted ? ShortestPathSearch(nodeCount: n) : nil
-            let fastHops = Scratch<Int32>(n, -1), fastQueue = Scratch<Int32>(n, 0), unvisited = Scratch<Int32>(n, 0)
+            let fastHops = RawBuffer<Int32>(n, -1), fastQueue = RawBuffer<Int32>(n, 0), unvisited = RawBuffer<Int32>(n, 0)
             defer { fastHops.free(); fastQueue.free(); unvisited.free() }
             for u in lo..<hi {
                 var count = 0, total = 0.0, reciprocal = 0.0
@@ -81,21 +81,21 @@ extension GraphIndex {
                         components.members.withUnsafeBufferPointer { members in
                             a.incomingHopSums(to: u, component: UnsafeBufferPointer(rebasing: members[component]),
                                               componentSlots: components.slots[Int(components.labels[u])],
-                                              hops: fastHops.base, queue: fastQueue.base, unvisited: unvisited.base)
+                                              hops: fastHops, queue: fastQueue, unvisited: unvisited)
                         }
                     }
                 }
-                reached.base[u] = count
-                totals.base[u] = total
-                reciprocals.base[u] = reciprocal
+                reached[u] = count
+                totals[u] = total
+                reciprocals[u] = reciprocal
                 counter?.advance()
             }
         }
-        return (0..<n).map { (reached.base[$0], totals.base[$0], reciprocals.base[$0]) }
+        return (0..<n).map { (reached[$0], totals[$0], reciprocals[$0]) }
     }
 }
 
-extension Adjacency {
+extension RawAdjacency {
     /// How many nodes reach `u` (itself included), the sum of their hop distances to it and
     /// the sum of the reciprocals, by a breadth-first search along in-edges.
     ///
@@ -114,8 +114,8 @@ extension Adjacency {
     /// bottom-up layer scans. `hops` must be −1 everywhere and is left so; `queue` and
     /// `unvisited` are scratch of `nodeCount` entries.
     func incomingHopSums(to u: Int, component: UnsafeBufferPointer<Int32>, componentSlots: Int,
-                         hops: UnsafeMutablePointer<Int32>, queue: UnsafeMutablePointer<Int32>,
-                         unvisited: UnsafeMutablePointer<Int32>) -> (reached: Int, total: Double, reciprocal: Double) {
+                         hops: RawBuffer<Int32>, queue: RawBuffer<Int32>,
+                         unvisited: RawBuffer<Int32>) -> (reached: Int, total: Double, reciprocal: Double) {
         let n = component.count
         hops[u] = 0
         queue[0] = Int32(u)

@@ -50,7 +50,7 @@ extension GraphIndex {
 
         // Raw scratch, and a summary of the most frequent labels instead of a list of them: the
         // loops below run once per node and round, and allocated an array on every call.
-        let label = Scratch(n, Int32(0)), frequency = Scratch(n, 0), touched = Scratch(n, Int32(0))
+        let label = RawBuffer(n, Int32(0)), frequency = RawBuffer(n, 0), touched = RawBuffer(n, Int32(0))
         defer { label.free(); frequency.free(); touched.free() }
         for u in 0..<n { label[u] = Int32(u) }
         // The labels of maximal frequency among u's neighbours: how many there are, the
@@ -92,7 +92,7 @@ extension GraphIndex {
                 }
             }
         }
-        let labels = Array(UnsafeBufferPointer(start: label.base, count: n))
+        let labels = label.array
         return Partition(labels: labels, modularity: modularity(of: labels, weighted: weighted))
     }
 }
