@@ -261,18 +261,13 @@ extension RawModularityGraph {
 
 extension ModularityGraph {
     func withRaw<R>(_ body: (RawModularityGraph) throws -> R) rethrows -> R {
-        try offsets.withUnsafeBufferPointer { o in
-            try targets.withUnsafeBufferPointer { t in
-                try weights.withUnsafeBufferPointer { w in
-                    try outStrength.withUnsafeBufferPointer { ko in
-                        try inStrength.withUnsafeBufferPointer { ki in
-                            try selfWeight.withUnsafeBufferPointer { sw in
-                                try body(RawModularityGraph(nodeCount: nodeCount, offsets: RawBuffer(viewing: o),
-                                                            targets: RawBuffer(viewing: t), weights: RawBuffer(viewing: w),
-                                                            outStrength: RawBuffer(viewing: ko), inStrength: RawBuffer(viewing: ki),
-                                                            selfWeight: RawBuffer(viewing: sw)))
-                            }
-                        }
+        try withRawRows(offsets, targets, weights) { o, t, w in
+            try outStrength.withUnsafeBufferPointer { ko in
+                try inStrength.withUnsafeBufferPointer { ki in
+                    try selfWeight.withUnsafeBufferPointer { sw in
+                        try body(RawModularityGraph(nodeCount: nodeCount, offsets: o, targets: t, weights: w,
+                                                    outStrength: RawBuffer(viewing: ko), inStrength: RawBuffer(viewing: ki),
+                                                    selfWeight: RawBuffer(viewing: sw)))
                     }
                 }
             }

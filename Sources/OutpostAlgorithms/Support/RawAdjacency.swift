@@ -82,22 +82,25 @@ struct RawAdjacency {
     }
 }
 
+/// Views of one set of compressed sparse rows (row starts, targets, weights) for the
+/// duration of `body`.
+func withRawRows<R>(_ offsets: [Int], _ targets: [Int32], _ weights: [Double],
+                    _ body: (RawBuffer<Int>, RawBuffer<Int32>, RawBuffer<Double>) throws -> R) rethrows -> R {
+    try offsets.withUnsafeBufferPointer { o in
+        try targets.withUnsafeBufferPointer { t in
+            try weights.withUnsafeBufferPointer { w in
+                try body(RawBuffer(viewing: o), RawBuffer(viewing: t), RawBuffer(viewing: w))
+            }
+        }
+    }
+}
+
 extension GraphIndex {
     func withAdjacency<R>(_ body: (RawAdjacency) throws -> R) rethrows -> R {
-        try offsets.withUnsafeBufferPointer { o in
-            try targets.withUnsafeBufferPointer { t in
-                try weights.withUnsafeBufferPointer { w in
-                    try inOffsets.withUnsafeBufferPointer { io in
-                        try inSources.withUnsafeBufferPointer { isrc in
-                            try inWeights.withUnsafeBufferPointer { iw in
-                                try body(RawAdjacency(nodeCount: nodeCount, offsets: RawBuffer(viewing: o),
-                                                      targets: RawBuffer(viewing: t), weights: RawBuffer(viewing: w),
-                                                      inOffsets: RawBuffer(viewing: io), inSources: RawBuffer(viewing: isrc),
-                                                      inWeights: RawBuffer(viewing: iw)))
-                            }
-                        }
-                    }
-                }
+        try withRawRows(offsets, targets, weights) { o, t, w in
+            try withRawRows(inOffsets, inSources, inWeights) { io, isrc, iw in
+                try body(RawAdjacency(nodeCount: nodeCount, offsets: o, targets: t, weights: w,
+                                      inOffsets: io, inSources: isrc, inWeights: iw))
             }
         }
     }
