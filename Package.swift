@@ -3,6 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "Outpost",
+    // Atomic and Mutex (Synchronization) need macOS 15 / iOS 18; the package builds and is
+    // tested on Linux, where no declaration is needed.
+    platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
     products: [
         .library(name: "Outpost", targets: ["Outpost"]),
         .executable(name: "outpost", targets: ["OutpostCLI"]),
@@ -18,12 +21,9 @@ let package = Package(
         // Readers, one file per format.
         .target(name: "OutpostIO", dependencies: ["OutpostGraph", .product(name: "Yams", package: "Yams")]),
         // Algorithms on the compact index, one file per algorithm.
-        // Release builds drop the dynamic exclusivity checks in the algorithms' inner loops
-        // (every array access there is to a local or per-worker buffer).
         // One C header of processor hints: spin-waits (HelperThread) and prefetches.
         .target(name: "COutpostSupport"),
-        .target(name: "OutpostAlgorithms", dependencies: ["OutpostGraph", "COutpostSupport"],
-                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+        .target(name: "OutpostAlgorithms", dependencies: ["OutpostGraph", "COutpostSupport"]),
         // Graphviz's C library (libgvc, libcgraph), found through pkg-config: module map and shim only.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // Diagrams: styling, DOT text in pure Swift, layout and rendering through Graphviz in process.

@@ -50,8 +50,8 @@ for algorithm in algorithms where algorithm != "load" {
     while runs.count < repeats && runs.reduce(0, +) < 30 {
     let time: Double
     switch algorithm {
-    case "betweenness": time = seconds { checksum = index.betweennessCentrality().scores.reduce(0, +) }
-    case "closeness": time = seconds { checksum = index.closenessCentrality().scores.reduce(0, +) }
+    case "betweenness": time = try seconds { checksum = try index.betweennessCentrality().scores.reduce(0, +) }
+    case "closeness": time = try seconds { checksum = try index.closenessCentrality().scores.reduce(0, +) }
     case "pagerank": time = try seconds { checksum = try index.pageRank(tolerance: 1e-10).scores.max() ?? 0 }
     case "components": time = seconds { checksum = Double(index.connectedComponents().count) }
     case "core-number": time = try seconds { checksum = Double(try index.coreNumbers().max() ?? 0) }

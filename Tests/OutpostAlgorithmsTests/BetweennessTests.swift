@@ -11,7 +11,7 @@ import OutpostGraph
         let layout = BreadthFirstLayout(index)
         let state = UnweightedBrandesState(n: index.nodeCount, arcs: layout.targets.count)
         defer { state.free() }
-        let accumulator = Scratch(max(1, index.nodeCount), 0.0)
+        let accumulator = RawBuffer(max(1, index.nodeCount), 0.0)
         defer { accumulator.free() }
         var layers = 0
         for s in 0..<index.nodeCount {

@@ -17,13 +17,16 @@ extension GraphIndex {
     ///     exact floating-point equality, as NetworkX does). Otherwise every edge has length 1.
     ///   - progress: told how many of the *n* sources are done (see ``ProgressHandler``).
     /// - Returns: one score per node.
+    /// - Throws: ``AlgorithmError`` when `weighted` and an edge weight is negative, NaN or
+    ///   infinite.
     /// - Complexity: O(*V*·*E*) time unweighted, O(*V*·*E* + *V*²·log *V*) weighted; O(*V* + *E*)
     ///   space per worker. Sources are split into fixed blocks run in parallel, each with its own
     ///   buffers, summed at the end. On undirected graphs each BFS layer is expanded top-down or
     ///   bottom-up, whichever costs less (see `brandesUnweighted`): on the 20,000-node
     ///   Barabási–Albert benchmark graph about half the edge slots are read, in 25–30% less time.
     public func betweennessCentrality(normalized: Bool = true, weighted: Bool = false,
-                                      progress: ProgressHandler? = nil) -> CentralityScores {
+                                      progress: ProgressHandler? = nil) throws -> CentralityScores {
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "betweenness") }
         let n = nodeCount
         let graph = self
         let total: [Double]
@@ -52,76 +55,54 @@ extension GraphIndex {
             scale = isDirected ? nil : 0.5
         }
         if let scale { for i in 0..<n { scores[i] *= scale } }
-        return CentralityScores(measure: "betweenness", scores: scores)
+        return CentralityScores(measure: "betweenness", scores: scores, ids: ids)
     }
 
+    /// One source of weighted Brandes on the shared Dijkstra search: σ(v), the number of
+    /// shortest paths to v, sums σ over the in-neighbours settled before v at exactly
+    /// d(v) − w (what NetworkX counts as the search goes); then the dependencies, farthest first.
     func brandesWeighted(source s: Int, state: inout BrandesState, into accumulator: UnsafeMutablePointer<Double>) {
-        var heap = state.heap
-        heap.removeAll()
-        var count = 0
+        state.search.run(self, from: s, weighted: true)
+        let order = state.search.settled, distance = state.search.distance, rank = state.search.rank
         state.sigma[s] = 1
-        state.seen[s] = 0
-        heap.push(0, Int32(s))
-        while !heap.isEmpty {
-            let (d, node) = heap.pop()
-            let v = Int(node)
-            if state.done[v] { continue }
-            state.done[v] = true
-            state.weightedDistance[v] = d
-            state.order[count] = node; count += 1
-            for slot in offsets[v]..<offsets[v + 1] {
-                let w = Int(targets[slot])
-                let vw = d + weights[slot]
-                if !state.done[w] && (state.seen[w] < 0 || vw < state.seen[w]) {
-                    state.seen[w] = vw
-                    heap.push(vw, Int32(w))
-                    state.sigma[w] = 0
-                }
-                if !state.done[w] && vw == state.seen[w] {
-                    state.sigma[w] += state.sigma[v]
-                }
-            }
-        }
-        var i = count - 1
-        while i > 0 {
-            let w = Int(state.order[i]); i -= 1
-            let coefficient = (1 + state.delta[w]) / state.sigma[w]
-            let dw = state.weightedDistance[w]
+        for k in order.indices.dropFirst() {
+            let w = Int(order[k])
+            var sigma = 0.0
+            let dw = distance[w]
             for slot in inOffsets[w]..<inOffsets[w + 1] {
                 let v = Int(inSources[slot])
-                if state.done[v] && state.weightedDistance[v] + inWeights[slot] == dw && v != w {
+                if rank[v] >= 0 && rank[v] < k && distance[v] + inWeights[slot] == dw { sigma += state.sigma[v] }
+            }
+            state.sigma[w] = sigma
+        }
+        var i = order.endIndex - 1
+        while i > order.startIndex {
+            let w = Int(order[i]); i -= 1
+            let coefficient = (1 + state.delta[w]) / state.sigma[w]
+            let dw = distance[w]
+            for slot in inOffsets[w]..<inOffsets[w + 1] {
+                let v = Int(inSources[slot])
+                if rank[v] >= 0 && distance[v] + inWeights[slot] == dw && v != w {
                     state.delta[v] += state.sigma[v] * coefficient
                 }
             }
             accumulator[w] += state.delta[w]
         }
-        for k in 0..<count {
-            let v = Int(state.order[k])
-            state.sigma[v] = 0; state.seen[v] = -1; state.delta[v] = 0; state.done[v] = false
-            state.weightedDistance[v] = -1
-        }
-        // Nodes pushed but never popped cannot exist: every pushed node is popped before the heap empties.
-        state.heap = heap
+        for v in order { state.sigma[Int(v)] = 0; state.delta[Int(v)] = 0 }
+        state.search.reset()
     }
 }
 
 /// Per-worker buffers for the weighted pass, reset after each source.
 struct BrandesState {
-    var order: [Int32]
+    var search: ShortestPathSearch
     var sigma: [Double]
     var delta: [Double]
-    var seen: [Double]
-    var weightedDistance: [Double]
-    var done: [Bool]
-    var heap = DistanceHeap()
 
     init(n: Int) {
-        order = Array(repeating: 0, count: n)
+        search = ShortestPathSearch(nodeCount: n)
         sigma = Array(repeating: 0, count: n)
         delta = Array(repeating: 0, count: n)
-        seen = Array(repeating: -1, count: n)
-        weightedDistance = Array(repeating: -1, count: n)
-        done = Array(repeating: false, count: n)
     }
 }
 
@@ -132,39 +113,39 @@ struct UnweightedBrandesState: @unchecked Sendable {
     /// While the BFS expands the nodes at distance d: ``unreached``, ``nextLayer`` (reached
     /// at d + 1 from this layer) or ``settled`` (distance d or less). A distance is all the
     /// pass needs to know of a node beyond that.
-    let layerTag: UnsafeMutablePointer<UInt8>
+    let layerTag: RawBuffer<UInt8>
     static let unreached: UInt8 = 0, nextLayer: UInt8 = 1, settled: UInt8 = 2
-    let sigma: UnsafeMutablePointer<Double>
+    let sigma: RawBuffer<Double>
     /// (1 + δ(v)) / σ(v) once v is done; before that, the sum pushed into it by successors
     /// found bottom-up.
-    let coefficient: UnsafeMutablePointer<Double>
-    let order: UnsafeMutablePointer<Int32>
+    let coefficient: RawBuffer<Double>
+    let order: RawBuffer<Int32>
     /// For the node at BFS position i, the successors found top-down are
     /// `successors[successorStart[i]..<successorStart[i+1]]`, the predecessors found
     /// bottom-up `predecessors[predecessorStart[i]..<predecessorStart[i+1]]`.
-    let successorStart: UnsafeMutablePointer<Int>
-    let successors: UnsafeMutablePointer<Int32>
-    let predecessorStart: UnsafeMutablePointer<Int>
-    let predecessors: UnsafeMutablePointer<Int32>
+    let successorStart: RawBuffer<Int>
+    let successors: RawBuffer<Int32>
+    let predecessorStart: RawBuffer<Int>
+    let predecessors: RawBuffer<Int32>
     /// Nodes not reached yet, for bottom-up layers (a superset until filtered).
-    let unvisited: UnsafeMutablePointer<Int32>
+    let unvisited: RawBuffer<Int32>
 
     init(n: Int, arcs: Int) {
-        layerTag = Scratch(n, UInt8(0)).base
-        sigma = Scratch(n, 0).base
-        coefficient = Scratch(n, 0).base
-        order = Scratch(n, 0).base
-        successorStart = Scratch(n + 1, 0).base
-        successors = Scratch(arcs, 0).base
-        predecessorStart = Scratch(n + 1, 0).base
-        predecessors = Scratch(arcs, 0).base
-        unvisited = Scratch(n, 0).base
+        layerTag = RawBuffer(n, UInt8(0))
+        sigma = RawBuffer(n, 0)
+        coefficient = RawBuffer(n, 0)
+        order = RawBuffer(n, 0)
+        successorStart = RawBuffer(n + 1, 0)
+        successors = RawBuffer(arcs, 0)
+        predecessorStart = RawBuffer(n + 1, 0)
+        predecessors = RawBuffer(arcs, 0)
+        unvisited = RawBuffer(n, 0)
     }
 
     func free() {
-        layerTag.deallocate(); sigma.deallocate(); coefficient.deallocate(); order.deallocate()
-        successorStart.deallocate(); successors.deallocate()
-        predecessorStart.deallocate(); predecessors.deallocate(); unvisited.deallocate()
+        layerTag.free(); sigma.free(); coefficient.free(); order.free()
+        successorStart.free(); successors.free()
+        predecessorStart.free(); predecessors.free(); unvisited.free()
     }
 }
 

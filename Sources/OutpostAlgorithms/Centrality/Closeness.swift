@@ -13,10 +13,13 @@ extension GraphIndex {
     ///   - weighted: edge weights are distances (Dijkstra); otherwise each edge has length 1.
     ///   - wassermanFaust: NetworkX's `wf_improved`.
     ///   - progress: told how many of the *n* searches are done (see ``ProgressHandler``).
+    /// - Throws: ``AlgorithmError`` when `weighted` and an edge weight is negative, NaN or
+    ///   infinite.
     /// - Complexity: O(*V*·*E*) unweighted, O(*V*·(*E* + *V*) log *V*) weighted; in parallel over
     ///   nodes. Unweighted searches are direction-optimising (see `incomingHopSums`).
     public func closenessCentrality(weighted: Bool = false, wassermanFaust: Bool = true,
-                                    progress: ProgressHandler? = nil) -> CentralityScores {
+                                    progress: ProgressHandler? = nil) throws -> CentralityScores {
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "closeness") }
         let n = nodeCount
         let sums = incomingDistanceSums(weighted: weighted, progress: progress)
         var scores = [Double](repeating: 0, count: n)
@@ -27,16 +30,19 @@ extension GraphIndex {
             if wassermanFaust { c *= Double(reached - 1) / Double(n - 1) }
             scores[u] = c
         }
-        return CentralityScores(measure: "closeness", scores: scores)
+        return CentralityScores(measure: "closeness", scores: scores, ids: ids)
     }
 
     /// Harmonic centrality, as NetworkX's `harmonic_centrality`: the sum over other nodes v of
     /// 1/d(v, u), with unreachable nodes contributing 0 (so disconnected graphs need no special
     /// case). Directed graphs use distances *to* u. Not normalised, as in NetworkX.
+    /// - Throws: ``AlgorithmError`` when `weighted` and an edge weight is negative, NaN or
+    ///   infinite.
     /// - Complexity: as ``closenessCentrality(weighted:wassermanFaust:progress:)``.
-    public func harmonicCentrality(weighted: Bool = false, progress: ProgressHandler? = nil) -> CentralityScores {
-        CentralityScores(measure: "harmonic",
-                         scores: incomingDistanceSums(weighted: weighted, progress: progress).map(\.reciprocalSum))
+    public func harmonicCentrality(weighted: Bool = false, progress: ProgressHandler? = nil) throws -> CentralityScores {
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "harmonic centrality") }
+        return CentralityScores(measure: "harmonic",
+                                scores: incomingDistanceSums(weighted: weighted, progress: progress).map(\.reciprocalSum), ids: ids)
     }
 
     /// For every node u: how many nodes reach it (itself included), the sum of their distances to
@@ -45,9 +51,9 @@ extension GraphIndex {
         -> [(reached: Int, total: Double, reciprocalSum: Double)] {
         let n = nodeCount
         let counter = ProgressCounter.make(total: n, progress)
-        let reached = SharedBuffer<Int>(repeating: 0, count: n)
-        let totals = SharedBuffer<Double>(repeating: 0, count: n)
-        let reciprocals = SharedBuffer<Double>(repeating: 0, count: n)
+        let reached = RawBuffer<Int>(repeating: 0, count: n)
+        let totals = RawBuffer<Double>(repeating: 0, count: n)
+        let reciprocals = RawBuffer<Double>(repeating: 0, count: n)
         defer { reached.free(); totals.free(); reciprocals.free() }
         let graph = self
         // Unweighted searches scan the nodes not reached yet of the source's component only.
@@ -55,59 +61,41 @@ extension GraphIndex {
         let blocks = max(1, min(Parallel.blockCount, n))
         DispatchQueueBlocks.run(blocks) { block in
             let lo = n * block / blocks, hi = n * (block + 1) / blocks
-            var distance = [Double](repeating: -1, count: n)
-            var queue = [Int32](repeating: 0, count: n)
-            var heap = DistanceHeap()
-            var done = [Bool](repeating: false, count: n)
-            let fastHops = Scratch<Int32>(n, -1), fastQueue = Scratch<Int32>(n, 0), unvisited = Scratch<Int32>(n, 0)
+            var search = weighted ? ShortestPathSearch(nodeCount: n) : nil
+            let fastHops = RawBuffer<Int32>(n, -1), fastQueue = RawBuffer<Int32>(n, 0), unvisited = RawBuffer<Int32>(n, 0)
             defer { fastHops.free(); fastQueue.free(); unvisited.free() }
             for u in lo..<hi {
                 var count = 0, total = 0.0, reciprocal = 0.0
-                if weighted {
-                    heap.removeAll()
-                    heap.push(0, Int32(u))
-                    distance[u] = 0
-                    var visited = 0
-                    while !heap.isEmpty {
-                        let (d, node) = heap.pop()
-                        let v = Int(node)
-                        if done[v] { continue }
-                        done[v] = true
-                        queue[visited] = node; visited += 1
+                if search != nil {
+                    // Dijkstra along in-edges: the distances *to* u.
+                    search!.run(graph, from: u, weighted: true, reversed: true)
+                    for v in search!.settled {
+                        let d = search!.distance[Int(v)]
                         count += 1; total += d
                         if d != 0 { reciprocal += 1 / d }
-                        for slot in graph.inOffsets[v]..<graph.inOffsets[v + 1] {
-                            let w = Int(graph.inSources[slot])
-                            let dw = d + graph.inWeights[slot]
-                            if !done[w] && (distance[w] < 0 || dw < distance[w]) {
-                                distance[w] = dw
-                                heap.push(dw, Int32(w))
-                            }
-                        }
                     }
-                    for k in 0..<visited { let v = Int(queue[k]); distance[v] = -1; done[v] = false }
-                    // Nodes pushed but already reset are not possible: every pushed node is popped.
+                    search!.reset()
                 } else {
                     let component = components.range(of: u)
                     (count, total, reciprocal) = graph.withAdjacency { a in
                         components.members.withUnsafeBufferPointer { members in
                             a.incomingHopSums(to: u, component: UnsafeBufferPointer(rebasing: members[component]),
                                               componentSlots: components.slots[Int(components.labels[u])],
-                                              hops: fastHops.base, queue: fastQueue.base, unvisited: unvisited.base)
+                                              hops: fastHops, queue: fastQueue, unvisited: unvisited)
                         }
                     }
                 }
-                reached.base[u] = count
-                totals.base[u] = total
-                reciprocals.base[u] = reciprocal
+                reached[u] = count
+                totals[u] = total
+                reciprocals[u] = reciprocal
                 counter?.advance()
             }
         }
-        return (0..<n).map { (reached.base[$0], totals.base[$0], reciprocals.base[$0]) }
+        return (0..<n).map { (reached[$0], totals[$0], reciprocals[$0]) }
     }
 }
 
-extension Adjacency {
+extension RawAdjacency {
     /// How many nodes reach `u` (itself included), the sum of their hop distances to it and
     /// the sum of the reciprocals, by a breadth-first search along in-edges.
     ///
@@ -126,8 +114,8 @@ extension Adjacency {
     /// bottom-up layer scans. `hops` must be −1 everywhere and is left so; `queue` and
     /// `unvisited` are scratch of `nodeCount` entries.
     func incomingHopSums(to u: Int, component: UnsafeBufferPointer<Int32>, componentSlots: Int,
-                         hops: UnsafeMutablePointer<Int32>, queue: UnsafeMutablePointer<Int32>,
-                         unvisited: UnsafeMutablePointer<Int32>) -> (reached: Int, total: Double, reciprocal: Double) {
+                         hops: RawBuffer<Int32>, queue: RawBuffer<Int32>,
+                         unvisited: RawBuffer<Int32>) -> (reached: Int, total: Double, reciprocal: Double) {
         let n = component.count
         hops[u] = 0
         queue[0] = Int32(u)

@@ -12,11 +12,11 @@ extension GraphIndex {
     public func coreNumbers() throws -> [Int] {
         let n = nodeCount
         for v in 0..<n where slot(from: v, to: v) != nil {
-            throw AlgorithmError("core number is not defined for graphs with self-loops (node '\(ids[v])' has one); remove them first")
+            throw AlgorithmError.selfLoop(measure: "core number", node: ids[v])
         }
         // Raw 4-byte scratch: the loop below is all random access to these arrays, so their
         // size and the bounds checks are what it costs.
-        let degree = Scratch(n, Int32(0)), position = Scratch(n, Int32(0)), order = Scratch(n, Int32(0))
+        let degree = RawBuffer(n, Int32(0)), position = RawBuffer(n, Int32(0)), order = RawBuffer(n, Int32(0))
         defer { degree.free(); position.free(); order.free() }
         var maxDegree = 0
         for v in 0..<n {
@@ -24,11 +24,11 @@ extension GraphIndex {
             degree[v] = Int32(d); maxDegree = max(maxDegree, d)
         }
         // Bucket sort nodes by degree.
-        let binStart = Scratch(maxDegree + 2, 0)
+        let binStart = RawBuffer(maxDegree + 2, 0)
         defer { binStart.free() }
         for v in 0..<n { binStart[Int(degree[v]) + 1] += 1 }
         for d in 0...maxDegree { binStart[d + 1] += binStart[d] }
-        var next = Array(UnsafeBufferPointer(start: binStart.base, count: maxDegree + 2))
+        var next = binStart.array
         for v in 0..<n {
             let d = Int(degree[v])
             position[v] = Int32(next[d]); order[next[d]] = Int32(v); next[d] += 1
@@ -51,13 +51,13 @@ extension GraphIndex {
                 // wrong guess costs only the hint).
                 if i + distance < n {
                     let ahead = Int(order[i + distance])
-                    outpost_prefetch(a.offsets + ahead)
-                    if directed { outpost_prefetch(a.inOffsets + ahead) }
+                    a.offsets.prefetch(ahead)
+                    if directed { a.inOffsets.prefetch(ahead) }
                 }
                 if i + distance / 2 < n {
                     let ahead = Int(order[i + distance / 2])
-                    outpost_prefetch(a.targets + a.offsets[ahead])
-                    if directed { outpost_prefetch(a.inSources + a.inOffsets[ahead]) }
+                    a.targets.prefetch(a.offsets[ahead])
+                    if directed { a.inSources.prefetch(a.inOffsets[ahead]) }
                 }
                 let v = Int(order[i]), dv = degree[v]
                 for slot in a.offsets[v]..<a.offsets[v + 1] { lower(Int(a.targets[slot]), below: dv) }

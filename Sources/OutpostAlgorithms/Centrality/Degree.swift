@@ -10,19 +10,25 @@ extension GraphIndex {
     }
 
     /// In-degree centrality (NetworkX's `in_degree_centrality`): in-degree / (n − 1).
-    /// On an undirected graph it equals degree centrality.
-    public func inDegreeCentrality() -> CentralityScores {
-        isDirected ? normalisedDegree("in-degree") { inDegree(of: $0) } : degreeCentrality()
+    /// - Throws: ``AlgorithmError/requiresDirectedGraph(measure:)`` on an undirected graph, as
+    ///   NetworkX refuses one.
+    /// - Complexity: O(*V*).
+    public func inDegreeCentrality() throws -> CentralityScores {
+        guard isDirected else { throw AlgorithmError.requiresDirectedGraph(measure: "in-degree centrality") }
+        return normalisedDegree("in-degree") { inDegree(of: $0) }
     }
 
     /// Out-degree centrality (NetworkX's `out_degree_centrality`): out-degree / (n − 1).
-    public func outDegreeCentrality() -> CentralityScores {
-        isDirected ? normalisedDegree("out-degree") { outDegree(of: $0) } : degreeCentrality()
+    /// - Throws: ``AlgorithmError/requiresDirectedGraph(measure:)`` on an undirected graph.
+    /// - Complexity: O(*V*).
+    public func outDegreeCentrality() throws -> CentralityScores {
+        guard isDirected else { throw AlgorithmError.requiresDirectedGraph(measure: "out-degree centrality") }
+        return normalisedDegree("out-degree") { outDegree(of: $0) }
     }
 
     private func normalisedDegree(_ name: String, _ degree: (Int) -> Int) -> CentralityScores {
-        guard nodeCount > 1 else { return CentralityScores(measure: name, scores: Array(repeating: 1, count: nodeCount)) }
+        guard nodeCount > 1 else { return CentralityScores(measure: name, scores: Array(repeating: 1, count: nodeCount), ids: ids) }
         let s = 1.0 / Double(nodeCount - 1)
-        return CentralityScores(measure: name, scores: (0..<nodeCount).map { Double(degree($0)) * s })
+        return CentralityScores(measure: name, scores: (0..<nodeCount).map { Double(degree($0)) * s }, ids: ids)
     }
 }

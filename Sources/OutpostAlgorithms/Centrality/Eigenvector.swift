@@ -12,12 +12,15 @@ extension GraphIndex {
     /// - Parameters:
     ///   - weighted: multiply by edge weights (NetworkX's `weight='weight'`).
     ///   - tolerance: tighter than NetworkX's 1e-6 by default so results agree to ~1e-9.
-    /// - Throws: ``ConvergenceError`` after `maxIterations`.
+    /// - Throws: ``ConvergenceError`` after `maxIterations`; ``AlgorithmError`` when `weighted`
+    ///   and an edge weight is negative, NaN or infinite (the Perron–Frobenius vector this
+    ///   computes exists for non-negative weights).
     /// - Complexity: O(*E*) per iteration.
     public func eigenvectorCentrality(weighted: Bool = false, maxIterations: Int = 10_000,
                                       tolerance: Double = 1e-12) throws -> CentralityScores {
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "eigenvector centrality") }
         let n = nodeCount
-        guard n > 0 else { return CentralityScores(measure: "eigenvector", scores: []) }
+        guard n > 0 else { return CentralityScores(measure: "eigenvector", scores: [], ids: ids) }
         var x = [Double](repeating: 1 / Double(n), count: n)
         var next = x
         for _ in 0..<maxIterations {
@@ -38,7 +41,7 @@ extension GraphIndex {
                 change += abs(next[v] - x[v])
             }
             swap(&x, &next)
-            if change < Double(n) * tolerance { return CentralityScores(measure: "eigenvector", scores: x) }
+            if change < Double(n) * tolerance { return CentralityScores(measure: "eigenvector", scores: x, ids: ids) }
         }
         throw ConvergenceError(measure: "eigenvector centrality", iterations: maxIterations)
     }
@@ -78,7 +81,7 @@ extension GraphIndex {
                     let s = norm == 0 ? 1 : 1 / norm.squareRoot()
                     for v in 0..<n { x[v] *= s }
                 }
-                return CentralityScores(measure: "katz", scores: x)
+                return CentralityScores(measure: "katz", scores: x, ids: ids)
             }
             if change.isInfinite || change.isNaN { break }
         }

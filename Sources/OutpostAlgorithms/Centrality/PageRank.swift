@@ -15,16 +15,21 @@ extension GraphIndex {
     ///   - weighted: use edge weights (NetworkX's default is `weight='weight'`; the command line
     ///     uses weights only when `--weight` is given).
     /// - Throws: ``ConvergenceError`` after `maxIterations`; ``AlgorithmError`` for a
-    ///   personalization that sums to zero.
+    ///   personalization vector without one entry per node or that does not sum to a positive
+    ///   number, and, when `weighted`, for a negative, NaN or infinite edge weight.
     /// - Complexity: O(*E*) per iteration.
     public func pageRank(alpha: Double = 0.85, personalization: [Double]? = nil, weighted: Bool = false,
                          maxIterations: Int = 10_000, tolerance: Double = 1e-13) throws -> CentralityScores {
         let n = nodeCount
-        guard n > 0 else { return CentralityScores(measure: "pagerank", scores: []) }
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "PageRank") }
+        if let personalization, personalization.count != n {
+            throw AlgorithmError.personalizationLength(expected: n, actual: personalization.count)
+        }
+        guard n > 0 else { return CentralityScores(measure: "pagerank", scores: [], ids: ids) }
         var p = [Double](repeating: 1 / Double(n), count: n)
         if let personalization {
             let sum = personalization.reduce(0, +)
-            guard sum > 0 else { throw AlgorithmError("the personalization vector sums to zero; give at least one node a positive weight") }
+            guard sum > 0, sum.isFinite else { throw AlgorithmError.personalizationSum }
             p = personalization.map { $0 / sum }
         }
         // Out-strength of each node; edge shares are weight / strength.
@@ -61,7 +66,7 @@ extension GraphIndex {
                 change += abs(next[v] - x[v])
             }
             swap(&x, &next)
-            if change < Double(n) * tolerance { return CentralityScores(measure: "pagerank", scores: x) }
+            if change < Double(n) * tolerance { return CentralityScores(measure: "pagerank", scores: x, ids: ids) }
         }
         throw ConvergenceError(measure: "PageRank", iterations: maxIterations)
     }

@@ -27,29 +27,10 @@ extension GraphIndex {
     public func labelPropagationCommunities(weighted: Bool = true) -> Partition {
         let n = nodeCount
         // Undirected neighbour rows (a self-loop once), as NetworkX's G[node].
-        var rowStart = offsets, rowTargets = targets
-        if isDirected {
-            rowStart = [Int](repeating: 0, count: n + 1)
-            rowTargets = []
-            for u in 0..<n {
-                var i = offsets[u], j = inOffsets[u]
-                while i < offsets[u + 1] || j < inOffsets[u + 1] {
-                    let a = i < offsets[u + 1] ? targets[i] : Int32.max
-                    let b = j < inOffsets[u + 1] ? inSources[j] : Int32.max
-                    let v = min(a, b)
-                    rowTargets.append(v)
-                    if a == v { i += 1 }
-                    if b == v { j += 1 }
-                }
-                rowStart[u + 1] = rowTargets.count
-            }
-        }
+        let undirected = UndirectedView(self)
+        let rowStart = undirected.offsets, rowTargets = undirected.targets
         // Greedy colouring, largest degree first (a self-loop counts twice in the degree).
-        var degree = [Int](repeating: 0, count: n)
-        for u in 0..<n {
-            degree[u] = rowStart[u + 1] - rowStart[u]
-            for slot in rowStart[u]..<rowStart[u + 1] where Int(rowTargets[slot]) == u { degree[u] += 1 }
-        }
+        let degree = (0..<n).map(undirected.degree(of:))
         let byDegree = (0..<n).sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }
         var color = [Int](repeating: -1, count: n)
         var colorUsed = [Int](repeating: -1, count: n + 1)
@@ -69,7 +50,7 @@ extension GraphIndex {
 
         // Raw scratch, and a summary of the most frequent labels instead of a list of them: the
         // loops below run once per node and round, and allocated an array on every call.
-        let label = Scratch(n, Int32(0)), frequency = Scratch(n, 0), touched = Scratch(n, Int32(0))
+        let label = RawBuffer(n, Int32(0)), frequency = RawBuffer(n, 0), touched = RawBuffer(n, Int32(0))
         defer { label.free(); frequency.free(); touched.free() }
         for u in 0..<n { label[u] = Int32(u) }
         // The labels of maximal frequency among u's neighbours: how many there are, the
@@ -111,7 +92,7 @@ extension GraphIndex {
                 }
             }
         }
-        let labels = Array(UnsafeBufferPointer(start: label.base, count: n))
+        let labels = label.array
         return Partition(labels: labels, modularity: modularity(of: labels, weighted: weighted))
     }
 }

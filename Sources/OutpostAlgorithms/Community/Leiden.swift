@@ -121,18 +121,18 @@ func leidenRefine(_ graph: ModularityGraph, _ partition: [Int32], communityCount
     for u in 0..<n { start[Int(partition[u]) + 1] += 1 }
     for c in 0..<communityCount { start[c + 1] += start[c] }
     var cursor = start
-    let members = SharedBuffer<Int32>(repeating: 0, count: n)
+    let members = RawBuffer<Int32>(repeating: 0, count: n)
     for u in 0..<n {
-        let c = Int(partition[u]); members.base[cursor[c]] = Int32(u); cursor[c] += 1
+        let c = Int(partition[u]); members[cursor[c]] = Int32(u); cursor[c] += 1
     }
     // Each worker writes only entries of nodes (and sub-communities, which are numbered by a
     // member node) inside its own communities.
-    let refined = SharedBuffer<Int32>(repeating: 0, count: n)
-    let clusterOut = SharedBuffer<Double>(repeating: 0, count: n), clusterIn = SharedBuffer<Double>(repeating: 0, count: n)
-    let external = SharedBuffer<Double>(repeating: 0, count: n)
-    let nonSingleton = SharedBuffer<Bool>(repeating: false, count: n)
-    let toCluster = SharedBuffer<Double>(repeating: 0, count: n)
-    let seen = SharedBuffer<Bool>(repeating: false, count: n)
+    let refined = RawBuffer<Int32>(repeating: 0, count: n)
+    let clusterOut = RawBuffer<Double>(repeating: 0, count: n), clusterIn = RawBuffer<Double>(repeating: 0, count: n)
+    let external = RawBuffer<Double>(repeating: 0, count: n)
+    let nonSingleton = RawBuffer<Bool>(repeating: false, count: n)
+    let toCluster = RawBuffer<Double>(repeating: 0, count: n)
+    let seen = RawBuffer<Bool>(repeating: false, count: n)
     defer {
         for buffer in [members, refined] { buffer.free() }
         for buffer in [clusterOut, clusterIn, external, toCluster] { buffer.free() }
@@ -159,13 +159,13 @@ func leidenRefine(_ graph: ModularityGraph, _ partition: [Int32], communityCount
                 var maximumDegree = 0
                 if bounds[block] < bounds[block + 1] {
                     for position in starts[bounds[block]]..<starts[bounds[block + 1]] {
-                        let u = Int(members.base[position])
+                        let u = Int(members[position])
                         maximumDegree = max(maximumDegree, g.offsets[u + 1] - g.offsets[u])
                     }
                 }
                 let width = maximumDegree + 1
-                let touched = Scratch(width, Int32(0))
-                let candidates = Scratch(width, (cluster: Int32(0), gain: 0.0))
+                let touched = RawBuffer(width, Int32(0))
+                let candidates = RawBuffer(width, (cluster: Int32(0), gain: 0.0))
                 defer { touched.free(); candidates.free() }
                 var touchedCount = 0
                 for c in bounds[block]..<bounds[block + 1] {
@@ -173,49 +173,49 @@ func leidenRefine(_ graph: ModularityGraph, _ partition: [Int32], communityCount
                     var random = SeededRandom(seed: streamSeed &+ UInt64(c) &* 0x9E37_79B9_7F4A_7C15)
                     var communityOut = 0.0, communityIn = 0.0
                     for position in lo..<hi {
-                        let u = Int(members.base[position])
-                        refined.base[u] = Int32(u)
-                        clusterOut.base[u] = g.outStrength[u]; clusterIn.base[u] = g.inStrength[u]
+                        let u = Int(members[position])
+                        refined[u] = Int32(u)
+                        clusterOut[u] = g.outStrength[u]; clusterIn[u] = g.inStrength[u]
                         communityOut += g.outStrength[u]; communityIn += g.inStrength[u]
                         var inside = 0.0
                         for slot in g.offsets[u]..<g.offsets[u + 1] where partition[Int(g.targets[slot])] == Int32(c) {
                             inside += g.weights[slot]
                         }
-                        external.base[u] = inside
+                        external[u] = inside
                     }
                     // Fisher–Yates over this community's members, from the last down.
                     var i = hi - lo - 1
                     while i > 0 {
                         let j = random.below(i + 1)
-                        let kept = members.base[lo + i]
-                        members.base[lo + i] = members.base[lo + j]; members.base[lo + j] = kept
+                        let kept = members[lo + i]
+                        members[lo + i] = members[lo + j]; members[lo + j] = kept
                         i -= 1
                     }
                     for position in lo..<hi {
                         // The order is random: ask for what later members will read.
                         g.prefetch(ahead: members.base, of: position, end: hi,
                                    label: refined.base, value: external.base)
-                        let v = Int(members.base[position])
-                        let own = Int(refined.base[v])
-                        if nonSingleton.base[own] { continue }
+                        let v = Int(members[position])
+                        let own = Int(refined[v])
+                        if nonSingleton[own] { continue }
                         let ko = g.outStrength[v], ki = g.inStrength[v]
-                        guard external.base[v] >= scale * (ko * (communityIn - ki) + ki * (communityOut - ko)) else { continue }
-                        clusterOut.base[own] = 0; clusterIn.base[own] = 0
+                        guard external[v] >= scale * (ko * (communityIn - ki) + ki * (communityOut - ko)) else { continue }
+                        clusterOut[own] = 0; clusterIn[own] = 0
                         for slot in g.offsets[v]..<g.offsets[v + 1] {
                             let u = Int(g.targets[slot])
                             guard partition[u] == Int32(c) else { continue }
-                            let r = Int(refined.base[u])
-                            if !seen.base[r] { seen.base[r] = true; touched[touchedCount] = Int32(r); touchedCount += 1 }
-                            toCluster.base[r] += g.weights[slot]
+                            let r = Int(refined[u])
+                            if !seen[r] { seen[r] = true; touched[touchedCount] = Int32(r); touchedCount += 1 }
+                            toCluster[r] += g.weights[slot]
                         }
                         candidates[0] = (Int32(own), 0)
                         var candidateCount = 1
                         var maxGain = 0.0
                         for t in 0..<touchedCount {
                             let r32 = touched[t], r = Int(r32)
-                            let ro = clusterOut.base[r], ri = clusterIn.base[r]
-                            if r != own && external.base[r] >= scale * (ro * (communityIn - ri) + ri * (communityOut - ro)) {
-                                let gain = toCluster.base[r] - scale * (ko * ri + ki * ro)
+                            let ro = clusterOut[r], ri = clusterIn[r]
+                            if r != own && external[r] >= scale * (ro * (communityIn - ri) + ri * (communityOut - ro)) {
+                                let gain = toCluster[r] - scale * (ko * ri + ki * ro)
                                 if gain >= 0 {
                                     candidates[candidateCount] = (r32, gain); candidateCount += 1
                                     maxGain = max(maxGain, gain)
@@ -234,20 +234,20 @@ func leidenRefine(_ graph: ModularityGraph, _ partition: [Int32], communityCount
                             chosen = Int(candidates[candidateCount - 1].cluster)
                             for i in 0..<candidateCount where x < candidates[i].gain { chosen = Int(candidates[i].cluster); break }
                         }
-                        clusterOut.base[chosen] += ko; clusterIn.base[chosen] += ki
+                        clusterOut[chosen] += ko; clusterIn[chosen] += ki
                         if chosen != own {
-                            refined.base[v] = Int32(chosen)
-                            external.base[chosen] += external.base[v] - 2 * toCluster.base[chosen]
-                            nonSingleton.base[chosen] = true
+                            refined[v] = Int32(chosen)
+                            external[chosen] += external[v] - 2 * toCluster[chosen]
+                            nonSingleton[chosen] = true
                         }
-                        for t in 0..<touchedCount { toCluster.base[Int(touched[t])] = 0; seen.base[Int(touched[t])] = false }
+                        for t in 0..<touchedCount { toCluster[Int(touched[t])] = 0; seen[Int(touched[t])] = false }
                         touchedCount = 0
                     }
                 }
             }
         }
     }
-    return Array(UnsafeBufferPointer(start: refined.base, count: n))
+    return refined.array
 }
 
 /// Splits each community into its connected parts (edges inside the community only).

@@ -35,10 +35,10 @@ func leidenMoveNodes(_ graph: ModularityGraph, _ communityArray: inout [Int32], 
     case .speculative(let chunk): speculative = true; fixedChunk = chunk.map { max(1, $0) }
     }
     let workers = speculative ? 2 : 1
-    let totals = Scratch(n, CommunityTotals()), sizes = Scratch(n, Int32(0))
-    let inQueue = Scratch(n, true)
-    let accumulators = (0..<workers).map { _ in Scratch(n, 0.0) }
-    let ownTouched = Scratch(n, Int32(0))
+    let totals = RawBuffer(n, CommunityTotals()), sizes = RawBuffer(n, Int32(0))
+    let inQueue = RawBuffer(n, true)
+    let accumulators = (0..<workers).map { _ in RawBuffer(n, 0.0) }
+    let ownTouched = RawBuffer(n, Int32(0))
     defer {
         totals.free(); sizes.free(); inQueue.free(); ownTouched.free()
         for accumulator in accumulators { accumulator.free() }
@@ -244,13 +244,13 @@ private func moveSpeculatively(_ mover: LocalMover, _ queue: inout MoveQueue, _ 
                                ownTouched: UnsafeMutablePointer<Int32>, fixedChunk: Int?) {
     let n = queue.capacity
     let maximumChunk = fixedChunk ?? LocalMoving.chunkRange.upperBound
-    let nodes = Scratch(maximumChunk, Int32(0))
-    let decisions = Scratch(maximumChunk, MoveDecision(best: 0, alone: false))
-    let touchedStart = Scratch(maximumChunk, 0), touchedCount = Scratch(maximumChunk, Int32(0))
+    let nodes = RawBuffer(maximumChunk, Int32(0))
+    let decisions = RawBuffer(maximumChunk, MoveDecision(best: 0, alone: false))
+    let touchedStart = RawBuffer(maximumChunk, 0), touchedCount = RawBuffer(maximumChunk, Int32(0))
     // A chunk's touched lists take at most the sum of its nodes' degrees: at most all slots.
-    let touched = Scratch(max(1, mover.g.offsets[n]), Int32(0))
+    let touched = RawBuffer(max(1, mover.g.offsets[n]), Int32(0))
     // dirty[c] == stamp: community c changed during the current chunk's commits.
-    let dirty = Scratch(n, UInt32.max)
+    let dirty = RawBuffer(n, UInt32.max)
     defer { nodes.free(); decisions.free(); touchedStart.free(); touchedCount.free(); touched.free(); dirty.free() }
     let buffers = ChunkBuffers(nodes: nodes.base, decisions: decisions.base, touchedStart: touchedStart.base,
                                touchedCount: touchedCount.base, touched: touched.base, accumulators: accumulators)

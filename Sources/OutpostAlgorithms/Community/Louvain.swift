@@ -65,8 +65,8 @@ func louvainLevel(_ graph: ModularityGraph, resolution: Double, random: inout Se
     let tolerance = 1e-12 * (1 + resolution)
     // Raw scratch: the pass below is the whole cost of Louvain, and Swift arrays there cost a
     // bounds check per access and a uniqueness check per append.
-    let totalOut = Scratch(n, 0.0), totalIn = Scratch(n, 0.0)
-    let toCommunity = Scratch(n, 0.0), seen = Scratch(n, false), touched = Scratch(n, Int32(0))
+    let totalOut = RawBuffer(n, 0.0), totalIn = RawBuffer(n, 0.0)
+    let toCommunity = RawBuffer(n, 0.0), seen = RawBuffer(n, false), touched = RawBuffer(n, Int32(0))
     defer { totalOut.free(); totalIn.free(); toCommunity.free(); seen.free(); touched.free() }
     graph.withRaw { g in
     order.withUnsafeBufferPointer { orderBuffer in

@@ -40,43 +40,31 @@ struct ModularityGraph {
         var inStrength = [Double](repeating: 0, count: n)
         var selfWeight = [Double](repeating: 0, count: n)
         var total = 0.0
+        // u→v and v→u add up: what a move of u gains from v's community either way.
+        let view = UndirectedView(index, combining: .sum, weighted: weighted)
         for u in 0..<n {
+            var w = view.offsets[u]
             if index.isDirected {
-                // Merge the sorted out- and in-rows, summing the weights of a pair.
-                var i = index.offsets[u], j = index.inOffsets[u]
-                let iEnd = index.offsets[u + 1], jEnd = index.inOffsets[u + 1]
-                while i < iEnd || j < jEnd {
-                    let a = i < iEnd ? index.targets[i] : Int32.max
-                    let b = j < jEnd ? index.inSources[j] : Int32.max
-                    let v = min(a, b)
-                    var w = 0.0
-                    if a == v {
-                        let x = weighted ? index.weights[i] : 1
-                        w += x; outStrength[u] += x; total += x
-                        i += 1
-                    }
-                    if b == v {
-                        let x = weighted ? index.inWeights[j] : 1
-                        w += x; inStrength[u] += x
-                        j += 1
-                    }
+                for x in index.outWeights(of: u) { let x = weighted ? x : 1; outStrength[u] += x; total += x }
+                for x in index.inWeights(of: u) { inStrength[u] += weighted ? x : 1 }
+                for v in view.outNeighbors(of: u) {
                     if Int(v) == u {
                         selfWeight[u] = weighted ? (index.weight(from: u, to: u) ?? 0) : 1
                     } else {
-                        targets.append(v); weights.append(w)
+                        targets.append(v); weights.append(view.weights[w])
                     }
+                    w += 1
                 }
             } else {
                 var degree = 0.0
-                for slot in index.offsets[u]..<index.offsets[u + 1] {
-                    let v = index.targets[slot]
-                    let w = weighted ? index.weights[slot] : 1
+                for v in view.outNeighbors(of: u) {
+                    let x = view.weights[w]; w += 1
                     if Int(v) == u {
-                        selfWeight[u] = w
-                        degree += 2 * w
+                        selfWeight[u] = x
+                        degree += 2 * x
                     } else {
-                        targets.append(v); weights.append(w)
-                        degree += w
+                        targets.append(v); weights.append(x)
+                        degree += x
                     }
                 }
                 outStrength[u] = degree / 2; inStrength[u] = degree / 2
@@ -154,10 +142,10 @@ struct ModularityGraph {
             while c < count && slotsBefore[c] < slotsBefore[count] * block / blocks { c += 1 }
             firstCommunity[block] = c
         }
-        let outStrength = SharedBuffer<Double>(repeating: 0, count: count)
-        let inStrength = SharedBuffer<Double>(repeating: 0, count: count)
-        let selfWeight = SharedBuffer<Double>(repeating: 0, count: count)
-        let rowLength = SharedBuffer<Int>(repeating: 0, count: count)
+        let outStrength = RawBuffer<Double>(repeating: 0, count: count)
+        let inStrength = RawBuffer<Double>(repeating: 0, count: count)
+        let selfWeight = RawBuffer<Double>(repeating: 0, count: count)
+        let rowLength = RawBuffer<Int>(repeating: 0, count: count)
         let pieces = BlockResults<(targets: [Int32], weights: [Double])>(count: blocks)
         defer { outStrength.free(); inStrength.free(); selfWeight.free(); rowLength.free(); pieces.free() }
         let bounds = firstCommunity, starts = start, memberList = members, slotPrefix = slotsBefore
@@ -168,7 +156,7 @@ struct ModularityGraph {
             // A block's rows hold at most its communities' edge slots.
             let capacity = slotPrefix[hi] - slotPrefix[lo]
             newTargets.reserveCapacity(capacity); newWeights.reserveCapacity(capacity)
-            let accumulated = Scratch(count, 0.0), seen = Scratch(count, false), touched = Scratch(count, Int32(0))
+            let accumulated = RawBuffer(count, 0.0), seen = RawBuffer(count, false), touched = RawBuffer(count, Int32(0))
             defer { accumulated.free(); seen.free(); touched.free() }
             self.withRaw { g in
                 labels.withUnsafeBufferPointer { labelBuffer in
@@ -194,43 +182,43 @@ struct ModularityGraph {
                                 }
                             }
                         }
-                        outStrength.base[c] = ko; inStrength.base[c] = ki; selfWeight.base[c] = inside
+                        outStrength[c] = ko; inStrength[c] = ki; selfWeight[c] = inside
                         for t in 0..<touchedCount {
                             let d = Int(touched[t])
                             newTargets.append(Int32(d)); newWeights.append(accumulated[d])
                             accumulated[d] = 0; seen[d] = false
                         }
-                        rowLength.base[c] = touchedCount
+                        rowLength[c] = touchedCount
                     }
                 }}
             }
             pieces.set(block, (newTargets, newWeights))
         }
         var offsets = [Int](repeating: 0, count: count + 1)
-        for c in 0..<count { offsets[c + 1] = offsets[c] + rowLength.base[c] }
+        for c in 0..<count { offsets[c + 1] = offsets[c] + rowLength[c] }
         var newTargets: [Int32] = [], newWeights: [Double] = []
         newTargets.reserveCapacity(offsets[count]); newWeights.reserveCapacity(offsets[count])
         for block in 0..<blocks {
             newTargets += pieces.base[block].targets; newWeights += pieces.base[block].weights
         }
         return ModularityGraph(nodeCount: count, offsets: offsets, targets: newTargets, weights: newWeights,
-                               outStrength: Array(UnsafeBufferPointer(start: outStrength.base, count: count)),
-                               inStrength: Array(UnsafeBufferPointer(start: inStrength.base, count: count)),
-                               selfWeight: Array(UnsafeBufferPointer(start: selfWeight.base, count: count)),
+                               outStrength: outStrength.array,
+                               inStrength: inStrength.array,
+                               selfWeight: selfWeight.array,
                                totalWeight: totalWeight)
     }
 }
 
-/// Raw views of a ``ModularityGraph``'s arrays for inner loops: no bounds checks, no reference
-/// counting. Valid only inside ``ModularityGraph/withRaw(_:)``.
+/// Raw views of a ``ModularityGraph``'s arrays for inner loops (``RawBuffer``s: checked in
+/// debug builds, unchecked in release). Valid only inside ``ModularityGraph/withRaw(_:)``.
 struct RawModularityGraph {
     let nodeCount: Int
-    let offsets: UnsafePointer<Int>
-    let targets: UnsafePointer<Int32>
-    let weights: UnsafePointer<Double>
-    let outStrength: UnsafePointer<Double>
-    let inStrength: UnsafePointer<Double>
-    let selfWeight: UnsafePointer<Double>
+    let offsets: RawBuffer<Int>
+    let targets: RawBuffer<Int32>
+    let weights: RawBuffer<Double>
+    let outStrength: RawBuffer<Double>
+    let inStrength: RawBuffer<Double>
+    let selfWeight: RawBuffer<Double>
 }
 
 extension RawModularityGraph {
@@ -259,31 +247,27 @@ extension RawModularityGraph {
     /// Asks for the cache line of `offsets[u]`: the first stage of prefetching a node that
     /// will be visited in random order.
     @inline(__always)
-    func prefetchRowStart(_ u: Int) { outpost_prefetch(offsets + u) }
+    func prefetchRowStart(_ u: Int) { offsets.prefetch(u) }
 
     /// Asks for the first lines of `u`'s row and for its strengths: the second stage, issued
     /// once `offsets[u]` has had time to arrive.
     @inline(__always)
     func prefetchRow(_ u: Int) {
         let slot = offsets[u]
-        outpost_prefetch(targets + slot); outpost_prefetch(weights + slot); outpost_prefetch(weights + slot + 8)
-        outpost_prefetch(outStrength + u); outpost_prefetch(inStrength + u)
+        targets.prefetch(slot); weights.prefetch(slot); weights.prefetch(slot + 8)
+        outStrength.prefetch(u); inStrength.prefetch(u)
     }
 }
 
 extension ModularityGraph {
     func withRaw<R>(_ body: (RawModularityGraph) throws -> R) rethrows -> R {
-        try offsets.withUnsafeBufferPointer { o in
-            try targets.withUnsafeBufferPointer { t in
-                try weights.withUnsafeBufferPointer { w in
-                    try outStrength.withUnsafeBufferPointer { ko in
-                        try inStrength.withUnsafeBufferPointer { ki in
-                            try selfWeight.withUnsafeBufferPointer { sw in
-                                try body(RawModularityGraph(nodeCount: nodeCount, offsets: o.base, targets: t.base,
-                                                            weights: w.base, outStrength: ko.base, inStrength: ki.base,
-                                                            selfWeight: sw.base))
-                            }
-                        }
+        try withRawRows(offsets, targets, weights) { o, t, w in
+            try outStrength.withUnsafeBufferPointer { ko in
+                try inStrength.withUnsafeBufferPointer { ki in
+                    try selfWeight.withUnsafeBufferPointer { sw in
+                        try body(RawModularityGraph(nodeCount: nodeCount, offsets: o, targets: t, weights: w,
+                                                    outStrength: RawBuffer(viewing: ko), inStrength: RawBuffer(viewing: ki),
+                                                    selfWeight: RawBuffer(viewing: sw)))
                     }
                 }
             }

@@ -20,54 +20,13 @@ extension GraphIndex {
     ///   search, plus O(*L*) for the *P* paths of total length *L* returned.
     public func allShortestPaths(from source: Int, to target: Int, weighted: Bool = false,
                                  avoiding constraints: PathConstraints = .none, limit: Int? = nil) throws -> [Path] {
-        if weighted { try checkNonNegativeWeights() }
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "all shortest paths") }
         if source == target { return [Path(nodes: [source], cost: 0)] }
-        let blocked = constraints.blockedMask(in: self)
-        var predecessors = [[Int32]](repeating: [], count: nodeCount)
-        var distance = [Double](repeating: .infinity, count: nodeCount)
-        distance[source] = 0
-        if !weighted {
-            var queue = [source]
-            var head = 0
-            while head < queue.count {
-                let u = queue[head]; head += 1
-                if distance[u] >= distance[target] { break }  // every shortest path to target is known
-                let next = distance[u] + 1
-                for v32 in neighbours(of: u) {
-                    let v = Int(v32)
-                    if blocked[v] && v != target { continue }
-                    if distance[v] == .infinity {
-                        distance[v] = next
-                        queue.append(v)
-                    }
-                    if distance[v] == next { predecessors[v].append(Int32(u)) }
-                }
-            }
-        } else {
-            var done = [Bool](repeating: false, count: nodeCount)
-            var heap = DistanceHeap()
-            heap.push(0, Int32(source))
-            while !heap.isEmpty {
-                let (d, node) = heap.pop()
-                let u = Int(node)
-                if done[u] { continue }
-                done[u] = true
-                if u == target { break }
-                for slot in offsets[u]..<offsets[u + 1] {
-                    let v = Int(targets[slot])
-                    if done[v] || (blocked[v] && v != target) { continue }
-                    let candidate = d + weights[slot]
-                    if candidate < distance[v] {
-                        distance[v] = candidate
-                        predecessors[v] = [Int32(u)]
-                        heap.push(candidate, Int32(v))
-                    } else if candidate == distance[v] {
-                        predecessors[v].append(Int32(u))
-                    }
-                }
-            }
-        }
-        guard distance[target] < .infinity else { return [] }
+        var search = ShortestPathSearch(nodeCount: nodeCount)
+        search.run(self, from: source, weighted: weighted,
+                   limits: SearchLimits(blocked: constraints.blockedMask(in: self), target: target, allPredecessors: true))
+        let predecessors = search.predecessors
+        guard search.distance[target] < .infinity else { return [] }
         // Read the paths back from the target, depth first.
         var paths: [Path] = []
         var stack: [Int] = [target]

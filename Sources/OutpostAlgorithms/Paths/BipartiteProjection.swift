@@ -30,11 +30,8 @@ extension GraphIndex {
     public func weightedProjection(onto nodes: [Int], via: Set<Int>? = nil) -> Projection {
         var onto = [Bool](repeating: false, count: nodeCount)
         for v in nodes { onto[v] = true }
-        func allNeighbours(_ v: Int) -> [Int] {
-            var list = neighbours(of: v).map(Int.init)
-            if isDirected { list = Array(Set(list + inNeighbours(of: v).map(Int.init))).sorted() }
-            return list.filter { $0 != v }
-        }
+        let undirected = UndirectedView(self)
+        func allNeighbours(_ v: Int) -> [Int] { undirected.outNeighbors(of: v).map(Int.init).filter { $0 != v } }
         let sorted = Array(Set(nodes)).sorted()
         var edges: [WeightedEdge] = []
         var shared: [[Int]] = []

@@ -32,50 +32,18 @@ extension GraphIndex {
     /// - Complexity: O(*V*ₑ + *E*ₑ) unweighted, O((*V*ₑ + *E*ₑ) log *V*ₑ) weighted, where *V*ₑ
     ///   and *E*ₑ count the nodes reached and the edges leaving them; O(*V*) space.
     public func egoGraph(center: Int, radius: Double = 1, weighted: Bool = false, undirected: Bool = false) throws -> EgoGraph {
-        if weighted { try checkNonNegativeWeights() }
-        var distance = [Double](repeating: .infinity, count: nodeCount)
-        var reached: [Int] = []
-        let bothWays = isDirected && undirected
-        func forEachNeighbour(of u: Int, _ body: (Int, Double) -> Void) {
-            for slot in offsets[u]..<offsets[u + 1] { body(Int(targets[slot]), weights[slot]) }
-            if bothWays {
-                for slot in inOffsets[u]..<inOffsets[u + 1] { body(Int(inSources[slot]), inWeights[slot]) }
-            }
-        }
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "the ego graph") }
+        var search = ShortestPathSearch(nodeCount: nodeCount)
         if radius >= 0 {
-            distance[center] = 0
-            if !weighted {
-                var queue = [center]
-                var head = 0
-                while head < queue.count {
-                    let u = queue[head]; head += 1
-                    reached.append(u)
-                    let next = distance[u] + 1
-                    guard next <= radius else { continue }
-                    forEachNeighbour(of: u) { v, _ in
-                        if distance[v] == .infinity { distance[v] = next; queue.append(v) }
-                    }
-                }
+            let limits = SearchLimits(radius: radius)
+            if isDirected && undirected {
+                search.run(UndirectedView(self), from: center, weighted: weighted, limits: limits)
             } else {
-                var done = [Bool](repeating: false, count: nodeCount)
-                var heap = DistanceHeap()
-                heap.push(0, Int32(center))
-                while !heap.isEmpty {
-                    let (d, node) = heap.pop()
-                    let u = Int(node)
-                    if done[u] { continue }
-                    done[u] = true
-                    reached.append(u)
-                    forEachNeighbour(of: u) { v, w in
-                        let candidate = d + w
-                        if !done[v] && candidate <= radius && candidate < distance[v] {
-                            distance[v] = candidate
-                            heap.push(candidate, Int32(v))
-                        }
-                    }
-                }
+                search.run(self, from: center, weighted: weighted, limits: limits)
             }
         }
+        let distance = search.distance
+        var reached = search.settled.map(Int.init)
         reached.sort { distance[$0] != distance[$1] ? distance[$0] < distance[$1] : $0 < $1 }
         var inside = [Bool](repeating: false, count: nodeCount)
         for v in reached { inside[v] = true }

@@ -25,7 +25,7 @@ extension GraphIndex {
     ///   Management Science 17(11), 1971.
     public func shortestSimplePaths(from source: Int, to target: Int, k: Int, weighted: Bool = false,
                                     avoiding constraints: PathConstraints = .none) throws -> [Path] {
-        if weighted { try checkNonNegativeWeights() }
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "k shortest paths") }
         guard k > 0 else { return [] }
         let baseBlocked = constraints.blockedMask(in: self)
         guard let first = searchPath(from: source, to: target, weighted: weighted, blocked: baseBlocked, removedEdges: []) else {

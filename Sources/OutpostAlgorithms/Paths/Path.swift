@@ -68,15 +68,6 @@ public struct PathConstraints: Hashable, Sendable {
 }
 
 extension GraphIndex {
-    /// Refuses weights Dijkstra cannot use.
-    func checkNonNegativeWeights() throws {
-        for u in 0..<nodeCount {
-            for slot in offsets[u]..<offsets[u + 1] where weights[slot] < 0 || weights[slot].isNaN {
-                throw AlgorithmError("edge \(ids[u]) – \(ids[Int(targets[slot])]) has weight \(weights[slot]); shortest paths on weights need weights ≥ 0")
-            }
-        }
-    }
-
     /// The cost of a node sequence: hops, or the weights summed left to right.
     func cost(of nodes: [Int], weighted: Bool) -> Double {
         guard weighted else { return Double(max(0, nodes.count - 1)) }

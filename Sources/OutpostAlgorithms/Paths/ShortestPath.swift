@@ -20,66 +20,21 @@ extension GraphIndex {
     /// - Complexity: O(*V* + *E*) time unweighted, O((*V* + *E*) log *V*) weighted; O(*V*) space.
     public func shortestPath(from source: Int, to target: Int, weighted: Bool = false,
                              avoiding constraints: PathConstraints = .none) throws -> Path? {
-        if weighted { try checkNonNegativeWeights() }
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "the shortest path") }
         return searchPath(from: source, to: target, weighted: weighted, blocked: constraints.blockedMask(in: self),
                           removedEdges: [])
     }
 
-    /// The shortest-path search every path algorithm shares. `blocked` nodes are never entered
-    /// (except `target`); `removedEdges` holds `u << 32 | v` keys of edges `u → v` not to use.
+    /// One shortest path, by the search every path algorithm shares (``ShortestPathSearch``).
+    /// `blocked` nodes are never entered (except `target`); `removedEdges` holds `u << 32 | v`
+    /// keys of edges `u → v` not to use.
     func searchPath(from source: Int, to target: Int, weighted: Bool, blocked: [Bool], removedEdges: Set<Int64>) -> Path? {
         if source == target { return Path(nodes: [source], cost: 0) }
-        var predecessor = [Int32](repeating: -1, count: nodeCount)
-        predecessor[source] = Int32(source)
-        func usable(_ u: Int, _ slot: Int) -> Bool {
-            let v = Int(targets[slot])
-            if blocked[v] && v != target { return false }
-            return removedEdges.isEmpty || !removedEdges.contains(Int64(u) << 32 | Int64(v))
-        }
-        if !weighted {
-            var queue = [source]
-            var head = 0
-            while head < queue.count {
-                let u = queue[head]; head += 1
-                for slot in offsets[u]..<offsets[u + 1] where usable(u, slot) {
-                    let v = Int(targets[slot])
-                    guard predecessor[v] < 0 else { continue }
-                    predecessor[v] = Int32(u)
-                    if v == target { return path(to: target, from: source, predecessor: predecessor, weighted: false) }
-                    queue.append(v)
-                }
-            }
-            return nil
-        }
-        var distance = [Double](repeating: .infinity, count: nodeCount)
-        var done = [Bool](repeating: false, count: nodeCount)
-        var heap = DistanceHeap()
-        distance[source] = 0
-        heap.push(0, Int32(source))
-        while !heap.isEmpty {
-            let (d, node) = heap.pop()
-            let u = Int(node)
-            if done[u] { continue }
-            done[u] = true
-            if u == target { return path(to: target, from: source, predecessor: predecessor, weighted: true) }
-            for slot in offsets[u]..<offsets[u + 1] where usable(u, slot) {
-                let v = Int(targets[slot])
-                let candidate = d + weights[slot]
-                if !done[v] && candidate < distance[v] {
-                    distance[v] = candidate
-                    predecessor[v] = Int32(u)
-                    heap.push(candidate, Int32(v))
-                }
-            }
-        }
-        return nil
-    }
-
-    private func path(to target: Int, from source: Int, predecessor: [Int32], weighted: Bool) -> Path {
-        var nodes = [target]
-        var v = target
-        while v != source { v = Int(predecessor[v]); nodes.append(v) }
-        nodes.reverse()
+        var search = ShortestPathSearch(nodeCount: nodeCount)
+        search.run(self, from: source, weighted: weighted,
+                   limits: SearchLimits(blocked: blocked, removedEdges: removedEdges, target: target))
+        guard search.rank[target] >= 0 || (!weighted && search.distance[target] < .infinity) else { return nil }
+        let nodes = search.tree(source: source, weighted: weighted).path(to: target)!
         return Path(nodes: nodes, cost: cost(of: nodes, weighted: weighted))
     }
 }

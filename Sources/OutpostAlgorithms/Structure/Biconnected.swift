@@ -9,16 +9,8 @@ extension GraphIndex {
     /// - Complexity: O(*V* + *E*).
     public func articulationPointsAndBridges() -> (articulationPoints: [Int], bridges: [(Int, Int)]) {
         let n = nodeCount
-        // Undirected neighbour lists: for a directed graph, merge out- and in-rows.
-        func neighbours(_ v: Int) -> [Int] {
-            if !isDirected { return targets[offsets[v]..<offsets[v + 1]].map(Int.init) }
-            return Array(Set(targets[offsets[v]..<offsets[v + 1]].map(Int.init) + inSources[inOffsets[v]..<inOffsets[v + 1]].map(Int.init))).sorted()
-        }
-        let rows: [[Int]]? = isDirected ? (0..<n).map(neighbours) : nil
-        func row(_ v: Int) -> ArraySlice<Int> {
-            if let rows { return rows[v][...] }
-            return ArraySlice(targets[offsets[v]..<offsets[v + 1]].map(Int.init))
-        }
+        let undirected = UndirectedView(self)
+        func row(_ v: Int) -> ArraySlice<Int32> { undirected.outNeighbors(of: v) }
         var discovery = [Int](repeating: -1, count: n)
         var low = [Int](repeating: 0, count: n)
         var isCut = [Bool](repeating: false, count: n)
@@ -27,12 +19,12 @@ extension GraphIndex {
         for root in 0..<n where discovery[root] < 0 {
             discovery[root] = time; low[root] = time; time += 1
             var rootChildren = 0
-            var stack: [(node: Int, parent: Int, neighbours: ArraySlice<Int>, next: Int)] = [(root, -1, row(root), 0)]
+            var stack: [(node: Int, parent: Int, neighbours: ArraySlice<Int32>, next: Int)] = [(root, -1, row(root), 0)]
             while !stack.isEmpty {
                 let top = stack.count - 1
                 let v = stack[top].node
                 if stack[top].next < stack[top].neighbours.count {
-                    let w = stack[top].neighbours[stack[top].neighbours.startIndex + stack[top].next]
+                    let w = Int(stack[top].neighbours[stack[top].neighbours.startIndex + stack[top].next])
                     stack[top].next += 1
                     if w == v || w == stack[top].parent { continue }
                     if discovery[w] < 0 {

@@ -10,7 +10,7 @@ extension GraphIndex {
     /// - Complexity: O(Σ d(u)²) with a marker array; in parallel over nodes.
     public func clustering() -> [Double] {
         let n = nodeCount
-        let result = SharedBuffer<Double>(repeating: 0, count: n)
+        let result = RawBuffer<Double>(repeating: 0, count: n)
         defer { result.free() }
         let graph = self
         let blocks = max(1, min(Parallel.blockCount, n))
@@ -33,7 +33,7 @@ extension GraphIndex {
                         }
                     }
                     for slot in row { mark[Int(graph.targets[slot])] = 0 }
-                    result.base[u] = twiceTriangles == 0 ? 0 : Double(twiceTriangles) / Double(degree * (degree - 1))
+                    result[u] = twiceTriangles == 0 ? 0 : Double(twiceTriangles) / Double(degree * (degree - 1))
                 } else {
                     let out = graph.offsets[u]..<graph.offsets[u + 1], inn = graph.inOffsets[u]..<graph.inOffsets[u + 1]
                     for slot in out where Int(graph.targets[slot]) != u { mark[Int(graph.targets[slot])] |= 1 }
@@ -63,11 +63,11 @@ extension GraphIndex {
                     for slot in out { mark[Int(graph.targets[slot])] = 0 }
                     for slot in inn { mark[Int(graph.inSources[slot])] = 0 }
                     let denominator = 2 * (total * (total - 1) - 2 * bidirectional)
-                    result.base[u] = triangles == 0 ? 0 : Double(triangles) / Double(denominator)
+                    result[u] = triangles == 0 ? 0 : Double(triangles) / Double(denominator)
                 }
             }
         }
-        return Array(UnsafeBufferPointer(start: result.base, count: n))
+        return result.array
     }
 
     /// Mean of ``clustering()`` over all nodes, zeros included (NetworkX's `average_clustering`).
@@ -84,7 +84,7 @@ extension GraphIndex {
         let component = isDirected ? stronglyConnectedComponents().first ?? [] : connectedComponents().first ?? []
         guard component.count > 1 else { return 0 }
         let n = nodeCount
-        let eccentricity = SharedBuffer<Int>(repeating: 0, count: component.count)
+        let eccentricity = RawBuffer<Int>(repeating: 0, count: component.count)
         defer { eccentricity.free() }
         let graph = self
         var member = [Bool](repeating: false, count: n)
@@ -108,7 +108,7 @@ extension GraphIndex {
                     }
                 }
                 for k in 0..<tail { hops[Int(queue[k])] = -1 }
-                eccentricity.base[i] = Int(farthest)
+                eccentricity[i] = Int(farthest)
             }
         }
         return UnsafeBufferPointer(start: eccentricity.base, count: component.count).max() ?? 0

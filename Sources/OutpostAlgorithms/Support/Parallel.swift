@@ -3,20 +3,6 @@ import Foundation
 import COutpostSupport
 import Synchronization
 
-/// A pointer handed to parallel workers that each write a disjoint part of it.
-struct SharedBuffer<Element>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Element>
-    let count: Int
-
-    init(repeating value: Element, count: Int) {
-        base = .allocate(capacity: max(count, 1))
-        base.initialize(repeating: value, count: max(count, 1))
-        self.count = count
-    }
-
-    func free() { base.deallocate() }
-}
-
 /// One slot per parallel block for results that are not plain numbers; block b writes only
 /// slot b. Slots start uninitialised and must all be written before they are read.
 final class BlockResults<Result>: @unchecked Sendable {
@@ -111,7 +97,7 @@ extension Parallel {
                                            progress: ProgressCounter? = nil,
                                            _ body: @Sendable @escaping (_ source: Int, _ accumulator: UnsafeMutablePointer<Double>, _ state: inout State) -> Void) -> [Double] {
         let blocks = max(1, min(blockCount, sourceCount))
-        let buffer = SharedBuffer<Double>(repeating: 0, count: blocks * width)
+        let buffer = RawBuffer<Double>(repeating: 0, count: blocks * width)
         defer { buffer.free() }
         DispatchQueue.concurrentPerform(iterations: blocks) { block in
             let lo = sourceCount * block / blocks, hi = sourceCount * (block + 1) / blocks

@@ -86,13 +86,17 @@ struct Centrality: ParsableCommand {
             let scores: [Double]
             switch measure {
             case .degree: scores = raw ? (0..<index.nodeCount).map { Double(index.degree(of: $0)) } : index.degreeCentrality().scores
-            case .inDegree: scores = raw ? (0..<index.nodeCount).map { Double(index.isDirected ? index.inDegree(of: $0) : index.degree(of: $0)) } : index.inDegreeCentrality().scores
-            case .outDegree: scores = raw ? (0..<index.nodeCount).map { Double(index.isDirected ? index.outDegree(of: $0) : index.degree(of: $0)) } : index.outDegreeCentrality().scores
+            case .inDegree:
+                let normalized = try index.inDegreeCentrality()
+                scores = raw ? (0..<index.nodeCount).map { Double(index.inDegree(of: $0)) } : normalized.scores
+            case .outDegree:
+                let normalized = try index.outDegreeCentrality()
+                scores = raw ? (0..<index.nodeCount).map { Double(index.outDegree(of: $0)) } : normalized.scores
             case .betweenness:
-                scores = index.betweennessCentrality(normalized: !raw, weighted: weighted, progress: progress.handler).scores
+                scores = try index.betweennessCentrality(normalized: !raw, weighted: weighted, progress: progress.handler).scores
             case .closeness:
-                scores = index.closenessCentrality(weighted: weighted, wassermanFaust: !raw, progress: progress.handler).scores
-            case .harmonic: scores = index.harmonicCentrality(weighted: weighted, progress: progress.handler).scores
+                scores = try index.closenessCentrality(weighted: weighted, wassermanFaust: !raw, progress: progress.handler).scores
+            case .harmonic: scores = try index.harmonicCentrality(weighted: weighted, progress: progress.handler).scores
             case .eigenvector: scores = try index.eigenvectorCentrality(weighted: weighted).scores
             case .katz: scores = try index.katzCentrality(alpha: alpha ?? 0.1, normalized: !raw, weighted: weighted).scores
             case .coreNumber: scores = try index.coreNumbers().map(Double.init)

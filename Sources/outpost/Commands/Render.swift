@@ -127,7 +127,7 @@ struct Render: ParsableCommand {
             case "pagerank":
                 options.sizeBy = .scores(name: "PageRank", values: try drawnIndex!.pageRank().scores)
             case "betweenness":
-                options.sizeBy = .scores(name: "betweenness", values: drawnIndex!.betweennessCentrality().scores)
+                options.sizeBy = .scores(name: "betweenness", values: try drawnIndex!.betweennessCentrality().scores)
             case let measure?:
                 throw ValidationError("unknown --size-by '\(measure)'")
             case nil: break

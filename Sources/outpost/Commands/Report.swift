@@ -376,7 +376,7 @@ struct ReportBuilder {
         out += "<p>The \(top) highest-ranked entities by three measures, on the \(loaded.view?.filter.isEmpty == false ? "filtered " : "")network read as undirected, as <code>outpost centrality</code> computes them (NetworkX definitions): degree — the share of the other entities directly linked; betweenness — the share of shortest paths between other entities that pass through it; PageRank — the chance a random walk along the links is at it. Ties are listed by id.</p>\n"
         let measures: [(String, String, CentralityScores)] = [
             ("degree", "Degree", index.degreeCentrality()),
-            ("betweenness", "Betweenness", index.betweennessCentrality()),
+            ("betweenness", "Betweenness", try index.betweennessCentrality()),
             ("pagerank", "PageRank", try index.pageRank()),
         ]
         out += "<div class=\"tables\">\n"
