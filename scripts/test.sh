@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick start, step 2: run the whole test suite: build with tests, check the bundled dataset
 # against the local copies of its sources, execute the notebooks, check the HTML report in
-# headless Chromium, then the Swift tests (model, readers, algorithms against NetworkX
+# headless Chromium, build the README's Swift examples as a client package would, then the Swift tests (model, readers, algorithms against NetworkX
 # fixtures, commands end to end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +23,9 @@ echo "==> notebooks"
 OUTPOST_BIN=.build/debug/outpost bash scripts/run-notebooks.sh
 echo "==> report in a browser"
 OUTPOST_BIN=.build/debug/outpost bash scripts/check-report.sh
+
+echo "==> README's Swift examples in a package that depends on Outpost by version"
+bash scripts/check-client.sh
 
 echo "==> swift test"
 swift test --skip-build 2>&1 | tee .build/swift-test.log
