@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Quick start, step 2: run the whole test suite: build with tests, check the bundled dataset
 # against the local copies of its sources, execute the notebooks, check the HTML report in
-# headless Chromium, build the README's Swift examples as a client package would, then the Swift tests (model, readers, algorithms against NetworkX
-# fixtures, commands end to end).
+# headless Chromium, build and run the README's Swift examples as a client package would,
+# then the Swift tests (model, readers, algorithms against NetworkX fixtures, commands end to
+# end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
