@@ -1,4 +1,5 @@
 import Foundation
+import OutpostTestSupport
 import Testing
 
 /// `outpost path`, `ego` and `project`, run as a user runs them, on Tests/Data/mini (a bureau

@@ -98,9 +98,7 @@ struct Project: ParsableCommand {
                                    .text(graph.nodeIDs[edge.target]), .text(graph.name(of: edge.target)),
                                    .int(Int(edge.weight)), .text(projection.shared[i].map { graph.nodeIDs[$0] }.joined(separator: " "))])
             }
-            var preamble: [String] = []
-            if let view = loaded.view, !view.filter.isEmpty { preamble.append("Filter: \(view.filter.summary)") }
-            emit([table], format: format.format, preamble: preamble)
+            emit([table], format: format.format, preamble: loaded.filterPreamble)
         }
     }
 }

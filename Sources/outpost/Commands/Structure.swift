@@ -25,7 +25,7 @@ struct Structure: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try LoadedGraph(input, filters: filters)
-            let index = loaded.index()
+            let index = loaded.indexNotingMerges()
             let weak = index.connectedComponents()
             let strong = index.isDirected ? index.stronglyConnectedComponents() : weak
             let (points, bridges) = index.articulationPointsAndBridges()
@@ -94,9 +94,7 @@ struct Structure: ParsableCommand {
                     tables.append(Table(key: "clustering", title: "Clustering", columns: ["id", "clustering"],
                                         rows: (0..<index.nodeCount).sorted { ids[$0] < ids[$1] }.map { [.text(ids[$0]), .number(clustering[$0])] }))
                 }
-                var preamble: [String] = []
-                if let view = loaded.view, !view.filter.isEmpty { preamble.append("Filter: \(view.filter.summary)") }
-                emit(tables, format: .table, preamble: preamble)
+                emit(tables, format: .table, preamble: loaded.filterPreamble)
             }
         }
     }
