@@ -67,6 +67,7 @@ import Testing
             #expect(link.sources == cliHop["sources"] as? [String])
             let relation = try #require(link.relation)
             #expect(link.layer == relation.layer, "every hop names its relation's layer")
+            #expect(link.layer?.rawValue == cliHop["layer"] as? String)
             #expect(link.citations.allSatisfy { !$0.excerpt.isEmpty }, "each citation carries the source's words")
         }
     }

@@ -28,9 +28,11 @@ struct PathCommand: ParsableCommand {
         a path exists once the filters, --avoid and --max-degree are lifted.
 
         --format json prints {"paths": [{"length", "cost", "nodes", "hops": [{"from",
-        "to", "relation", "status", "sources"}]}]}: one hop object per relation on the
-        pair, from/to in the order the path walks (on a plain graph relation and
-        status are null and sources empty).
+        "to", "relation", "status", "layer", "sources"}]}]}: one hop object per
+        relation on the pair, from/to in the order the path walks, layer the
+        relation's (network, responses, claims or denials); on a plain graph
+        relation and status are the edge's attributes or null, layer is null and
+        sources empty.
 
         Example:
           outpost path Graphs/overseas-police-stations station-dublin fuzhou-psb \\
@@ -134,6 +136,7 @@ struct PathCommand: ParsableCommand {
                     hopObjects.append(.object([("from", .string(hop.from)), ("to", .string(hop.to)),
                                                ("relation", link.type.map(JSONValue.string) ?? .null),
                                                ("status", link.status.map(JSONValue.string) ?? .null),
+                                               ("layer", link.layer.map { .string($0.rawValue) } ?? .null),
                                                ("sources", .array(link.sources.map(JSONValue.string)))]))
                 }
             }
