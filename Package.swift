@@ -28,8 +28,14 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // Diagrams: styling, DOT text in pure Swift, layout and rendering through Graphviz in process.
         .target(name: "OutpostRender", dependencies: ["OutpostGraph", "OutpostAlgorithms", "CGraphviz"]),
+        // The investigator's questions: an input read once, nodes looked up by name, evidence
+        // paths with the "no path" explanation, summaries and coverage against published totals.
+        .target(name: "OutpostAnalysis", dependencies: ["OutpostGraph", "OutpostIO", "OutpostAlgorithms"]),
+        // The self-contained HTML report, built from the analyses and the diagram.
+        .target(name: "OutpostReport", dependencies: ["OutpostAnalysis", "OutpostRender"]),
         // Umbrella module for Swift programs: `import Outpost`.
-        .target(name: "Outpost", dependencies: ["OutpostGraph", "OutpostIO", "OutpostAlgorithms", "OutpostRender"]),
+        .target(name: "Outpost", dependencies: ["OutpostGraph", "OutpostIO", "OutpostAlgorithms", "OutpostRender",
+                                                "OutpostAnalysis", "OutpostReport"]),
         // The command-line tool, one file per subcommand.
         .executableTarget(
             name: "OutpostCLI",
@@ -42,6 +48,12 @@ let package = Package(
         .testTarget(name: "OutpostIOTests", dependencies: ["OutpostIO"]),
         .testTarget(name: "OutpostAlgorithmsTests", dependencies: ["OutpostAlgorithms", "OutpostIO"]),
         .testTarget(name: "OutpostRenderTests", dependencies: ["OutpostRender", "OutpostIO"], exclude: ["Golden"]),
-        .testTarget(name: "OutpostCommandTests", dependencies: ["OutpostCLI", "OutpostRender"]),
+        // Runs the built `outpost` executable for the command and API tests.
+        .target(name: "OutpostTestSupport", path: "Tests/OutpostTestSupport"),
+        .testTarget(name: "OutpostCommandTests", dependencies: ["OutpostCLI", "OutpostRender", "OutpostTestSupport"]),
+        // The library's public surface, as a client sees it (`import Outpost`, no @testable),
+        // checked against the answers of the built `outpost` command (OutpostTestSupport only
+        // runs it; it imports no Outpost module).
+        .testTarget(name: "OutpostAPITests", dependencies: ["Outpost", "OutpostTestSupport"]),
     ]
 )

@@ -159,36 +159,27 @@ func emit(_ tables: [Table], format: OutputFormat, preamble: [String] = [], keye
     }
 }
 
-/// Loads the input and applies the filters; a plain graph with filters is a usage error.
-struct LoadedGraph {
-    var input: LoadedInput
-    var dataset: Dataset?
-    var view: DatasetView?
-    var graph: Graph
+/// The input as the commands read it: ``LoadedNetwork`` built from `InputOptions` and
+/// `FilterOptions`, with read warnings on stderr.
+typealias LoadedGraph = LoadedNetwork
 
-    /// - Parameter defaultLayers: the layers counted when `--layer` is not given; nil: network.
+extension LoadedNetwork {
+    /// Loads the input and applies the filters; a plain graph with filters is a usage error.
+    /// - Parameters:
+    ///   - directed: for a dataset, follow relations in their stated direction (default: `--directed`).
+    ///   - defaultLayers: the layers counted when `--layer` is not given; nil: network.
     init(_ options: InputOptions, filters: FilterOptions? = nil, directed: Bool? = nil,
          defaultLayers: Set<RelationLayer>? = nil) throws {
         let (input, warnings) = try GraphLoader(directed: options.directed).load(options.path)
         for w in warnings where w.severity == .warning { printError(w.description) }
-        self.input = input
-        switch input {
-        case let .dataset(dataset):
-            let view = DatasetView(dataset, filter: try filters?.makeFilter(defaultLayers: defaultLayers)
-                                                     ?? DatasetFilter(layers: defaultLayers))
-            self.dataset = dataset
-            self.view = view
-            self.graph = view.graph(directed: directed ?? options.directed)
-        case let .plain(graph):
-            if let filters, !filters.isEmpty {
-                throw ValidationError("--layer, --kind, --relation, --min-status, --country and --as-of apply to datasets; \(options.path) is a plain graph")
-            }
-            self.graph = graph
+        if case .plain = input, let filters, !filters.isEmpty {
+            throw ValidationError("--layer, --kind, --relation, --min-status, --country and --as-of apply to datasets; \(options.path) is a plain graph")
         }
+        let filter = try filters?.makeFilter(defaultLayers: defaultLayers) ?? DatasetFilter(layers: defaultLayers)
+        self.init(input, name: URL(fileURLWithPath: options.path).lastPathComponent, filter: filter,
+                  directed: directed ?? options.directed)
     }
-}
 
-extension LoadedGraph {
     /// "Filter: layer: network; confirmed only" above a table, for a dataset whose view keeps
     /// less than everything; nothing for a plain graph or an unfiltered dataset.
     var filterPreamble: [String] {
@@ -206,34 +197,8 @@ extension LoadedGraph {
 
     /// The same input under the same options with another default for the layers (a dataset
     /// is not read again); a plain graph is returned as it is.
-    func relayered(_ filters: FilterOptions, defaultLayers: Set<RelationLayer>) throws -> LoadedGraph {
-        guard let view else { return self }
-        var copy = self
-        let filtered = DatasetView(view.dataset, filter: try filters.makeFilter(defaultLayers: defaultLayers))
-        copy.view = filtered
-        copy.graph = filtered.graph(directed: graph.isDirected)
-        return copy
-    }
-
-    /// The shortest path between two node ids in the whole input, for the "no path" notes of
-    /// `path` and `report`: a dataset without its filters (relations in their stated direction
-    /// when `directed`), or a plain graph as read (direction ignored unless `directed`). Nil
-    /// when either id is missing there or no path joins them; else the ids along the path.
-    func unrestrictedPath(from source: String, to target: String, directed: Bool) throws -> [String]? {
-        let whole: Graph
-        if let dataset {
-            whole = DatasetView(dataset, filter: .everything).graph(directed: directed)
-        } else if directed == graph.isDirected {
-            whole = graph
-        } else {
-            var copy = Graph(directed: directed)
-            for v in 0..<graph.nodeCount { _ = copy.addNode(graph.nodeIDs[v]) }
-            for e in 0..<graph.edgeCount { _ = copy.addEdge(Int(graph.edgeSources[e]), Int(graph.edgeTargets[e])) }
-            whole = copy
-        }
-        let index = GraphIndex(whole)
-        guard let s = index.index(of: source), let t = index.index(of: target) else { return nil }
-        return try index.shortestPath(from: s, to: t).map { $0.nodes.map { index.ids[$0] } }
+    func relayered(_ filters: FilterOptions, defaultLayers: Set<RelationLayer>) throws -> LoadedNetwork {
+        filtered(by: try filters.makeFilter(defaultLayers: defaultLayers))
     }
 }
 

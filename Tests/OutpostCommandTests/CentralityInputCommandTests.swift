@@ -1,4 +1,5 @@
 import Foundation
+import OutpostTestSupport
 import Testing
 
 /// Inputs a measure's definition does not allow end the command with a message and exit 1.

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import OutpostTestSupport
 
 /// `--help` is read as printed: discussion lines must fit 80 columns as written, so that the
 /// parser's own wrapping never splits them into a long line and a stray word or two.

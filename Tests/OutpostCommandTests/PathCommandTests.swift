@@ -1,4 +1,5 @@
 import Foundation
+import OutpostTestSupport
 import Testing
 
 /// `outpost path`, `ego` and `project`, run as a user runs them, on Tests/Data/mini (a bureau
@@ -12,9 +13,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let expected = """
         {"paths": [{"length": 2, "cost": 2.0, "nodes": ["springfield-psb", "station-shelbyville", "shelbyville-council"], \
-        "hops": [{"from": "springfield-psb", "to": "station-shelbyville", "relation": "established", "status": "reported", "sources": ["example-daily"]}, \
-        {"from": "springfield-psb", "to": "station-shelbyville", "relation": "denied", "status": "reported", "sources": ["example-daily"]}, \
-        {"from": "station-shelbyville", "to": "shelbyville-council", "relation": "investigated", "status": "confirmed", "sources": ["example-daily"]}]}]}
+        "hops": [{"from": "springfield-psb", "to": "station-shelbyville", "relation": "established", "status": "reported", "layer": "network", "sources": ["example-daily"]}, \
+        {"from": "springfield-psb", "to": "station-shelbyville", "relation": "denied", "status": "reported", "layer": "denials", "sources": ["example-daily"]}, \
+        {"from": "station-shelbyville", "to": "shelbyville-council", "relation": "investigated", "status": "confirmed", "layer": "responses", "sources": ["example-daily"]}]}]}
         """
         #expect(result.stdout == expected + "\n")
     }

@@ -135,19 +135,3 @@ struct Centrality: ParsableCommand {
         }
     }
 }
-
-/// The index for an algorithm, with weights from `attribute` when given.
-///
-/// Plain graphs: `weight` is the weight the reader took; any other numeric edge attribute can
-/// be named (``Graph/reweighted(by:)``: an edge without it weighs 1, as in NetworkX). Datasets: `relations` (number of relations joining a pair). Parallel edges merge
-/// as NetworkX does for plain graphs (last wins) and by sum for datasets.
-func weightedIndex(_ loaded: LoadedGraph, attribute: String?) throws -> (GraphIndex, Bool) {
-    if loaded.dataset != nil {
-        if let attribute, attribute != "relations" {
-            throw ValidationError("a dataset has one edge weight, `relations` (the number of relations joining a pair); '\(attribute)' is not one")
-        }
-        return (loaded.index(), attribute != nil)
-    }
-    guard let attribute, attribute != "weight" else { return (loaded.index(), attribute != nil) }
-    return (loaded.index(try loaded.graph.reweighted(by: attribute)), true)
-}

@@ -68,56 +68,43 @@ struct Communities: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try LoadedGraph(input, filters: filters, directed: false)
-            var graph = loaded.graph
-            var weighted = true
-            if let weight {
-                if weight == "none" {
-                    weighted = false
-                } else if loaded.dataset != nil {
-                    throw ValidationError("--weight applies to plain graphs; a dataset's links weigh the number of relations on them (use `--weight none` to count each linked pair once)")
-                } else if weight != "weight" {
-                    graph = try graph.reweighted(by: weight)
-                }
+            if let weight, weight != "none", loaded.isDataset {
+                throw ValidationError("--weight applies to plain graphs; a dataset's links weigh the number of relations on them (use `--weight none` to count each linked pair once)")
             }
-            let index = loaded.index(graph)
             let method: CommunityAlgorithm
             switch algorithm {
             case .louvain: method = .louvain(resolution: resolution, seed: seed)
             case .leiden: method = .leiden(resolution: resolution, seed: seed)
             case .labelPropagation: method = .labelPropagation
             }
-            let partition = algorithm == .leiden && iterations > 0
-                ? index.leidenCommunities(resolution: resolution, seed: seed, weighted: weighted, maximumIterations: iterations)
-                : index.communities(using: method, weighted: weighted)
-            let quality = index.modularity(of: partition.labels, resolution: resolution, weighted: weighted)
-            // Members by id; communities by size, then first member id.
-            let groups = partition.communities
-                .map { members in members.sorted { index.ids[$0] < index.ids[$1] } }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : index.ids[$0[0]] < index.ids[$1[0]] }
-            print(render(groups, modularity: quality, index: index, loaded: loaded))
+            let found = try loaded.communities(using: method, weightAttribute: weight == "none" ? nil : weight,
+                                               weighted: weight != "none", maximumIterations: iterations > 0 ? iterations : nil,
+                                               modularityResolution: resolution)
+            loaded.noteMerges(count: found.droppedEdgeCount)
+            print(render(found.communities, modularity: found.modularity, loaded: loaded))
         }
     }
 
-    func render(_ groups: [[Int]], modularity: Double, index: GraphIndex, loaded: LoadedGraph) -> String {
+    func render(_ groups: [[String]], modularity: Double, loaded: LoadedNetwork) -> String {
         switch output.format {
         case .json:
             return JSONValue.object(loaded.filterFields + [
                 ("algorithm", .string(algorithm.rawValue)),
                 ("modularity", .double(modularity)),
                 ("communities", .array(groups.enumerated().map { id, members in
-                    .object([("id", .int(id)), ("members", .array(members.map { .string(index.ids[$0]) }))])
+                    .object([("id", .int(id)), ("members", .array(members.map(JSONValue.string)))])
                 })),
             ]).rendered()
         case .csv:
             var table = Table(key: "communities", title: "Communities", columns: ["community", "node_id", "name"])
             for (id, members) in groups.enumerated() {
-                for v in members { table.rows.append([.int(id), .text(index.ids[v]), .text(index.names[v])]) }
+                for v in members { table.rows.append([.int(id), .text(v), .text(loaded.name(ofID: v))]) }
             }
             return table.renderCSV()
         case .table:
             var table = Table(key: "communities", title: "Communities", columns: ["id", "size", "members"])
             for (id, members) in groups.enumerated() {
-                table.rows.append([.int(id), .int(members.count), .text(Communities.summary(members.map { index.names[$0] }))])
+                table.rows.append([.int(id), .int(members.count), .text(Communities.summary(members.map(loaded.name(ofID:))))])
             }
             var heading = "\(groups.count) communities by \(algorithm.rawValue)"
             if algorithm != .labelPropagation { heading += " (resolution \(Cell.format(resolution)), seed \(seed))" }

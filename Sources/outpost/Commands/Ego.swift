@@ -52,10 +52,10 @@ struct Ego: ParsableCommand {
             guard let c = centre.index else {
                 throw CommandFailure("\(centre.id) is not in the filtered network (\(loaded.view?.filter.summary ?? ""))")
             }
-            let index = loaded.index()
+            let index = loaded.indexNotingMerges()
             let ego = try index.egoGraph(center: c, radius: Double(radius), undirected: undirected)
             if let output {
-                let subgraph = exportable(loaded.graph.induced(by: ego.nodes), dataset: loaded.dataset)
+                let subgraph = loaded.exportable(loaded.graph.induced(by: ego.nodes))
                 try writeGraph(subgraph, to: output)
                 printError("wrote \(ego.nodes.count) nodes and \(subgraph.edgeCount) edges within \(radius) of \(centre.id) to \(output)")
                 return
@@ -66,9 +66,7 @@ struct Ego: ParsableCommand {
                 table.rows.append([.text(index.ids[v]), .text(loaded.name(of: v)),
                                    loaded.graph.nodeAttributes[v]["kind"].map(Cell.text) ?? .none, .int(Int(d))])
             }
-            var preamble: [String] = []
-            if let view = loaded.view, !view.filter.isEmpty { preamble.append("Filter: \(view.filter.summary)") }
-            emit([table], format: format.format, preamble: preamble)
+            emit([table], format: format.format, preamble: loaded.filterPreamble)
         }
     }
 }

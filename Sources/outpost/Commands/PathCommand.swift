@@ -28,9 +28,11 @@ struct PathCommand: ParsableCommand {
         a path exists once the filters, --avoid and --max-degree are lifted.
 
         --format json prints {"paths": [{"length", "cost", "nodes", "hops": [{"from",
-        "to", "relation", "status", "sources"}]}]}: one hop object per relation on the
-        pair, from/to in the order the path walks (on a plain graph relation and
-        status are null and sources empty).
+        "to", "relation", "status", "layer", "sources"}]}]}: one hop object per
+        relation on the pair, from/to in the order the path walks, layer the
+        relation's (network, responses, claims or denials); on a plain graph
+        relation and status are the edge's attributes or null, layer is null and
+        sources empty.
 
         Example:
           outpost path Graphs/overseas-police-stations station-dublin fuzhou-psb \\
@@ -66,8 +68,6 @@ struct PathCommand: ParsableCommand {
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
 
-    static let statusCost: [EvidenceStatus: Double] = [.confirmed: 1, .reported: 2, .disputed: 3, .denied: 4]
-
     func validate() throws {
         if all && k != nil { throw ValidationError("--all and --k ask for different lists; give one of them") }
         if let k, k < 1 { throw ValidationError("--k must be at least 1") }
@@ -77,139 +77,86 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try LoadedGraph(input, filters: filters, directed: input.directed, defaultLayers: RelationLayer.all)
-            let source = try loaded.node(from), target = try loaded.node(to)
-            var constraints = PathConstraints(maximumDegree: maxDegree)
-            var avoidedIDs: [String] = []
-            for query in avoid {
-                let node = try loaded.node(query)
-                if node.id == source.id || node.id == target.id {
-                    throw ValidationError("--avoid \(query): the path cannot avoid its own start or end")
-                }
-                avoidedIDs.append(node.id)
-                if let index = node.index { constraints.avoiding.insert(index) }
+            let search: PathSearch
+            do {
+                search = try loaded.findPaths(query(loaded))
+            } catch let AnalysisError.avoidsEndpoint(query) {
+                throw ValidationError("--avoid \(query): the path cannot avoid its own start or end")
+            } catch let error as AnalysisError {
+                throw ValidationError("--weight \(weight ?? ""): \(error); use --weight status")
             }
-            let searchGraph = try self.searchGraph(loaded)
-            let index = loaded.index(searchGraph)
-            let weighted = weight != nil
-            var paths: [Path] = []
-            if let s = source.index, let t = target.index {
-                if all {
-                    paths = try index.allShortestPaths(from: s, to: t, weighted: weighted, avoiding: constraints, limit: 10_000)
-                    if paths.count == 10_000 { printError("warning: stopped after 10000 shortest paths") }
-                } else if let k {
-                    paths = try index.shortestSimplePaths(from: s, to: t, k: k, weighted: weighted, avoiding: constraints)
-                } else if let path = try index.shortestPath(from: s, to: t, weighted: weighted, avoiding: constraints) {
-                    paths = [path]
-                }
-            }
-            if paths.isEmpty {
-                try reportNoPath(loaded, source: source, target: target, constraints: constraints, avoidedIDs: avoidedIDs)
+            if search.reachedLimit { printError("warning: stopped after 10000 shortest paths") }
+            if let noPath = search.noPath {
+                printError(explanation(noPath))
                 throw ExitCode(1)
             }
-            let hops = HopEvidence(loaded)
             switch output.format {
-            case .json: print(json(paths, loaded: loaded, hops: hops).rendered())
-            case .csv: print(csvTable(paths, loaded: loaded, hops: hops).renderCSV())
-            case .table: print(text(paths, loaded: loaded, hops: hops, avoidedIDs: avoidedIDs))
+            case .json: print(json(search.paths).rendered())
+            case .csv: print(csvTable(search.paths).renderCSV())
+            case .table: print(text(search, loaded: loaded))
             }
         }
     }
 
-    /// The graph to search, with the requested weights; node indices are those of `loaded.graph`.
-    func searchGraph(_ loaded: LoadedGraph) throws -> Graph {
-        guard let weight else { return loaded.graph }
-        let graph = loaded.graph
-        if let dataset = loaded.dataset {
-            guard weight == "status" else {
-                throw ValidationError("--weight \(weight): a dataset's relations carry no numbers; use --weight status (confirmed 1, reported 2, disputed 3, denied 4)")
-            }
-            var out = Graph(directed: graph.isDirected)
-            for v in 0..<graph.nodeCount { out.addNode(graph.nodeIDs[v]) }
-            // One edge per pair, costed by its best-established relation.
-            var best: [Int64: Double] = [:]
-            var order: [Int64] = []
-            for e in 0..<graph.edgeCount {
-                var u = Int64(graph.edgeSources[e]), v = Int64(graph.edgeTargets[e])
-                if !graph.isDirected && u > v { swap(&u, &v) }
-                guard let r = graph.relation(ofEdge: e) else { continue }
-                let relation = dataset.relations[r]
-                let cost = Self.statusCost[relation.status]!
-                let key = u << 32 | v
-                if let current = best[key] { best[key] = min(current, cost) } else { best[key] = cost; order.append(key) }
-            }
-            for key in order { out.addEdge(Int(key >> 32), Int(key & 0xFFFF_FFFF), weight: best[key]!) }
-            return out
-        }
-        return weight == "weight" ? graph : try graph.reweighted(by: weight)
+    /// The library's question for these arguments.
+    func query(_ loaded: LoadedNetwork) -> PathQuery {
+        let selection: PathQuery.Selection = all ? .allShortest(limit: 10_000) : k.map { .cheapest($0) } ?? .shortest
+        let cost: PathQuery.Cost = weight.map { $0 == "status" && loaded.isDataset ? .evidenceStatus : .attribute($0) } ?? .hops
+        return PathQuery(from: from, to: to, selection: selection, cost: cost, avoiding: avoid, maximumDegree: maxDegree)
     }
 
-    /// Says on stderr that there is no path, and whether there is one without the restrictions.
-    func reportNoPath(_ loaded: LoadedGraph, source: (index: Int?, id: String), target: (index: Int?, id: String),
-                      constraints: PathConstraints, avoidedIDs: [String]) throws {
-        var restrictions: [String] = []
-        if let view = loaded.view, !view.filter.isEmpty { restrictions.append("filters: \(view.filter.summary)") }
-        if !avoidedIDs.isEmpty { restrictions.append("avoiding \(avoidedIDs.joined(separator: ", "))") }
-        if let maxDegree { restrictions.append("max degree \(maxDegree)") }
-        let directed = loaded.graph.isDirected
-        var message = "no path from \(source.id) to \(target.id)"
-        if directed && loaded.dataset != nil { message += " following relations in their stated direction" }
-        if !restrictions.isEmpty { message += " (\(restrictions.joined(separator: "; ")))" }
-        for (id, node) in [(source.id, source.index), (target.id, target.index)] where node == nil {
-            message += "\n\(id) is not in the filtered network"
+    /// The "no path" lines for stderr: the library's explanation, naming the options to lift.
+    func explanation(_ noPath: NoPathExplanation) -> String {
+        var lines = [noPath.description.split(separator: "\n", omittingEmptySubsequences: false).prefix(1 + noPath.missing.count)
+            .joined(separator: "\n")]
+        if !noPath.restrictions.isEmpty {
+            let lifted = NoPathExplanation.list(noPath.restrictions.map { restriction -> String in
+                switch restriction {
+                case .filter: return "the filters"
+                case .avoiding: return "--avoid"
+                case .maximumDegree: return "--max-degree"
+                }
+            })
+            lines.append(noPath.pathWithoutRestrictions.map { "with \(lifted) lifted there is a path of \(NoPathExplanation.hops($0))" }
+                         ?? "even with \(lifted) lifted, no path joins them")
         }
-        printError(message)
-
-        var found: [String]?
-        if !restrictions.isEmpty {
-            found = try loaded.unrestrictedPath(from: source.id, to: target.id, directed: directed)
-            let lifted = [loaded.view.map { $0.filter.isEmpty } == false ? "the filters" : nil,
-                          avoidedIDs.isEmpty ? nil : "--avoid", maxDegree == nil ? nil : "--max-degree"].compactMap { $0 }
-            let what = lifted.count > 1 ? lifted.dropLast().joined(separator: ", ") + " and " + lifted.last! : lifted.joined()
-            if let found {
-                printError("with \(what) lifted there is a path of \(found.count - 1) hop\(found.count == 2 ? "" : "s"): \(found.joined(separator: " → "))")
-            } else {
-                printError("even with \(what) lifted, no path joins them")
-            }
+        if let any = noPath.pathIgnoringDirection {
+            lines.append("ignoring direction (and any filters) there is a path of \(NoPathExplanation.hops(any)); drop --directed to see it")
         }
-        if found == nil && directed && loaded.dataset != nil {
-            if let any = try loaded.unrestrictedPath(from: source.id, to: target.id, directed: false) {
-                printError("ignoring direction (and any filters) there is a path of \(any.count - 1) hop\(any.count == 2 ? "" : "s"): \(any.joined(separator: " → ")); drop --directed to see it")
-            }
-        }
+        return lines.joined(separator: "\n")
     }
 
     // MARK: Output
 
-    func json(_ paths: [Path], loaded: LoadedGraph, hops: HopEvidence) -> JSONValue {
-        let ids = loaded.graph.nodeIDs
-        return .object([("paths", .array(paths.map { path in
+    func json(_ paths: [EvidencePath]) -> JSONValue {
+        .object([("paths", .array(paths.map { path in
             var hopObjects: [JSONValue] = []
-            for (u, v) in path.hops {
-                for link in hops.links(u, v) {
-                    hopObjects.append(.object([("from", .string(ids[u])), ("to", .string(ids[v])),
-                                               ("relation", link.relation.map { .string($0.type.rawValue) } ?? link.plainRelation.map(JSONValue.string) ?? .null),
-                                               ("status", link.relation.map { .string($0.status.rawValue) } ?? link.plainStatus.map(JSONValue.string) ?? .null),
-                                               ("sources", .array((link.relation?.citations ?? []).map { .string($0.source) }))]))
+            for hop in path.hops {
+                for link in hop.links {
+                    hopObjects.append(.object([("from", .string(hop.from)), ("to", .string(hop.to)),
+                                               ("relation", link.type.map(JSONValue.string) ?? .null),
+                                               ("status", link.status.map(JSONValue.string) ?? .null),
+                                               ("layer", link.layer.map { .string($0.rawValue) } ?? .null),
+                                               ("sources", .array(link.sources.map(JSONValue.string)))]))
                 }
             }
             return .object([("length", .int(path.length)), ("cost", .double(path.cost)),
-                            ("nodes", .array(path.nodes.map { .string(ids[$0]) })), ("hops", .array(hopObjects))])
+                            ("nodes", .array(path.nodes.map(JSONValue.string))), ("hops", .array(hopObjects))])
         }))])
     }
 
-    func csvTable(_ paths: [Path], loaded: LoadedGraph, hops: HopEvidence) -> Table {
+    func csvTable(_ paths: [EvidencePath]) -> Table {
         var table = Table(key: "hops", title: "Hops", columns: ["path", "hop", "from", "to", "relation", "direction", "status", "when", "sources", "cost"])
-        let ids = loaded.graph.nodeIDs
         for (p, path) in paths.enumerated() {
-            for (h, (u, v)) in path.hops.enumerated() {
-                for link in hops.links(u, v) {
-                    let r = link.relation
-                    table.rows.append([.int(p + 1), .int(h + 1), .text(ids[u]), .text(ids[v]),
-                                       r.map { .text($0.type.rawValue) } ?? link.plainRelation.map(Cell.text) ?? .none,
-                                       r.map { .text(HopEvidence.arrow($0, from: ids[u])) } ?? .none,
-                                       r.map { .text($0.status.rawValue) } ?? link.plainStatus.map(Cell.text) ?? .none,
-                                       r.flatMap(HopEvidence.when).map(Cell.text) ?? .none,
-                                       r.map { .text($0.citations.map(\.source).joined(separator: " ")) } ?? .none,
+            for (h, hop) in path.hops.enumerated() {
+                for link in hop.links {
+                    let isRelation = link.relation != nil
+                    table.rows.append([.int(p + 1), .int(h + 1), .text(hop.from), .text(hop.to),
+                                       link.type.map(Cell.text) ?? .none,
+                                       link.direction.map { .text($0.symbol) } ?? .none,
+                                       link.status.map(Cell.text) ?? .none,
+                                       link.period.map(Cell.text) ?? .none,
+                                       isRelation ? .text(link.sources.joined(separator: " ")) : .none,
                                        .number(path.cost)])
                 }
             }
@@ -217,48 +164,44 @@ struct PathCommand: ParsableCommand {
         return table
     }
 
-    func text(_ paths: [Path], loaded: LoadedGraph, hops: HopEvidence, avoidedIDs: [String]) -> String {
-        var lines: [String] = []
-        if let view = loaded.view, !view.filter.isEmpty { lines.append("Filter: \(view.filter.summary)") }
-        if !avoidedIDs.isEmpty { lines.append("Avoiding: \(avoidedIDs.joined(separator: ", "))") }
+    func text(_ search: PathSearch, loaded: LoadedNetwork) -> String {
+        var lines: [String] = loaded.filterPreamble
+        if !search.avoided.isEmpty { lines.append("Avoiding: \(search.avoided.joined(separator: ", "))") }
         if let maxDegree { lines.append("Through entities with at most \(maxDegree) neighbours") }
-        if loaded.dataset != nil && loaded.graph.isDirected { lines.append("Relations followed in their stated direction") }
-        if let weight { lines.append(loaded.dataset != nil ? "Cost: each hop's best status (confirmed 1, reported 2, disputed 3, denied 4)" : "Cost: sum of edge \(weight)") }
+        if loaded.isDataset && search.isDirected { lines.append("Relations followed in their stated direction") }
+        if let weight { lines.append(loaded.isDataset ? "Cost: each hop's best status (confirmed 1, reported 2, disputed 3, denied 4)" : "Cost: sum of edge \(weight)") }
         if !lines.isEmpty { lines.append("") }
-        let graph = loaded.graph
-        let dataset = loaded.dataset
-        func describe(_ v: Int) -> String {
-            if let dataset, let e = dataset.entity(graph.nodeIDs[v]) { return "\(e.name)  [\(e.id), \(e.kind.rawValue)]" }
-            return graph.nodeLabels[v].map { "\($0)  [\(graph.nodeIDs[v])]" } ?? graph.nodeIDs[v]
+        func describe(_ id: String) -> String {
+            if let e = loaded.dataset?.entity(id) { return "\(e.name)  [\(e.id), \(e.kind.rawValue)]" }
+            return loaded.graph.index(of: id).flatMap { loaded.graph.nodeLabels[$0] }.map { "\($0)  [\(id)]" } ?? id
         }
+        let paths = search.paths
         for (p, path) in paths.enumerated() {
             if p > 0 { lines.append("") }
             var heading = paths.count > 1 ? "Path \(p + 1) of \(paths.count): " : "Path: "
             heading += "\(path.length) hop\(path.length == 1 ? "" : "s")"
             if weight != nil { heading += ", cost \(Cell.format(path.cost))" }
             lines.append(heading)
-            for (h, v) in path.nodes.enumerated() {
-                lines.append("  " + describe(v))
+            for (h, id) in path.nodes.enumerated() {
+                lines.append("  " + describe(id))
                 guard h < path.length else { break }
-                let u = v, next = path.nodes[h + 1]
-                for link in hops.links(u, next) {
-                    guard let r = link.relation else {
+                for link in path.hops[h].links {
+                    guard let direction = link.direction else {
                         var parts = ["  │"]
-                        if let relation = link.plainRelation { parts.append(relation) }
-                        if let status = link.plainStatus { parts.append(status) }
+                        if let relation = link.type { parts.append(relation) }
+                        if let status = link.status { parts.append(status) }
                         if weight != nil || link.weight != 1 { parts.append("weight \(Cell.format(link.weight))") }
                         lines.append("  " + parts.joined(separator: " "))
                         continue
                     }
-                    var parts = ["  │ \(HopEvidence.arrow(r, from: graph.nodeIDs[u])) \(r.type.rawValue)", r.status.rawValue]
-                    if let when = HopEvidence.when(r) { parts.append(when) }
-                    if !r.by.isEmpty { parts.append("by \(r.by.joined(separator: ", "))") }
-                    parts.append("[\(r.citations.map(\.source).joined(separator: ", "))]")
+                    var parts = ["  │ \(direction.symbol) \(link.type ?? "")", link.status ?? ""]
+                    if let when = link.period { parts.append(when) }
+                    if !link.by.isEmpty { parts.append("by \(link.by.joined(separator: ", "))") }
+                    parts.append("[\(link.sources.joined(separator: ", "))]")
                     lines.append("  " + parts.joined(separator: "  "))
-                    if explain, let dataset {
-                        for c in r.citations {
-                            let s = dataset.source(c.source)
-                            let about = [c.source, s?.publisher, s?.date?.description].compactMap { $0 }.joined(separator: " · ")
+                    if explain {
+                        for c in link.citations {
+                            let about = [c.source, c.publisher, c.date?.description].compactMap { $0 }.joined(separator: " · ")
                             lines.append("    │     \(about): “\(c.excerpt)”")
                         }
                     }
@@ -266,62 +209,5 @@ struct PathCommand: ParsableCommand {
             }
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-/// The relations (or plain edges) behind each hop of a path, looked up in the loaded graph.
-struct HopEvidence {
-    struct Link {
-        var relation: Relation?
-        var plainRelation: String?
-        var plainStatus: String?
-        var weight: Double
-    }
-
-    let loaded: LoadedGraph
-    private var edgesByPair: [Int64: [Int]] = [:]
-
-    init(_ loaded: LoadedGraph) {
-        self.loaded = loaded
-        let graph = loaded.graph
-        for e in 0..<graph.edgeCount {
-            let u = Int64(graph.edgeSources[e]), v = Int64(graph.edgeTargets[e])
-            edgesByPair[u << 32 | v, default: []].append(e)
-            if !graph.isDirected && u != v { edgesByPair[v << 32 | u, default: []].append(e) }
-        }
-    }
-
-    /// Every relation joining `u` to `v` that the search could use, in dataset order; for a plain
-    /// graph the edge the index kept (the last of any parallel ones).
-    func links(_ u: Int, _ v: Int) -> [Link] {
-        let edges = edgesByPair[Int64(u) << 32 | Int64(v)] ?? []
-        let graph = loaded.graph
-        if let dataset = loaded.dataset {
-            var seen = Set<Int>()
-            let relationIndices = edges.compactMap { graph.relation(ofEdge: $0) }
-                .filter { seen.insert($0).inserted }.sorted()
-            return relationIndices.map { Link(relation: dataset.relations[$0], weight: 1) }
-        }
-        guard let e = edges.last else { return [] }
-        let attributes = graph.attributes(ofEdge: e)
-        return [Link(relation: nil, plainRelation: attributes["relation"], plainStatus: attributes["status"], weight: graph.edgeWeights[e])]
-    }
-
-    /// → when the relation is stored from `id` onwards, ← when stored the other way, — undirected.
-    static func arrow(_ relation: Relation, from id: String) -> String {
-        guard relation.isDirected else { return "—" }
-        return relation.from == id ? "→" : "←"
-    }
-
-    static func when(_ relation: Relation) -> String? {
-        var parts: [String] = []
-        if let date = relation.date { parts.append("on \(date)") }
-        switch (relation.start, relation.end) {
-        case let (start?, end?): parts.append("\(start) – \(end)")
-        case let (start?, nil): parts.append("since \(start)")
-        case let (nil, end?): parts.append("until \(end)")
-        case (nil, nil): break
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 }

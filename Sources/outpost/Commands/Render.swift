@@ -110,8 +110,7 @@ struct Render: ParsableCommand {
                 if let view = loaded.view {
                     var filter = view.filter
                     filter.dropIsolated = true
-                    loaded.view = DatasetView(view.dataset, filter: filter)
-                    loaded.graph = loaded.view!.graph(directed: input.directed)
+                    loaded = loaded.filtered(by: filter)
                 } else {
                     throw ValidationError("--drop-isolated applies to datasets; \(input.path) is a plain graph")
                 }
@@ -121,7 +120,7 @@ struct Render: ParsableCommand {
             // Scores are in the drawn graph's node order (the view's entity order for a dataset).
             let drawn = loaded.graph
             let needsIndex = ["pagerank", "betweenness"].contains(sizeBy ?? "") || colorBy == "community"
-            let drawnIndex = needsIndex ? loaded.index(drawn) : nil
+            let drawnIndex = needsIndex ? loaded.indexNotingMerges(drawn) : nil
             switch sizeBy {
             case "degree": options.sizeBy = .degree
             case "pagerank":
@@ -183,7 +182,7 @@ struct Render: ParsableCommand {
         }
     }
 
-    /// The node id an argument names (``LoadedGraph/node(_:)``), which the filters must keep.
+    /// The node id an argument names (``LoadedNetwork/node(_:)``), which the filters must keep.
     func nodeID(_ query: String, in loaded: LoadedGraph) throws -> String {
         let node = try loaded.node(query)
         guard node.index != nil else { throw RenderCommandError.filteredOut(node.id) }

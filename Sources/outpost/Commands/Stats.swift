@@ -23,8 +23,8 @@ struct Stats: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try LoadedGraph(input, filters: filters, defaultLayers: RelationLayer.all)
-            let (preamble, tables) = DatasetSummary.tables(loaded)
-            emit(tables, format: output.format, preamble: preamble, keyed: true)
+            let summary = loaded.summary()
+            emit(summary.tables.map(Table.init), format: output.format, preamble: summary.headline.map { [$0] } ?? [], keyed: true)
         }
     }
 }

@@ -25,7 +25,7 @@ struct Structure: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try LoadedGraph(input, filters: filters)
-            let index = loaded.index()
+            let index = loaded.indexNotingMerges()
             let weak = index.connectedComponents()
             let strong = index.isDirected ? index.stronglyConnectedComponents() : weak
             let (points, bridges) = index.articulationPointsAndBridges()

@@ -1,4 +1,5 @@
 import Foundation
+import Outpost
 
 /// One cell of a table: text for people, a typed value for JSON.
 enum Cell {
@@ -25,39 +26,17 @@ enum Cell {
         }
     }
 
-    /// For people: whole numbers as they are; other numbers with six decimals, or below 0.1
-    /// with six significant digits (a PageRank of 2.52436e-7 on a million nodes reads
-    /// 0.000000252436, not 0), trailing zeros dropped. JSON and CSV keep full precision.
-    static func format(_ d: Double) -> String {
-        guard d.isFinite else { return "\(d)" }  // inf, nan: as Swift spells them
-        if d == d.rounded() && abs(d) < 1e12 { return String(Int(d)) }
-        var decimals = 6
-        if abs(d) < 0.1 && abs(d) >= 1e-15 {
-            decimals = min(18, 5 - Int((log10(abs(d))).rounded(.down)))
-        }
-        var s = String(fixed: d, decimals: decimals)
-        while s.contains(".") && (s.hasSuffix("0")) { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s
-    }
-}
+    /// For people (``ResultValue/formatted(_:)``): JSON and CSV keep full precision.
+    static func format(_ d: Double) -> String { ResultValue.formatted(d) }
 
-extension String {
-    /// Fixed-point formatting with `decimals` digits after the point (at most 18).
-    init(fixed d: Double, decimals: Int) {
-        let negative = d < 0
-        var value = abs(d)
-        var whole = value.rounded(.down)
-        value -= whole
-        // The fraction as a scaled integer (at most 10^18, within UInt64); rounding it up to
-        // the scale carries into the whole part.
-        let scale = (0..<decimals).reduce(1.0) { r, _ in r * 10 }
-        var fraction = (value * scale).rounded()
-        if fraction >= scale { fraction -= scale; whole += 1 }
-        var digits = fraction == 0 ? "" : String(UInt64(fraction))
-        digits = String(repeating: "0", count: Swift.max(0, decimals - digits.count)) + digits
-        let wholeText = whole < 9e18 ? String(Int64(whole)) : "\(whole)"
-        self = (negative ? "-" : "") + wholeText + (decimals > 0 ? "." + digits : "")
+    /// A library result value as a cell.
+    init(_ value: ResultValue) {
+        switch value {
+        case let .text(s): self = .text(s)
+        case let .integer(i): self = .int(i)
+        case let .number(d): self = .number(d)
+        case .none: self = .none
+        }
     }
 }
 
@@ -75,6 +54,11 @@ struct Table {
         self.title = title
         self.columns = columns
         self.rows = rows
+    }
+
+    /// A library result table, laid out for the terminal, JSON or CSV.
+    init(_ table: ResultTable) {
+        self.init(key: table.key, title: table.title, columns: table.columns, rows: table.rows.map { $0.map(Cell.init) })
     }
 
     var jsonRows: JSONValue {

@@ -1,19 +1,21 @@
 import Foundation
 
 /// Runs the built `outpost` executable and captures what it prints, as a user would see it.
-struct CommandResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct CommandResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
 }
 
-enum Outpost {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// Shared by the command tests and the API tests, which hold the library's answers beside the
+/// command's.
+public enum Outpost {
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func path(_ relative: String) -> String { repository.appendingPathComponent(relative).path }
+    public static func path(_ relative: String) -> String { repository.appendingPathComponent(relative).path }
 
     /// The executable sits beside the test bundle in the build folder.
-    static var executable: URL {
+    public static var executable: URL {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = dir.appendingPathComponent("outpost")
@@ -27,9 +29,9 @@ enum Outpost {
         fatalError("outpost executable not found; run `swift build` first")
     }
 
-    static func run(_ arguments: String...) throws -> CommandResult { try run(arguments) }
+    public static func run(_ arguments: String...) throws -> CommandResult { try run(arguments) }
 
-    static func run(_ arguments: [String]) throws -> CommandResult {
+    public static func run(_ arguments: [String]) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -53,7 +55,11 @@ enum Outpost {
                              stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    static func json(_ text: String) throws -> Any {
+    public static func json(_ text: String) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(text.utf8))
     }
 }
+
+/// The command-line tool under another name, for test targets that also import the `Outpost`
+/// library module (whose name the enum above would shadow).
+public typealias CommandLineTool = Outpost
