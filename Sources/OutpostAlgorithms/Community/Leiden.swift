@@ -152,8 +152,7 @@ func leidenRefine(_ graph: ModularityGraph, _ partition: [Int32], communityCount
     let partitionCopy = partition, starts = start, bounds = firstCommunity
     DispatchQueueBlocks.run(blocks) { block in
         graph.withRaw { g in
-            partitionCopy.withUnsafeBufferPointer { partitionBuffer in
-                let partition = partitionBuffer.base
+            partitionCopy.withRawBuffer { partition in
                 // A node's candidates are distinct neighbouring sub-communities: at most its
                 // degree, so the block's largest degree bounds its lists.
                 var maximumDegree = 0
@@ -193,8 +192,8 @@ func leidenRefine(_ graph: ModularityGraph, _ partition: [Int32], communityCount
                     }
                     for position in lo..<hi {
                         // The order is random: ask for what later members will read.
-                        g.prefetch(ahead: members.base, of: position, end: hi,
-                                   label: refined.base, value: external.base)
+                        g.prefetch(ahead: members, of: position, end: hi,
+                                   label: refined, value: external)
                         let v = Int(members[position])
                         let own = Int(refined[v])
                         if nonSingleton[own] { continue }

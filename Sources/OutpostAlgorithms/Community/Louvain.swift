@@ -69,9 +69,8 @@ func louvainLevel(_ graph: ModularityGraph, resolution: Double, random: inout Se
     let toCommunity = RawBuffer(n, 0.0), seen = RawBuffer(n, false), touched = RawBuffer(n, Int32(0))
     defer { totalOut.free(); totalIn.free(); toCommunity.free(); seen.free(); touched.free() }
     graph.withRaw { g in
-    order.withUnsafeBufferPointer { orderBuffer in
-    community.withUnsafeMutableBufferPointer { communityBuffer in
-        let order = orderBuffer.base, community = communityBuffer.baseAddress!
+    order.withRawBuffer { order in
+    community.withMutableRawBuffer { community in
         for u in 0..<n { totalOut[u] = g.outStrength[u]; totalIn[u] = g.inStrength[u] }
         var moved = true
         while moved {
