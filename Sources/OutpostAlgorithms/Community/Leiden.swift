@@ -31,6 +31,8 @@ extension GraphIndex {
     ///   - randomness: θ, the refinement's temperature (the paper's 0.01).
     ///   - maximumIterations: bound on the iterations that restart from the previous result.
     /// - Returns: the communities, with their modularity computed on this graph.
+    /// - Throws: ``AlgorithmError`` when `weighted` and an edge weight is negative, NaN or
+    ///   infinite.
     /// - Complexity: O(*E*) per pass of local moving, refinement and aggregation; in practice
     ///   a few passes per level, O(log *V*) levels and a few iterations. O(*V* + *E*) space.
     ///   Refinement and aggregation run in parallel over fixed blocks of communities; local
@@ -40,7 +42,8 @@ extension GraphIndex {
     ///   nodes are renumbered community by community for locality. None of this depends on the
     ///   number of cores: a seed gives the same partition on every machine.
     public func leidenCommunities(resolution: Double = 1, seed: UInt64 = 42, weighted: Bool = true,
-                                  randomness: Double = 0.01, maximumIterations: Int = 50) -> Partition {
+                                  randomness: Double = 0.01, maximumIterations: Int = 50) throws -> Partition {
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "Leiden") }
         var random = SeededRandom(seed: seed)
         var base = ModularityGraph(self, weighted: weighted)
         var membership = (0..<nodeCount).map(Int32.init)

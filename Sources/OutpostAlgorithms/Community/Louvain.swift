@@ -29,10 +29,13 @@ extension GraphIndex {
     ///   - threshold: minimum modularity gain for another level.
     /// - Returns: the communities, with their modularity as ``modularity(of:resolution:weighted:)``
     ///   computes it on this graph.
+    /// - Throws: ``AlgorithmError`` when `weighted` and an edge weight is negative, NaN or
+    ///   infinite.
     /// - Complexity: O(*E*) time per pass over the nodes, typically a few passes per level and
     ///   O(log *V*) levels; O(*V* + *E*) space.
     public func louvainCommunities(resolution: Double = 1, seed: UInt64 = 42, weighted: Bool = true,
-                                   threshold: Double = 1e-7) -> Partition {
+                                   threshold: Double = 1e-7) throws -> Partition {
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "Louvain") }
         var random = SeededRandom(seed: seed)
         var graph = ModularityGraph(self, weighted: weighted)
         var membership = (0..<nodeCount).map(Int32.init)

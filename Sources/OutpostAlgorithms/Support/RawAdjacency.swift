@@ -159,11 +159,9 @@ struct RawAdjacency {
 /// duration of `body`.
 func withRawRows<R>(_ offsets: [Int], _ targets: [Int32], _ weights: [Double],
                     _ body: (RawBuffer<Int>, RawBuffer<Int32>, RawBuffer<Double>) throws -> R) rethrows -> R {
-    try offsets.withUnsafeBufferPointer { o in
-        try targets.withUnsafeBufferPointer { t in
-            try weights.withUnsafeBufferPointer { w in
-                try body(RawBuffer(viewing: o), RawBuffer(viewing: t), RawBuffer(viewing: w))
-            }
+    try offsets.withRawBuffer { o in
+        try targets.withRawBuffer { t in
+            try weights.withRawBuffer { w in try body(o, t, w) }
         }
     }
 }

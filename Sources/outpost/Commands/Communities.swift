@@ -86,7 +86,7 @@ struct Communities: ParsableCommand {
             case .leiden: method = .leiden(resolution: resolution, seed: seed)
             case .labelPropagation: method = .labelPropagation
             }
-            let partition = algorithm == .leiden && iterations > 0
+            let partition = try algorithm == .leiden && iterations > 0
                 ? index.leidenCommunities(resolution: resolution, seed: seed, weighted: weighted, maximumIterations: iterations)
                 : index.communities(using: method, weighted: weighted)
             let quality = index.modularity(of: partition.labels, resolution: resolution, weighted: weighted)

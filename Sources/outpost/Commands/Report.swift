@@ -399,7 +399,7 @@ struct ReportBuilder {
 
     func communitiesSection() throws -> String {
         let (index, _) = try weightedIndex(loaded, attribute: nil)
-        let partition = index.leidenCommunities()
+        let partition = try index.leidenCommunities()
         let filtered = loaded.view?.filter.isEmpty == false ? "filtered " : ""
         let groups = partition.communities.filter { $0.count > 1 }
         let alone = partition.communities.count - groups.count
