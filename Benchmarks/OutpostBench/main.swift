@@ -55,9 +55,9 @@ for algorithm in algorithms where algorithm != "load" {
     case "pagerank": time = try seconds { checksum = try index.pageRank(tolerance: 1e-10).scores.max() ?? 0 }
     case "components": time = seconds { checksum = Double(index.connectedComponents().count) }
     case "core-number": time = try seconds { checksum = Double(try index.coreNumbers().max() ?? 0) }
-    case "louvain": time = seconds { checksum = index.louvainCommunities(weighted: false).modularity }
-    case "leiden": time = seconds { checksum = index.leidenCommunities(weighted: false).modularity }
-    case "leiden-2": time = seconds { checksum = index.leidenCommunities(weighted: false, maximumIterations: 2).modularity }
+    case "louvain": time = try seconds { checksum = try index.louvainCommunities(weighted: false).modularity }
+    case "leiden": time = try seconds { checksum = try index.leidenCommunities(weighted: false).modularity }
+    case "leiden-2": time = try seconds { checksum = try index.leidenCommunities(weighted: false, maximumIterations: 2).modularity }
     case "label-propagation": time = seconds { checksum = index.labelPropagationCommunities(weighted: false).modularity }
     default:
         FileHandle.standardError.write(Data("unknown algorithm \(algorithm)\n".utf8))

@@ -23,6 +23,10 @@ import OutpostGraph
             ("harmonic centrality", { try index.harmonicCentrality(weighted: true) }),
             ("PageRank", { try index.pageRank(weighted: true) }),
             ("eigenvector centrality", { try index.eigenvectorCentrality(weighted: true) }),
+            ("Katz centrality", { try index.katzCentrality(weighted: true) }),
+            ("Louvain", { try index.louvainCommunities(weighted: true) }),
+            ("Leiden", { try index.leidenCommunities(weighted: true) }),
+            ("Leiden", { try index.communities(using: .leiden(), weighted: true) }),
             ("the shortest path", { try index.shortestPath(from: 0, to: 2, weighted: true) as Any }),
             ("the ego graph", { try index.egoGraph(center: 0, radius: 3, weighted: true) }),
         ]
@@ -39,6 +43,8 @@ import OutpostGraph
         // Unweighted, the same graph is fine: weights are not read.
         #expect(try index.closenessCentrality().scores.allSatisfy { $0 > 0 })
         #expect(abs(try index.pageRank().scores.reduce(0, +) - 1) < 1e-9)
+        #expect(try index.louvainCommunities(weighted: false).labels.count == 3)
+        #expect(try index.leidenCommunities(weighted: false).labels.count == 3)
     }
 
     @Test func zeroWeightsAreAllowed() throws {

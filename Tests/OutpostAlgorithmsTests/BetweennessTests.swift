@@ -15,7 +15,7 @@ import OutpostGraph
         defer { accumulator.free() }
         var layers = 0
         for s in 0..<index.nodeCount {
-            layers += layout.brandesUnweighted(source: s, state: state, into: accumulator.base, bottomUp: bottomUp)
+            layers += layout.brandesUnweighted(source: s, state: state, into: accumulator, bottomUp: bottomUp)
         }
         return ((0..<index.nodeCount).map { accumulator[$0] }, layers)
     }

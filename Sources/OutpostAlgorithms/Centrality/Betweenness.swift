@@ -61,7 +61,7 @@ extension GraphIndex {
     /// One source of weighted Brandes on the shared Dijkstra search: σ(v), the number of
     /// shortest paths to v, sums σ over the in-neighbours settled before v at exactly
     /// d(v) − w (what NetworkX counts as the search goes); then the dependencies, farthest first.
-    func brandesWeighted(source s: Int, state: inout BrandesState, into accumulator: UnsafeMutablePointer<Double>) {
+    func brandesWeighted(source s: Int, state: inout BrandesState, into accumulator: RawBuffer<Double>) {
         state.search.run(self, from: s, weighted: true)
         let order = state.search.settled, distance = state.search.distance, rank = state.search.rank
         state.sigma[s] = 1
@@ -170,18 +170,16 @@ extension BreadthFirstLayout {
     /// - Parameter bottomUp: allow bottom-up layers (tests compare with top-down only).
     /// - Returns: the number of layers expanded bottom-up.
     @discardableResult
-    func brandesUnweighted(source s: Int, state: UnweightedBrandesState, into accumulator: UnsafeMutablePointer<Double>,
+    func brandesUnweighted(source s: Int, state: UnweightedBrandesState, into accumulator: RawBuffer<Double>,
                            bottomUp: Bool = true) -> Int {
         let layerTag = state.layerTag, sigma = state.sigma, coefficient = state.coefficient, order = state.order
         let successorStart = state.successorStart, successors = state.successors
         let predecessorStart = state.predecessorStart, predecessors = state.predecessors
         let unvisited = state.unvisited
         let hybrid = bottomUp && !isDirected
-        return offsets.withUnsafeBufferPointer { offsetBuffer in
-            targets.withUnsafeBufferPointer { targetBuffer in
-                guard let offsets = offsetBuffer.baseAddress, let targets = targetBuffer.baseAddress else {
-                    return 0  // no edges: no node lies between two others
-                }
+        guard !targets.isEmpty else { return 0 }  // no edges: no node lies between two others
+        return offsets.withRawBuffer { offsets in
+            targets.withRawBuffer { targets in
                 var bottomUpLayers = 0
                 let unreached = UnweightedBrandesState.unreached, nextLayer = UnweightedBrandesState.nextLayer
                 let settled = UnweightedBrandesState.settled

@@ -78,8 +78,8 @@ extension GraphIndex {
                 } else {
                     let component = components.range(of: u)
                     (count, total, reciprocal) = graph.withAdjacency { a in
-                        components.members.withUnsafeBufferPointer { members in
-                            a.incomingHopSums(to: u, component: UnsafeBufferPointer(rebasing: members[component]),
+                        components.members.withRawBuffer { members in
+                            a.incomingHopSums(to: u, component: members.view(from: component.lowerBound, count: component.count),
                                               componentSlots: components.slots[Int(components.labels[u])],
                                               hops: fastHops, queue: fastQueue, unvisited: unvisited)
                         }
@@ -113,7 +113,7 @@ extension RawAdjacency {
     /// `componentSlots` their out-edge slots, which are what the switch weighs and what a
     /// bottom-up layer scans. `hops` must be −1 everywhere and is left so; `queue` and
     /// `unvisited` are scratch of `nodeCount` entries.
-    func incomingHopSums(to u: Int, component: UnsafeBufferPointer<Int32>, componentSlots: Int,
+    func incomingHopSums(to u: Int, component: RawBuffer<Int32>, componentSlots: Int,
                          hops: RawBuffer<Int32>, queue: RawBuffer<Int32>,
                          unvisited: RawBuffer<Int32>) -> (reached: Int, total: Double, reciprocal: Double) {
         let n = component.count
@@ -137,7 +137,10 @@ extension RawAdjacency {
             if bottomUp {
                 if unvisitedCount < 0 {
                     unvisitedCount = 0
-                    for v in component where hops[Int(v)] < 0 { unvisited[unvisitedCount] = v; unvisitedCount += 1 }
+                    for i in 0..<n {
+                        let v = component[i]
+                        if hops[Int(v)] < 0 { unvisited[unvisitedCount] = v; unvisitedCount += 1 }
+                    }
                 }
                 var kept = 0
                 for index in 0..<unvisitedCount {

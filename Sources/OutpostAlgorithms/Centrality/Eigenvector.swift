@@ -53,10 +53,12 @@ extension GraphIndex {
     /// - Parameters:
     ///   - alpha: attenuation (NetworkX's default 0.1); `beta`: the constant term (1).
     ///   - weighted: multiply by edge weights.
-    /// - Throws: ``ConvergenceError`` after `maxIterations`.
+    /// - Throws: ``ConvergenceError`` after `maxIterations`; ``AlgorithmError`` when `weighted`
+    ///   and an edge weight is negative, NaN or infinite.
     /// - Complexity: O(*E*) per iteration.
     public func katzCentrality(alpha: Double = 0.1, beta: Double = 1, normalized: Bool = true, weighted: Bool = false,
                                maxIterations: Int = 100_000, tolerance: Double = 1e-12) throws -> CentralityScores {
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "Katz centrality") }
         let n = nodeCount
         var x = [Double](repeating: 0, count: n)
         var next = x

@@ -42,32 +42,29 @@ extension GraphIndex {
         let dangling = (0..<n).filter { strength[$0] == 0 }
         var x = [Double](repeating: 1 / Double(n), count: n)
         var next = x
-        for _ in 0..<maxIterations {
-            for v in 0..<n { next[v] = 0 }
-            offsets.withUnsafeBufferPointer { off in
-                targets.withUnsafeBufferPointer { tgt in
-                    weights.withUnsafeBufferPointer { w in
-                        for v in 0..<n where strength[v] > 0 {
-                            let share = x[v] / strength[v]
-                            if weighted {
-                                for slot in off[v]..<off[v + 1] { next[Int(tgt[slot])] += share * w[slot] }
-                            } else {
-                                for slot in off[v]..<off[v + 1] { next[Int(tgt[slot])] += share }
-                            }
-                        }
+        // One checked view of the rows for every iteration.
+        return try withAdjacency { a in
+            for _ in 0..<maxIterations {
+                for v in 0..<n { next[v] = 0 }
+                for v in 0..<n where strength[v] > 0 {
+                    let share = x[v] / strength[v]
+                    if weighted {
+                        for slot in a.offsets[v]..<a.offsets[v + 1] { next[Int(a.targets[slot])] += share * a.weights[slot] }
+                    } else {
+                        for slot in a.offsets[v]..<a.offsets[v + 1] { next[Int(a.targets[slot])] += share }
                     }
                 }
+                var danglingSum = 0.0
+                for v in dangling { danglingSum += x[v] }
+                var change = 0.0
+                for v in 0..<n {
+                    next[v] = alpha * (next[v] + danglingSum * p[v]) + (1 - alpha) * p[v]
+                    change += abs(next[v] - x[v])
+                }
+                swap(&x, &next)
+                if change < Double(n) * tolerance { return CentralityScores(measure: "pagerank", scores: x, ids: ids) }
             }
-            var danglingSum = 0.0
-            for v in dangling { danglingSum += x[v] }
-            var change = 0.0
-            for v in 0..<n {
-                next[v] = alpha * (next[v] + danglingSum * p[v]) + (1 - alpha) * p[v]
-                change += abs(next[v] - x[v])
-            }
-            swap(&x, &next)
-            if change < Double(n) * tolerance { return CentralityScores(measure: "pagerank", scores: x, ids: ids) }
+            throw ConvergenceError(measure: "PageRank", iterations: maxIterations)
         }
-        throw ConvergenceError(measure: "PageRank", iterations: maxIterations)
     }
 }

@@ -20,10 +20,12 @@ extension GraphIndex {
     ///     ``labelPropagationCommunities(weighted:)`` for the definitions.
     ///   - weighted: use edge weights (label propagation uses them only for the modularity).
     /// - Returns: the partition and its modularity.
-    public func communities(using algorithm: CommunityAlgorithm, weighted: Bool = true) -> Partition {
+    /// - Throws: ``AlgorithmError`` when `weighted`, the method is Louvain or Leiden and an edge
+    ///   weight is negative, NaN or infinite.
+    public func communities(using algorithm: CommunityAlgorithm, weighted: Bool = true) throws -> Partition {
         switch algorithm {
-        case let .louvain(resolution, seed): return louvainCommunities(resolution: resolution, seed: seed, weighted: weighted)
-        case let .leiden(resolution, seed): return leidenCommunities(resolution: resolution, seed: seed, weighted: weighted)
+        case let .louvain(resolution, seed): return try louvainCommunities(resolution: resolution, seed: seed, weighted: weighted)
+        case let .leiden(resolution, seed): return try leidenCommunities(resolution: resolution, seed: seed, weighted: weighted)
         case .labelPropagation: return labelPropagationCommunities(weighted: weighted)
         }
     }

@@ -31,6 +31,8 @@ extension GraphIndex {
     ///   - randomness: θ, the refinement's temperature (the paper's 0.01).
     ///   - maximumIterations: bound on the iterations that restart from the previous result.
     /// - Returns: the communities, with their modularity computed on this graph.
+    /// - Throws: ``AlgorithmError`` when `weighted` and an edge weight is negative, NaN or
+    ///   infinite.
     /// - Complexity: O(*E*) per pass of local moving, refinement and aggregation; in practice
     ///   a few passes per level, O(log *V*) levels and a few iterations. O(*V* + *E*) space.
     ///   Refinement and aggregation run in parallel over fixed blocks of communities; local
@@ -40,7 +42,8 @@ extension GraphIndex {
     ///   nodes are renumbered community by community for locality. None of this depends on the
     ///   number of cores: a seed gives the same partition on every machine.
     public func leidenCommunities(resolution: Double = 1, seed: UInt64 = 42, weighted: Bool = true,
-                                  randomness: Double = 0.01, maximumIterations: Int = 50) -> Partition {
+                                  randomness: Double = 0.01, maximumIterations: Int = 50) throws -> Partition {
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "Leiden") }
         var random = SeededRandom(seed: seed)
         var base = ModularityGraph(self, weighted: weighted)
         var membership = (0..<nodeCount).map(Int32.init)
@@ -152,8 +155,7 @@ func leidenRefine(_ graph: ModularityGraph, _ partition: [Int32], communityCount
     let partitionCopy = partition, starts = start, bounds = firstCommunity
     DispatchQueueBlocks.run(blocks) { block in
         graph.withRaw { g in
-            partitionCopy.withUnsafeBufferPointer { partitionBuffer in
-                let partition = partitionBuffer.base
+            partitionCopy.withRawBuffer { partition in
                 // A node's candidates are distinct neighbouring sub-communities: at most its
                 // degree, so the block's largest degree bounds its lists.
                 var maximumDegree = 0
@@ -193,8 +195,8 @@ func leidenRefine(_ graph: ModularityGraph, _ partition: [Int32], communityCount
                     }
                     for position in lo..<hi {
                         // The order is random: ask for what later members will read.
-                        g.prefetch(ahead: members.base, of: position, end: hi,
-                                   label: refined.base, value: external.base)
+                        g.prefetch(ahead: members, of: position, end: hi,
+                                   label: refined, value: external)
                         let v = Int(members[position])
                         let own = Int(refined[v])
                         if nonSingleton[own] { continue }

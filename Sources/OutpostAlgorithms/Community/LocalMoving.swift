@@ -1,5 +1,4 @@
 import Dispatch
-import COutpostSupport
 
 /// Leiden's fast local moving (Traag, Waltman & van Eck 2019, algorithm A.2): a queue of
 /// nodes in seeded random order; each moves to the neighbouring (or an empty) community of
@@ -45,20 +44,20 @@ func leidenMoveNodes(_ graph: ModularityGraph, _ communityArray: inout [Int32], 
     }
     var empty = (count..<n).reversed().map(Int32.init)
     graph.withRaw { g in
-    queueArray.withUnsafeMutableBufferPointer { queueBuffer in
-    communityArray.withUnsafeMutableBufferPointer { communityBuffer in
-        let mover = LocalMover(g: g, community: communityBuffer.baseAddress!, totals: totals.base, sizes: sizes.base,
+    queueArray.withMutableRawBuffer { queueBuffer in
+    communityArray.withMutableRawBuffer { communityBuffer in
+        let mover = LocalMover(g: g, community: communityBuffer, totals: totals, sizes: sizes,
                                scale: resolution / graph.totalWeight, tolerance: 1e-12 * (1 + resolution))
         for u in 0..<n {
             let c = Int(mover.community[u])
             totals[c].outStrength += g.outStrength[u]; totals[c].inStrength += g.inStrength[u]; sizes[c] += 1
         }
-        var queue = MoveQueue(base: queueBuffer.baseAddress!, capacity: n, inQueue: inQueue.base)
+        var queue = MoveQueue(base: queueBuffer, capacity: n, inQueue: inQueue)
         if speculative {
-            moveSpeculatively(mover, &queue, &empty, accumulators: accumulators.map(\.base),
-                              ownTouched: ownTouched.base, fixedChunk: fixedChunk)
+            moveSpeculatively(mover, &queue, &empty, accumulators: accumulators,
+                              ownTouched: ownTouched, fixedChunk: fixedChunk)
         } else {
-            while queue.count > 0 { mover.moveNext(&queue, &empty, accumulator: accumulators[0].base, touched: ownTouched.base) }
+            while queue.count > 0 { mover.moveNext(&queue, &empty, accumulator: accumulators[0], touched: ownTouched) }
         }
     }}}
 }
@@ -96,13 +95,13 @@ struct MoveDecision {
 
 /// The circular queue of nodes to visit, with membership flags (a node is queued at most once).
 struct MoveQueue {
-    let base: UnsafeMutablePointer<Int32>
+    let base: RawBuffer<Int32>
     let capacity: Int
-    let inQueue: UnsafeMutablePointer<Bool>
+    let inQueue: RawBuffer<Bool>
     var head = 0
     var count: Int
 
-    init(base: UnsafeMutablePointer<Int32>, capacity: Int, inQueue: UnsafeMutablePointer<Bool>) {
+    init(base: RawBuffer<Int32>, capacity: Int, inQueue: RawBuffer<Bool>) {
         self.base = base; self.capacity = capacity; self.inQueue = inQueue; count = capacity
     }
 
@@ -129,13 +128,13 @@ struct MoveQueue {
     }
 }
 
-/// The shared state of local moving as raw pointers: workers read it while evaluating;
+/// The shared state of local moving as raw buffers: workers read it while evaluating;
 /// only commits, one at a time, write it.
-struct LocalMover: @unchecked Sendable {
+struct LocalMover: Sendable {
     let g: RawModularityGraph
-    let community: UnsafeMutablePointer<Int32>
-    let totals: UnsafeMutablePointer<CommunityTotals>
-    let sizes: UnsafeMutablePointer<Int32>
+    let community: RawBuffer<Int32>
+    let totals: RawBuffer<CommunityTotals>
+    let sizes: RawBuffer<Int32>
     /// γ / m: gains are in units of edge weight, ΔH = w(v, C) − γ (k⁺_v K⁻_C + k⁻_v K⁺_C) / m.
     let scale: Double
     let tolerance: Double
@@ -143,12 +142,12 @@ struct LocalMover: @unchecked Sendable {
     /// First stage of prefetching for `u`: where its row starts, and its community.
     @inline(__always)
     func prefetchNode(_ u: Int) {
-        g.prefetchRowStart(u); outpost_prefetch(community + u)
+        g.prefetchRowStart(u); community.prefetch(u)
     }
 
     /// Both stages for the evaluation of `nodes[i]` in `nodes[..<end]`.
     @inline(__always)
-    func prefetch(ahead nodes: UnsafePointer<Int32>, of i: Int, end: Int) {
+    func prefetch(ahead nodes: RawBuffer<Int32>, of i: Int, end: Int) {
         g.prefetch(ahead: nodes, of: i, end: end, label: community)
     }
 
@@ -156,8 +155,8 @@ struct LocalMover: @unchecked Sendable {
     /// communities it looked at to `touched` (at most the degree of `u`) and leaves
     /// `accumulator` zeroed.
     @inline(__always)
-    func evaluate(_ u: Int, accumulator: UnsafeMutablePointer<Double>,
-                  touched: UnsafeMutablePointer<Int32>) -> (decision: MoveDecision, touchedCount: Int) {
+    func evaluate(_ u: Int, accumulator: RawBuffer<Double>,
+                  touched: RawBuffer<Int32>) -> (decision: MoveDecision, touchedCount: Int) {
         let old = Int(community[u])
         var touchedCount = 0
         for slot in g.offsets[u]..<g.offsets[u + 1] {
@@ -218,8 +217,8 @@ struct LocalMover: @unchecked Sendable {
 
     /// One step of the sequential process: the next node of the queue, evaluated and committed.
     @inline(__always)
-    func moveNext(_ queue: inout MoveQueue, _ empty: inout [Int32], accumulator: UnsafeMutablePointer<Double>,
-                  touched: UnsafeMutablePointer<Int32>) {
+    func moveNext(_ queue: inout MoveQueue, _ empty: inout [Int32], accumulator: RawBuffer<Double>,
+                  touched: RawBuffer<Int32>) {
         // The queue is circular, so the general helper does not apply; the same two stages.
         let d = RawModularityGraph.prefetchDistance
         if queue.count > d { prefetchNode(queue.peek(d)) }
@@ -230,18 +229,18 @@ struct LocalMover: @unchecked Sendable {
 }
 
 /// Raw per-chunk buffers handed to the two evaluating workers; each writes only its half.
-private struct ChunkBuffers: @unchecked Sendable {
-    let nodes: UnsafeMutablePointer<Int32>
-    let decisions: UnsafeMutablePointer<MoveDecision>
-    let touchedStart: UnsafeMutablePointer<Int>
-    let touchedCount: UnsafeMutablePointer<Int32>
-    let touched: UnsafeMutablePointer<Int32>
-    let accumulators: [UnsafeMutablePointer<Double>]
+private struct ChunkBuffers: Sendable {
+    let nodes: RawBuffer<Int32>
+    let decisions: RawBuffer<MoveDecision>
+    let touchedStart: RawBuffer<Int>
+    let touchedCount: RawBuffer<Int32>
+    let touched: RawBuffer<Int32>
+    let accumulators: [RawBuffer<Double>]
 }
 
 private func moveSpeculatively(_ mover: LocalMover, _ queue: inout MoveQueue, _ empty: inout [Int32],
-                               accumulators: [UnsafeMutablePointer<Double>],
-                               ownTouched: UnsafeMutablePointer<Int32>, fixedChunk: Int?) {
+                               accumulators: [RawBuffer<Double>],
+                               ownTouched: RawBuffer<Int32>, fixedChunk: Int?) {
     let n = queue.capacity
     let maximumChunk = fixedChunk ?? LocalMoving.chunkRange.upperBound
     let nodes = RawBuffer(maximumChunk, Int32(0))
@@ -252,14 +251,14 @@ private func moveSpeculatively(_ mover: LocalMover, _ queue: inout MoveQueue, _ 
     // dirty[c] == stamp: community c changed during the current chunk's commits.
     let dirty = RawBuffer(n, UInt32.max)
     defer { nodes.free(); decisions.free(); touchedStart.free(); touchedCount.free(); touched.free(); dirty.free() }
-    let buffers = ChunkBuffers(nodes: nodes.base, decisions: decisions.base, touchedStart: touchedStart.base,
-                               touchedCount: touchedCount.base, touched: touched.base, accumulators: accumulators)
+    let buffers = ChunkBuffers(nodes: nodes, decisions: decisions, touchedStart: touchedStart,
+                               touchedCount: touchedCount, touched: touched, accumulators: accumulators)
     // Evaluates chunk positions lo..<hi with worker `worker`'s accumulator.
     let evaluate: @Sendable (Int, Int, Int) -> Void = { worker, lo, hi in
         for i in lo..<hi {
             mover.prefetch(ahead: buffers.nodes, of: i, end: hi)
             let result = mover.evaluate(Int(buffers.nodes[i]), accumulator: buffers.accumulators[worker],
-                                        touched: buffers.touched + buffers.touchedStart[i])
+                                        touched: buffers.touched.view(from: buffers.touchedStart[i]))
             buffers.decisions[i] = result.decision
             buffers.touchedCount[i] = Int32(result.touchedCount)
         }
@@ -284,7 +283,7 @@ private func moveSpeculatively(_ mover: LocalMover, _ queue: inout MoveQueue, _ 
         for i in 0..<k {
             let u = queue.pop()
             var decision = decisions[i]
-            if changed && sawChange(of: u, i, mover, buffers, dirty.base, stamp) {
+            if changed && sawChange(of: u, i, mover, buffers, dirty, stamp) {
                 decision = mover.evaluate(u, accumulator: accumulators[0], touched: ownTouched).decision
                 redone += 1
             }
@@ -318,9 +317,9 @@ private func moveSpeculatively(_ mover: LocalMover, _ queue: inout MoveQueue, _ 
 /// Whether a community that node `u` (chunk position `i`) saw when evaluated has changed since.
 @inline(__always)
 private func sawChange(of u: Int, _ i: Int, _ mover: LocalMover, _ buffers: ChunkBuffers,
-                       _ dirty: UnsafeMutablePointer<UInt32>, _ stamp: UInt32) -> Bool {
+                       _ dirty: RawBuffer<UInt32>, _ stamp: UInt32) -> Bool {
     if dirty[Int(mover.community[u])] == stamp { return true }
-    let list = buffers.touched + buffers.touchedStart[i]
+    let list = buffers.touched.view(from: buffers.touchedStart[i], count: Int(buffers.touchedCount[i]))
     for t in 0..<Int(buffers.touchedCount[i]) where dirty[Int(list[t])] == stamp { return true }
     return false
 }

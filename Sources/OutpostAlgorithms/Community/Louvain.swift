@@ -29,10 +29,13 @@ extension GraphIndex {
     ///   - threshold: minimum modularity gain for another level.
     /// - Returns: the communities, with their modularity as ``modularity(of:resolution:weighted:)``
     ///   computes it on this graph.
+    /// - Throws: ``AlgorithmError`` when `weighted` and an edge weight is negative, NaN or
+    ///   infinite.
     /// - Complexity: O(*E*) time per pass over the nodes, typically a few passes per level and
     ///   O(log *V*) levels; O(*V* + *E*) space.
     public func louvainCommunities(resolution: Double = 1, seed: UInt64 = 42, weighted: Bool = true,
-                                   threshold: Double = 1e-7) -> Partition {
+                                   threshold: Double = 1e-7) throws -> Partition {
+        if weighted { try checkWeightsFiniteAndNonNegative(for: "Louvain") }
         var random = SeededRandom(seed: seed)
         var graph = ModularityGraph(self, weighted: weighted)
         var membership = (0..<nodeCount).map(Int32.init)
@@ -69,9 +72,8 @@ func louvainLevel(_ graph: ModularityGraph, resolution: Double, random: inout Se
     let toCommunity = RawBuffer(n, 0.0), seen = RawBuffer(n, false), touched = RawBuffer(n, Int32(0))
     defer { totalOut.free(); totalIn.free(); toCommunity.free(); seen.free(); touched.free() }
     graph.withRaw { g in
-    order.withUnsafeBufferPointer { orderBuffer in
-    community.withUnsafeMutableBufferPointer { communityBuffer in
-        let order = orderBuffer.base, community = communityBuffer.baseAddress!
+    order.withRawBuffer { order in
+    community.withMutableRawBuffer { community in
         for u in 0..<n { totalOut[u] = g.outStrength[u]; totalIn[u] = g.inStrength[u] }
         var moved = true
         while moved {

@@ -1,4 +1,3 @@
-import COutpostSupport
 import OutpostGraph
 
 /// The graph Louvain and Leiden optimise on, at one aggregation level: a symmetric CSR without
@@ -147,7 +146,7 @@ struct ModularityGraph {
         let selfWeight = RawBuffer<Double>(repeating: 0, count: count)
         let rowLength = RawBuffer<Int>(repeating: 0, count: count)
         let pieces = BlockResults<(targets: [Int32], weights: [Double])>(count: blocks)
-        defer { outStrength.free(); inStrength.free(); selfWeight.free(); rowLength.free(); pieces.free() }
+        defer { outStrength.free(); inStrength.free(); selfWeight.free(); rowLength.free() }
         let bounds = firstCommunity, starts = start, memberList = members, slotPrefix = slotsBefore
         DispatchQueueBlocks.run(blocks) { block in
             let lo = bounds[block], hi = bounds[block + 1]
@@ -159,16 +158,15 @@ struct ModularityGraph {
             let accumulated = RawBuffer(count, 0.0), seen = RawBuffer(count, false), touched = RawBuffer(count, Int32(0))
             defer { accumulated.free(); seen.free(); touched.free() }
             self.withRaw { g in
-                labels.withUnsafeBufferPointer { labelBuffer in
-                memberList.withUnsafeBufferPointer { memberList in
-                    let labels = labelBuffer.base
+                labels.withRawBuffer { labels in
+                memberList.withRawBuffer { memberList in
                     for c in lo..<hi {
                         var touchedCount = 0
                         var ko = 0.0, ki = 0.0, inside = 0.0
                         for position in starts[c]..<starts[c + 1] {
                             // Members of one community are scattered: ask for the rows of
                             // the next ones early.
-                            g.prefetch(ahead: memberList.base, of: position, end: memberList.count)
+                            g.prefetch(ahead: memberList, of: position, end: memberList.count)
                             let u = Int(memberList[position])
                             ko += g.outStrength[u]; ki += g.inStrength[u]
                             inside += g.selfWeight[u]
@@ -199,7 +197,7 @@ struct ModularityGraph {
         var newTargets: [Int32] = [], newWeights: [Double] = []
         newTargets.reserveCapacity(offsets[count]); newWeights.reserveCapacity(offsets[count])
         for block in 0..<blocks {
-            newTargets += pieces.base[block].targets; newWeights += pieces.base[block].weights
+            newTargets += pieces[block].targets; newWeights += pieces[block].weights
         }
         return ModularityGraph(nodeCount: count, offsets: offsets, targets: newTargets, weights: newWeights,
                                outStrength: outStrength.array,
@@ -209,16 +207,19 @@ struct ModularityGraph {
     }
 }
 
-/// Raw views of a ``ModularityGraph``'s arrays for inner loops (``RawBuffer``s: checked in
-/// debug builds, unchecked in release). Valid only inside ``ModularityGraph/withRaw(_:)``.
+/// Raw views of a ``ModularityGraph``'s arrays for inner loops, valid only inside
+/// ``ModularityGraph/withRaw(_:)``: its rows as a ``RawAdjacency`` (symmetric, so the in-rows
+/// are the out-rows) and what modularity needs per node.
 struct RawModularityGraph {
-    let nodeCount: Int
-    let offsets: RawBuffer<Int>
-    let targets: RawBuffer<Int32>
-    let weights: RawBuffer<Double>
+    let adjacency: RawAdjacency
     let outStrength: RawBuffer<Double>
     let inStrength: RawBuffer<Double>
     let selfWeight: RawBuffer<Double>
+
+    var nodeCount: Int { adjacency.nodeCount }
+    var offsets: RawBuffer<Int> { adjacency.offsets }
+    var targets: RawBuffer<Int32> { adjacency.targets }
+    var weights: RawBuffer<Double> { adjacency.weights }
 }
 
 extension RawModularityGraph {
@@ -232,14 +233,14 @@ extension RawModularityGraph {
     /// (and the entries of `label` and `value`) of the node ``prefetchDistance`` ahead, and the
     /// row of the node half as far ahead.
     @inline(__always)
-    func prefetch(ahead nodes: UnsafePointer<Int32>, of i: Int, end: Int,
-                  label: UnsafePointer<Int32>? = nil, value: UnsafePointer<Double>? = nil) {
+    func prefetch(ahead nodes: RawBuffer<Int32>, of i: Int, end: Int,
+                  label: RawBuffer<Int32>? = nil, value: RawBuffer<Double>? = nil) {
         let d = RawModularityGraph.prefetchDistance
         if i + d < end {
             let w = Int(nodes[i + d])
             prefetchRowStart(w)
-            if let label { outpost_prefetch(label + w) }
-            if let value { outpost_prefetch(value + w) }
+            if let label { label.prefetch(w) }
+            if let value { value.prefetch(w) }
         }
         if i + d / 2 < end { prefetchRow(Int(nodes[i + d / 2])) }
     }
@@ -262,12 +263,11 @@ extension RawModularityGraph {
 extension ModularityGraph {
     func withRaw<R>(_ body: (RawModularityGraph) throws -> R) rethrows -> R {
         try withRawRows(offsets, targets, weights) { o, t, w in
-            try outStrength.withUnsafeBufferPointer { ko in
-                try inStrength.withUnsafeBufferPointer { ki in
-                    try selfWeight.withUnsafeBufferPointer { sw in
-                        try body(RawModularityGraph(nodeCount: nodeCount, offsets: o, targets: t, weights: w,
-                                                    outStrength: RawBuffer(viewing: ko), inStrength: RawBuffer(viewing: ki),
-                                                    selfWeight: RawBuffer(viewing: sw)))
+            try outStrength.withRawBuffer { ko in
+                try inStrength.withRawBuffer { ki in
+                    try selfWeight.withRawBuffer { sw in
+                        try body(RawModularityGraph(adjacency: RawAdjacency(symmetric: nodeCount, offsets: o, targets: t, weights: w),
+                                                    outStrength: ko, inStrength: ki, selfWeight: sw))
                     }
                 }
             }

@@ -111,6 +111,6 @@ extension GraphIndex {
                 eccentricity[i] = Int(farthest)
             }
         }
-        return UnsafeBufferPointer(start: eccentricity.base, count: component.count).max() ?? 0
+        return eccentricity.maximum ?? 0
     }
 }

@@ -3,28 +3,6 @@ import Foundation
 import COutpostSupport
 import Synchronization
 
-/// One slot per parallel block for results that are not plain numbers; block b writes only
-/// slot b. Slots start uninitialised and must all be written before they are read.
-final class BlockResults<Result>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Result>
-    let count: Int
-
-    init(count: Int) {
-        base = .allocate(capacity: max(count, 1))
-        self.count = count
-    }
-
-    /// Writes slot `block` (once).
-    func set(_ block: Int, _ value: Result) {
-        (base + block).initialize(to: value)
-    }
-
-    func free() {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-}
-
 enum Parallel {
     /// Fixed number of blocks the sources are split into. It does not depend on the number of
     /// cores, so that the summation order, and with it every floating-point result, is the same
@@ -95,13 +73,13 @@ extension Parallel {
     static func accumulateWithState<State>(sourceCount: Int, width: Int, makeState: @Sendable @escaping () -> State,
                                            release: @Sendable @escaping (State) -> Void = { _ in },
                                            progress: ProgressCounter? = nil,
-                                           _ body: @Sendable @escaping (_ source: Int, _ accumulator: UnsafeMutablePointer<Double>, _ state: inout State) -> Void) -> [Double] {
+                                           _ body: @Sendable @escaping (_ source: Int, _ accumulator: RawBuffer<Double>, _ state: inout State) -> Void) -> [Double] {
         let blocks = max(1, min(blockCount, sourceCount))
         let buffer = RawBuffer<Double>(repeating: 0, count: blocks * width)
         defer { buffer.free() }
         DispatchQueue.concurrentPerform(iterations: blocks) { block in
             let lo = sourceCount * block / blocks, hi = sourceCount * (block + 1) / blocks
-            let accumulator = buffer.base + block * width
+            let accumulator = buffer.view(from: block * width, count: width)
             var state = makeState()
             for source in lo..<hi {
                 body(source, accumulator, &state)
@@ -111,7 +89,7 @@ extension Parallel {
         }
         var total = [Double](repeating: 0, count: width)
         for block in 0..<blocks {
-            let accumulator = buffer.base + block * width
+            let accumulator = buffer.view(from: block * width, count: width)
             for i in 0..<width { total[i] += accumulator[i] }
         }
         return total

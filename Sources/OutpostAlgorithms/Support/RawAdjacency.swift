@@ -6,11 +6,13 @@ import OutpostGraph
 ///
 /// As swift-collections' `Heap+UnsafeHandle`: every index is `assert`ed, so debug builds
 /// (and the tests) check each access and release builds pay nothing. A buffer either owns
-/// memory it allocated (``init(_:_:)``; give it back with ``free()``) or views an array's
-/// storage for the duration of a `with…` call (``RawAdjacency``, ``RawModularityGraph``).
-/// Parallel workers may share one when each writes a disjoint part of it.
+/// memory it allocated (``init(_:_:)``; give it back with ``free()``), views an array's
+/// storage for the duration of a `with…` call (``Swift/Array/withRawBuffer(_:)``,
+/// ``RawAdjacency``, ``RawModularityGraph``), or views part of another buffer
+/// (``view(from:count:)``). Parallel workers may share one when each writes a disjoint part
+/// of it.
 struct RawBuffer<Element>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Element>
+    private let base: UnsafeMutablePointer<Element>
     let count: Int
 
     /// `count` elements set to `value`, owned: ``free()`` them.
@@ -30,11 +32,33 @@ struct RawBuffer<Element>: @unchecked Sendable {
         count = buffer.count
     }
 
+    /// A writable view of `buffer`'s elements (never freed).
+    init(viewing buffer: UnsafeMutableBufferPointer<Element>) {
+        self.init(viewing: UnsafeBufferPointer(buffer))
+    }
+
+    private init(base: UnsafeMutablePointer<Element>, count: Int) {
+        self.base = base; self.count = count
+    }
+
     @inline(__always)
     subscript(_ i: Int) -> Element {
         get { assert(i >= 0 && i < count, "index \(i) out of 0..<\(count)"); return base[i] }
         nonmutating set { assert(i >= 0 && i < count, "index \(i) out of 0..<\(count)"); base[i] = newValue }
     }
+
+    /// Elements `start..<start + count` as a buffer of their own (the same memory: never
+    /// free it). Its indices start at 0 and are checked against its own `count`.
+    @inline(__always)
+    func view(from start: Int, count: Int) -> RawBuffer {
+        assert(start >= 0 && count >= 0 && start + count <= self.count,
+               "view \(start)..<\(start + count) out of 0..<\(self.count)")
+        return RawBuffer(base: base + start, count: count)
+    }
+
+    /// Elements from `start` to the end, as ``view(from:count:)``.
+    @inline(__always)
+    func view(from start: Int) -> RawBuffer { view(from: start, count: count - start) }
 
     /// Asks the processor for the cache line of element `i` (a hint: never faults).
     @inline(__always)
@@ -43,8 +67,49 @@ struct RawBuffer<Element>: @unchecked Sendable {
     /// The elements, copied into an array.
     var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
-    /// Gives back memory allocated by ``init(_:_:)``.
-    func free() { base.deallocate() }
+    /// Gives back memory allocated by ``init(_:_:)``, ending its elements' lifetimes.
+    func free() {
+        base.deinitialize(count: max(count, 1))
+        base.deallocate()
+    }
+}
+
+extension RawBuffer where Element: Comparable {
+    /// The largest element, or `nil` for an empty buffer.
+    var maximum: Element? {
+        UnsafeBufferPointer(start: base, count: count).max()
+    }
+}
+
+extension Array {
+    /// A read-only ``RawBuffer`` view of the elements for the duration of `body`.
+    @inline(__always)
+    func withRawBuffer<R>(_ body: (RawBuffer<Element>) throws -> R) rethrows -> R {
+        try withUnsafeBufferPointer { try body(RawBuffer(viewing: $0)) }
+    }
+
+    /// A writable ``RawBuffer`` view of the elements for the duration of `body`.
+    @inline(__always)
+    mutating func withMutableRawBuffer<R>(_ body: (RawBuffer<Element>) throws -> R) rethrows -> R {
+        try withUnsafeMutableBufferPointer { try body(RawBuffer(viewing: $0)) }
+    }
+}
+
+/// One slot per parallel block for results that are not plain numbers; block b writes only
+/// slot b, and every slot is written before it is read.
+final class BlockResults<Result>: @unchecked Sendable {
+    private let slots: RawBuffer<Result?>
+
+    init(count: Int) { slots = RawBuffer(count, nil) }
+    deinit { slots.free() }
+
+    /// Writes slot `block` (once, from block `block` only).
+    func set(_ block: Int, _ value: Result) { slots[block] = value }
+
+    subscript(_ block: Int) -> Result {
+        guard let result = slots[block] else { preconditionFailure("block \(block) left no result") }
+        return result
+    }
 }
 
 /// Raw views of a ``GraphIndex``'s arrays for inner loops, valid only inside
@@ -73,6 +138,14 @@ struct RawAdjacency {
         self.inOffsets = inOffsets; self.inSources = inSources; self.inWeights = inWeights
     }
 
+    /// Rows that are their own reverse (a symmetric adjacency): the in-rows are the out-rows.
+    init(symmetric nodeCount: Int, offsets: RawBuffer<Int>, targets: RawBuffer<Int32>, weights: RawBuffer<Double>) {
+        RawAdjacency.check(nodeCount, offsets, targets, weights)
+        self.nodeCount = nodeCount
+        self.offsets = offsets; self.targets = targets; self.weights = weights
+        inOffsets = offsets; inSources = targets; inWeights = weights
+    }
+
     /// Compressed sparse rows that every read inside them can trust.
     static func check(_ n: Int, _ offsets: RawBuffer<Int>, _ targets: RawBuffer<Int32>, _ weights: RawBuffer<Double>) {
         precondition(offsets.count == n + 1 && offsets[0] == 0 && offsets[n] == targets.count
@@ -86,11 +159,9 @@ struct RawAdjacency {
 /// duration of `body`.
 func withRawRows<R>(_ offsets: [Int], _ targets: [Int32], _ weights: [Double],
                     _ body: (RawBuffer<Int>, RawBuffer<Int32>, RawBuffer<Double>) throws -> R) rethrows -> R {
-    try offsets.withUnsafeBufferPointer { o in
-        try targets.withUnsafeBufferPointer { t in
-            try weights.withUnsafeBufferPointer { w in
-                try body(RawBuffer(viewing: o), RawBuffer(viewing: t), RawBuffer(viewing: w))
-            }
+    try offsets.withRawBuffer { o in
+        try targets.withRawBuffer { t in
+            try weights.withRawBuffer { w in try body(o, t, w) }
         }
     }
 }
@@ -103,13 +174,5 @@ extension GraphIndex {
                                       inOffsets: io, inSources: isrc, inWeights: iw))
             }
         }
-    }
-}
-
-extension UnsafeBufferPointer {
-    /// The start of the buffer; for an empty buffer without storage, an aligned address that
-    /// is never read.
-    var base: UnsafePointer<Element> {
-        baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Element>.alignment)!
     }
 }

@@ -134,7 +134,7 @@ struct Render: ParsableCommand {
             if colorBy == "community" {
                 // Leiden with `outpost communities`' defaults (modularity, resolution 1, seed 42,
                 // links weighted by the number of relations), so the colours match its table.
-                let partition = drawnIndex!.leidenCommunities()
+                let partition = try drawnIndex!.leidenCommunities()
                 options.colorBy = .community
                 options.communities = partition.labels.map(Int.init)
             }

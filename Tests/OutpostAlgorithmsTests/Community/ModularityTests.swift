@@ -54,7 +54,7 @@ import OutpostGraph
     func qualityIsTheSameUnderAnyNumbering(_ name: String) throws {
         let (index, _) = try CommunityFixtures.load(name)
         let graph = ModularityGraph(index, weighted: true)
-        let partition = index.louvainCommunities(seed: 1)
+        let partition = try index.louvainCommunities(seed: 1)
         let labels = partition.labels
         // Reverse the nodes within each community, communities in label order.
         let grouping = Renumbering(grouping: labels, count: partition.count)
