@@ -39,12 +39,12 @@ extension LoadedNetwork {
         switch algorithm {
         case let .leiden(r, seed) where maximumIterations != nil:
             resolution = r
-            partition = index.leidenCommunities(resolution: r, seed: seed, weighted: weighted, maximumIterations: maximumIterations!)
+            partition = try index.leidenCommunities(resolution: r, seed: seed, weighted: weighted, maximumIterations: maximumIterations!)
         case let .leiden(r, _), let .louvain(r, _):
             resolution = r
-            partition = index.communities(using: algorithm, weighted: weighted)
+            partition = try index.communities(using: algorithm, weighted: weighted)
         case .labelPropagation:
-            partition = index.communities(using: algorithm, weighted: weighted)
+            partition = try index.communities(using: algorithm, weighted: weighted)
         }
         let quality = index.modularity(of: partition.labels, resolution: modularityResolution ?? resolution, weighted: weighted)
         let ids = index.ids

@@ -360,7 +360,7 @@ public struct Report: Sendable {
 
     func communitiesSection() throws -> String {
         let index = network.index()
-        let partition = index.leidenCommunities()
+        let partition = try index.leidenCommunities()
         let filtered = network.view?.filter.isEmpty == false ? "filtered " : ""
         let groups = partition.communities.filter { $0.count > 1 }
         let alone = partition.communities.count - groups.count

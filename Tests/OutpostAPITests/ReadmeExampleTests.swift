@@ -29,7 +29,7 @@ import Testing
     @Test func indexOfAViewFindsTheCommandsCommunities() throws {
         let (dataset, _) = try DatasetReader().readValid(at: bundled)
         let index = GraphIndex(DatasetView(dataset).graph())
-        let partition = index.leidenCommunities()
+        let partition = try index.leidenCommunities()
         let ids: [[String]] = partition.communities.map { members in members.map { index.ids[$0] }.sorted() }
         let mine = ids.sorted { a, b in a.count != b.count ? a.count > b.count : a[0] < b[0] }
 
