@@ -117,6 +117,23 @@ public struct HopLink: Hashable, Sendable {
 
     /// The source ids of ``citations``, in order.
     public var sources: [String] { citations.map(\.source) }
+
+    /// The dataset's relation at `relationIndex`, seen from the entity `id` at one of its ends,
+    /// with every citation and what the dataset says of each source.
+    public init(relation relationIndex: Int, in dataset: Dataset, leaving id: String) {
+        let relation = dataset.relations[relationIndex]
+        self.init(relation: relation, relationIndex: relationIndex, type: relation.type.rawValue, status: relation.status.rawValue,
+                  layer: relation.layer, direction: HopDirection(relation, leaving: id), period: relation.period,
+                  by: relation.by, citations: relation.citations.map { EvidenceCitation($0, in: dataset) }, weight: 1)
+    }
+}
+
+extension EvidenceCitation {
+    /// A citation with its source's publisher and date, as `dataset` lists them.
+    public init(_ citation: Citation, in dataset: Dataset) {
+        let source = dataset.source(citation.source)
+        self.init(source: citation.source, excerpt: citation.excerpt, publisher: source?.publisher, date: source?.date)
+    }
 }
 
 extension Relation {
@@ -159,16 +176,7 @@ struct HopEvidence {
             var seen = Set<Int>()
             let relationIndices = edges.compactMap { graph.relation(ofEdge: $0) }.filter { seen.insert($0).inserted }.sorted()
             let leaving = graph.nodeIDs[u]
-            return relationIndices.map { r in
-                let relation = dataset.relations[r]
-                let citations = relation.citations.map { c in
-                    let source = dataset.source(c.source)
-                    return EvidenceCitation(source: c.source, excerpt: c.excerpt, publisher: source?.publisher, date: source?.date)
-                }
-                return HopLink(relation: relation, relationIndex: r, type: relation.type.rawValue, status: relation.status.rawValue,
-                               layer: relation.layer, direction: HopDirection(relation, leaving: leaving), period: relation.period,
-                               by: relation.by, citations: citations, weight: 1)
-            }
+            return relationIndices.map { HopLink(relation: $0, in: dataset, leaving: leaving) }
         }
         guard let e = edges.last else { return [] }
         let attributes = graph.attributes(ofEdge: e)

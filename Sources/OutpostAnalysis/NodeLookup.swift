@@ -71,6 +71,16 @@ public enum AnalysisError: Error, CustomStringConvertible, Sendable, Equatable {
     case statusCostOnPlainGraph
     /// A path asked to avoid its own start or end (the node as the query named it).
     case avoidsEndpoint(String)
+    /// An unnormalized variant asked of a measure that has none (the measure's name).
+    case noRawVariant(String)
+    /// A PageRank damping outside (0, 1).
+    case alphaOutOfRange(Double)
+    /// A node the dataset has but the filter leaves out (as the query named it).
+    case notInFilteredGraph(String)
+    /// A dataset selected by attribute, or a plain graph by kind (`dataset`: whether it was a dataset).
+    case projectionSelectionMismatch(dataset: Bool)
+    /// A projection whose selection picks no node (the selection's summary).
+    case nothingToProject(String)
 
     public var description: String {
         switch self {
@@ -82,6 +92,17 @@ public enum AnalysisError: Error, CustomStringConvertible, Sendable, Equatable {
             return "a plain graph has no evidence statuses to cost paths by; cost them by an edge attribute"
         case let .avoidsEndpoint(id):
             return "the path cannot avoid its own start or end ('\(id)')"
+        case let .noRawVariant(measure):
+            return "\(measure) has no unnormalised variant"
+        case .alphaOutOfRange:
+            return "PageRank's damping (alpha) must be between 0 and 1"
+        case let .notInFilteredGraph(name):
+            return "'\(name)' is not in the filtered graph; loosen the filters"
+        case let .projectionSelectionMismatch(dataset):
+            return dataset ? "a dataset is projected by entity kind, not by node attribute"
+                : "a plain graph has no entity kinds; project it by a node attribute"
+        case let .nothingToProject(summary):
+            return "nothing to project: no node is selected (\(summary))"
         }
     }
 }

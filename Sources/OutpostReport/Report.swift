@@ -298,17 +298,9 @@ public struct Report: Sendable {
     }
 
     func networkSection() throws -> String {
-        let diagram: StyledGraph
-        let nodeCount: Int
-        if let view = network.view {
-            diagram = try view.diagram(DiagramOptions(title: title))
-            nodeCount = view.entityIndices.count
-        } else {
-            diagram = try network.graph.diagram(named: network.name, DiagramOptions(title: title))
-            nodeCount = network.graph.nodeCount
-        }
-        let engine: LayoutEngine = LayoutEngine.dot.advice(nodeCount: nodeCount) == nil ? .dot : .sfdp
-        let rendering = try GraphvizRenderer().render(dot: DOTWriter().write(diagram), engine: engine, format: .svg)
+        let diagram = try network.diagram(DiagramOptions(title: title))
+        let engine: LayoutEngine = LayoutEngine.dot.advice(nodeCount: diagram.nodeCount) == nil ? .dot : .sfdp
+        let rendering = try GraphvizRenderer().render(dot: DOTWriter().write(diagram.styled), engine: engine, format: .svg)
         let svg = try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self))
         var caption: String
         if network.view != nil {

@@ -28,19 +28,6 @@ extension LoadedNetwork {
     }
 }
 
-/// ``LoadedNetwork/weightedIndex(attribute:)`` with the merge warning; the second value says
-/// whether the measures read the weights.
-func weightedIndex(_ loaded: LoadedNetwork, attribute: String?) throws -> (GraphIndex, Bool) {
-    let weighted: WeightedIndex
-    do {
-        weighted = try loaded.weightedIndex(attribute: attribute)
-    } catch let error as AnalysisError {
-        throw ValidationError(error.description)
-    }
-    loaded.noteMerges(in: weighted.index)
-    return (weighted.index, weighted.isWeighted)
-}
-
 /// Writes a graph to a `.graphml` (or `.xml`) or `.csv` file, chosen by the extension.
 func writeGraph(_ graph: Graph, to path: String) throws {
     switch URL(fileURLWithPath: path).pathExtension.lowercased() {

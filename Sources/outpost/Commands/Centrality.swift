@@ -2,10 +2,8 @@ import ArgumentParser
 import Foundation
 import Outpost
 
-enum CentralityMeasure: String, ExpressibleByArgument, CaseIterable {
-    case degree, inDegree = "in-degree", outDegree = "out-degree", betweenness, closeness, harmonic
-    case eigenvector, pagerank, katz, coreNumber = "core-number"
-}
+/// `--measure` takes the library's measure names.
+extension CentralityMeasure: ExpressibleByArgument {}
 
 struct Centrality: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -63,12 +61,12 @@ struct Centrality: ParsableCommand {
 
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
-        if raw && ![.degree, .inDegree, .outDegree, .betweenness, .closeness, .katz].contains(measure) {
+        if raw && !measure.hasRawVariant {
             throw ValidationError("--raw has no meaning for \(measure.rawValue): it has no unnormalised variant")
         }
-        if alpha != nil && ![.pagerank, .katz].contains(measure) { throw ValidationError("--alpha applies to pagerank and katz") }
+        if alpha != nil && !measure.takesAlpha { throw ValidationError("--alpha applies to pagerank and katz") }
         if !personalize.isEmpty && measure != .pagerank { throw ValidationError("--personalize applies to pagerank") }
-        if weight != nil && [.degree, .inDegree, .outDegree, .coreNumber].contains(measure) {
+        if weight != nil && !measure.readsWeights {
             throw ValidationError("--weight does not apply to \(measure.rawValue)")
         }
         if let alpha, measure == .pagerank, !(alpha > 0 && alpha < 1) { throw ValidationError("--alpha for pagerank must be between 0 and 1") }
@@ -77,58 +75,38 @@ struct Centrality: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try LoadedGraph(input, filters: filters)
-            let (index, weighted) = try weightedIndex(loaded, attribute: weight)
-            if index.nodeCount > 5_000 && [.betweenness, .closeness, .harmonic].contains(measure) {
-                printError("computing \(measure.rawValue) on \(index.nodeCount) nodes and \(index.edgeCount) edges…")
+            if loaded.graph.nodeCount > 5_000 && measure.isAllPairs {
+                printError("computing \(measure.rawValue) on \(loaded.graph.nodeCount) nodes and \(loaded.graph.edgeCount) edges…")
             }
             let progress = TerminalProgress("\(measure.rawValue), sources done")
             defer { progress.finish() }
-            let scores: [Double]
-            switch measure {
-            case .degree: scores = raw ? (0..<index.nodeCount).map { Double(index.degree(of: $0)) } : index.degreeCentrality().scores
-            case .inDegree:
-                let normalized = try index.inDegreeCentrality()
-                scores = raw ? (0..<index.nodeCount).map { Double(index.inDegree(of: $0)) } : normalized.scores
-            case .outDegree:
-                let normalized = try index.outDegreeCentrality()
-                scores = raw ? (0..<index.nodeCount).map { Double(index.outDegree(of: $0)) } : normalized.scores
-            case .betweenness:
-                scores = try index.betweennessCentrality(normalized: !raw, weighted: weighted, progress: progress.handler).scores
-            case .closeness:
-                scores = try index.closenessCentrality(weighted: weighted, wassermanFaust: !raw, progress: progress.handler).scores
-            case .harmonic: scores = try index.harmonicCentrality(weighted: weighted, progress: progress.handler).scores
-            case .eigenvector: scores = try index.eigenvectorCentrality(weighted: weighted).scores
-            case .katz: scores = try index.katzCentrality(alpha: alpha ?? 0.1, normalized: !raw, weighted: weighted).scores
-            case .coreNumber: scores = try index.coreNumbers().map(Double.init)
-            case .pagerank:
-                var vector: [Double]?
-                if !personalize.isEmpty {
-                    var v = [Double](repeating: 0, count: index.nodeCount)
-                    for name in personalize {
-                        guard let node = try loaded.node(name).index else {
-                            throw CommandFailure("'\(name)' is not in the filtered graph; loosen the filters")
-                        }
-                        v[node] = 1
-                    }
-                    vector = v
-                }
-                scores = try index.pageRank(alpha: alpha ?? 0.85, personalization: vector, weighted: weighted).scores
+            let options = CentralityOptions(raw: raw, weightAttribute: weight, alpha: alpha, personalization: personalize,
+                                            progress: progress.handler)
+            let result: CentralityResult
+            do {
+                result = try loaded.centrality(measure, options)
+            } catch let error as AnalysisError {
+                // A weight the dataset does not have is a usage error, as the other options' are.
+                if case .unknownDatasetWeight = error { throw ValidationError(error.description) }
+                throw error
             }
-            let ranking = CentralityScores(measure: measure.rawValue, scores: scores).ranking(ids: index.ids)
+            loaded.noteMerges(count: result.droppedEdgeCount)
+            let ranking = result.ranking()
             let shown = top.map { Array(ranking.prefix($0)) } ?? ranking
+            let scores = result.scores.scores
             switch output.format {
             case .json:
                 let nodes = shown.map { v -> JSONValue in
-                    .object([("id", .string(index.ids[v])), ("name", .string(index.names[v])), ("score", .double(scores[v]))])
+                    .object([("id", .string(result.ids[v])), ("name", .string(result.names[v])), ("score", .double(scores[v]))])
                 }
                 print(JSONValue.object([("measure", .string(measure.rawValue))] + loaded.filterFields + [("nodes", .array(nodes))]).rendered())
             case .table, .csv:
-                let isInteger = measure == .coreNumber || (raw && [.degree, .inDegree, .outDegree].contains(measure))
-                var table = Table(key: "nodes", title: "\(measure.rawValue)\(raw ? " (raw)" : "")\(weighted ? ", weighted by \(weight!)" : "") — \(index.nodeCount) nodes",
+                let weighting = result.weightAttribute.map { ", weighted by \($0)" } ?? ""
+                var table = Table(key: "nodes", title: "\(measure.rawValue)\(raw ? " (raw)" : "")\(weighting) — \(result.nodeCount) nodes",
                                   columns: ["rank", "id", "name", "score"])
                 for (rank, v) in shown.enumerated() {
-                    table.rows.append([.int(rank + 1), .text(index.ids[v]), .text(index.names[v]),
-                                       isInteger ? .int(Int(scores[v])) : .number(scores[v])])
+                    table.rows.append([.int(rank + 1), .text(result.ids[v]), .text(result.names[v]),
+                                       result.isCount ? .int(Int(scores[v])) : .number(scores[v])])
                 }
                 emit([table], format: output.format, preamble: loaded.filterPreamble)
             }

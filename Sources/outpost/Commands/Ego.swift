@@ -52,19 +52,18 @@ struct Ego: ParsableCommand {
             guard let c = centre.index else {
                 throw CommandFailure("\(centre.id) is not in the filtered network (\(loaded.view?.filter.summary ?? ""))")
             }
-            let index = loaded.indexNotingMerges()
-            let ego = try index.egoGraph(center: c, radius: Double(radius), undirected: undirected)
+            let ego = try loaded.neighborhood(of: c, radius: radius, undirected: undirected)
+            loaded.noteMerges(count: ego.droppedEdgeCount)
             if let output {
-                let subgraph = loaded.exportable(loaded.graph.induced(by: ego.nodes))
-                try writeGraph(subgraph, to: output)
-                printError("wrote \(ego.nodes.count) nodes and \(subgraph.edgeCount) edges within \(radius) of \(centre.id) to \(output)")
+                try writeGraph(ego.graph, to: output)
+                printError("wrote \(ego.nodes.count) nodes and \(ego.graph.edgeCount) edges within \(radius) of \(centre.id) to \(output)")
                 return
             }
             var table = Table(key: "ego", title: "Within \(radius) hop\(radius == 1 ? "" : "s") of \(loaded.name(of: c)) (\(ego.nodes.count))",
                               columns: ["id", "name", "kind", "distance"])
             for (v, d) in zip(ego.nodes, ego.distances) {
-                table.rows.append([.text(index.ids[v]), .text(loaded.name(of: v)),
-                                   loaded.graph.nodeAttributes[v]["kind"].map(Cell.text) ?? .none, .int(Int(d))])
+                table.rows.append([.text(loaded.graph.nodeIDs[v]), .text(loaded.name(of: v)),
+                                   loaded.graph.nodeAttributes[v]["kind"].map(Cell.text) ?? .none, .int(d)])
             }
             emit([table], format: format.format, preamble: loaded.filterPreamble)
         }

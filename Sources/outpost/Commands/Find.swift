@@ -17,17 +17,13 @@ struct Find: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (dataset, _) = try DatasetReader().readValid(at: path)
-            let matches = dataset.findEntities(matching: text)
-            let needle = text.lowercased()
+            let matches = dataset.entityMatches(text)
             let table = Table(key: "entities", title: "Entities matching '\(text)'",
                               columns: ["id", "kind", "name", "country", "city", "matched"],
-                              rows: matches.map { i in
-                                  let e = dataset.entities[i]
-                                  let matched = e.name.lowercased().contains(needle) ? "name"
-                                      : e.id.contains(needle) ? "id"
-                                      : "alias: " + (e.aliases.first { $0.lowercased().contains(needle) } ?? "")
+                              rows: matches.map { match in
+                                  let e = match.entity
                                   return [.text(e.id), .text(e.kind.rawValue), .text(e.name), e.country.map(Cell.text) ?? .none,
-                                          e.city.map(Cell.text) ?? .none, .text(matched)]
+                                          e.city.map(Cell.text) ?? .none, .text(match.field.description)]
                               })
             emit([table], format: output.format)
             if matches.isEmpty && output.format == .table { printError("no entity matches '\(text)'") }

@@ -14,8 +14,8 @@ struct PathCommand: ParsableCommand {
 
         Every hop lists each relation joining the pair, its direction as stored (→
         from the earlier node to the later, ← the reverse, — undirected), its status,
-        dates and sources; --explain adds each citation (source id, publisher, date,
-        excerpt).
+        layer, dates and sources; --explain adds each citation (source id,
+        publisher, date, excerpt).
 
         --weight: on a plain graph, the numeric edge attribute to use as length
         (`weight` is the edge weight); on a dataset, `status` costs each hop by its
@@ -146,7 +146,7 @@ struct PathCommand: ParsableCommand {
     }
 
     func csvTable(_ paths: [EvidencePath]) -> Table {
-        var table = Table(key: "hops", title: "Hops", columns: ["path", "hop", "from", "to", "relation", "direction", "status", "when", "sources", "cost"])
+        var table = Table(key: "hops", title: "Hops", columns: ["path", "hop", "from", "to", "relation", "direction", "status", "layer", "when", "sources", "cost"])
         for (p, path) in paths.enumerated() {
             for (h, hop) in path.hops.enumerated() {
                 for link in hop.links {
@@ -155,6 +155,7 @@ struct PathCommand: ParsableCommand {
                                        link.type.map(Cell.text) ?? .none,
                                        link.direction.map { .text($0.symbol) } ?? .none,
                                        link.status.map(Cell.text) ?? .none,
+                                       link.layer.map { .text($0.rawValue) } ?? .none,
                                        link.period.map(Cell.text) ?? .none,
                                        isRelation ? .text(link.sources.joined(separator: " ")) : .none,
                                        .number(path.cost)])
@@ -195,6 +196,7 @@ struct PathCommand: ParsableCommand {
                         continue
                     }
                     var parts = ["  │ \(direction.symbol) \(link.type ?? "")", link.status ?? ""]
+                    if let layer = link.layer { parts.append(layer.rawValue) }
                     if let when = link.period { parts.append(when) }
                     if !link.by.isEmpty { parts.append("by \(link.by.joined(separator: ", "))") }
                     parts.append("[\(link.sources.joined(separator: ", "))]")

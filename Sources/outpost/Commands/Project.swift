@@ -53,51 +53,35 @@ struct Project: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try LoadedGraph(input, filters: filters, directed: false)
-            let graph = loaded.graph
-            let index = GraphIndex(graph)
-            var ontoNodes: [Int]
-            var viaNodes: Set<Int>?
-            var what: String
-            if loaded.dataset != nil {
+            let selection: ProjectionSelection
+            if loaded.isDataset {
                 guard !onto.isEmpty else { throw ValidationError("a dataset is projected by kind: give --onto KIND (and --via KIND)") }
                 if ontoAttribute != nil { throw ValidationError("--onto-attribute is for plain graphs; a dataset is projected with --onto KIND") }
-                ontoNodes = (0..<graph.nodeCount).filter { onto.contains(graph.nodeAttributes[$0]["kind"] ?? "") }
-                if !via.isEmpty { viaNodes = Set((0..<graph.nodeCount).filter { via.contains(graph.nodeAttributes[$0]["kind"] ?? "") }) }
-                what = "\(onto.joined(separator: ", ")) linked by shared \(via.isEmpty ? "neighbours" : via.joined(separator: ", "))"
+                selection = .kinds(onto: onto.compactMap(EntityKind.init(rawValue:)), via: via.compactMap(EntityKind.init(rawValue:)))
             } else {
                 guard let ontoAttribute else { throw ValidationError("a plain graph is projected by attribute: give --onto-attribute NAME=VALUE") }
                 if !onto.isEmpty || !via.isEmpty { throw ValidationError("--onto and --via name dataset kinds; for a plain graph use --onto-attribute NAME=VALUE") }
                 let parts = ontoAttribute.split(separator: "=", maxSplits: 1).map(String.init)
-                let name = parts[0], value = parts.count > 1 ? parts[1] : ""
-                ontoNodes = (0..<graph.nodeCount).filter { graph.nodeAttributes[$0][name] == value }
-                what = "nodes with \(name)=\(value) linked by shared neighbours"
+                selection = .attribute(name: parts[0], value: parts.count > 1 ? parts[1] : "")
             }
-            if ontoNodes.isEmpty { throw CommandFailure("nothing to project: no node is selected by \(onto.isEmpty ? "--onto-attribute \(ontoAttribute!)" : "--onto \(onto.joined(separator: " "))")") }
-            let projection = index.weightedProjection(onto: ontoNodes, via: viaNodes)
+            let result: NetworkProjection
+            do {
+                result = try loaded.projection(selection)
+            } catch AnalysisError.nothingToProject {
+                throw CommandFailure("nothing to project: no node is selected by \(onto.isEmpty ? "--onto-attribute \(ontoAttribute!)" : "--onto \(onto.joined(separator: " "))")")
+            }
 
             if let output {
-                var out = Graph(directed: false)
-                for v in projection.nodes { out.addNode(graph.nodeIDs[v], label: graph.nodeLabels[v], attributes: graph.nodeAttributes[v]) }
-                for (edge, shared) in zip(projection.edges, projection.shared) {
-                    out.addEdge(out.index(of: graph.nodeIDs[edge.source])!, out.index(of: graph.nodeIDs[edge.target])!, weight: edge.weight,
-                                attributes: ["shared": shared.map { graph.nodeIDs[$0] }.joined(separator: " ")])
-                }
-                try writeGraph(out, to: output)
-                printError("wrote \(out.nodeCount) nodes and \(out.edgeCount) weighted edges to \(output)")
+                try writeGraph(result.graph, to: output)
+                printError("wrote \(result.graph.nodeCount) nodes and \(result.graph.edgeCount) weighted edges to \(output)")
             }
-            var table = Table(key: "pairs", title: "\(what): \(projection.edges.count) pair\(projection.edges.count == 1 ? "" : "s") among \(projection.nodes.count)",
-                              columns: ["a", "a_name", "b", "b_name", "weight", "shared"])
-            let order = projection.edges.indices.sorted { i, j in
-                let a = projection.edges[i], b = projection.edges[j]
-                if a.weight != b.weight { return a.weight > b.weight }
-                return (graph.nodeIDs[a.source], graph.nodeIDs[a.target]) < (graph.nodeIDs[b.source], graph.nodeIDs[b.target])
-            }
-            for i in order {
-                let edge = projection.edges[i]
-                table.rows.append([.text(graph.nodeIDs[edge.source]), .text(graph.name(of: edge.source)),
-                                   .text(graph.nodeIDs[edge.target]), .text(graph.name(of: edge.target)),
-                                   .int(Int(edge.weight)), .text(projection.shared[i].map { graph.nodeIDs[$0] }.joined(separator: " "))])
-            }
+            let count = result.pairs.count
+            let table = Table(key: "pairs", title: "\(selection.summary): \(count) pair\(count == 1 ? "" : "s") among \(result.projection.nodes.count)",
+                              columns: ["a", "a_name", "b", "b_name", "weight", "shared"],
+                              rows: result.pairs.map { pair in
+                                  [.text(pair.a), .text(pair.aName), .text(pair.b), .text(pair.bName), .int(pair.weight),
+                                   .text(pair.shared.joined(separator: " "))]
+                              })
             emit([table], format: format.format, preamble: loaded.filterPreamble, context: loaded.filterFields)
         }
     }

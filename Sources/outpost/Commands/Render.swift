@@ -117,27 +117,6 @@ struct Render: ParsableCommand {
             }
 
             var options = DiagramOptions(title: title, edgeLabels: edgeLabels, legend: !noLegend)
-            // Scores are in the drawn graph's node order (the view's entity order for a dataset).
-            let drawn = loaded.graph
-            let needsIndex = ["pagerank", "betweenness"].contains(sizeBy ?? "") || colorBy == "community"
-            let drawnIndex = needsIndex ? loaded.indexNotingMerges(drawn) : nil
-            switch sizeBy {
-            case "degree": options.sizeBy = .degree
-            case "pagerank":
-                options.sizeBy = .scores(name: "PageRank", values: try drawnIndex!.pageRank().scores)
-            case "betweenness":
-                options.sizeBy = .scores(name: "betweenness", values: try drawnIndex!.betweennessCentrality().scores)
-            case let measure?:
-                throw ValidationError("unknown --size-by '\(measure)'")
-            case nil: break
-            }
-            if colorBy == "community" {
-                // Leiden with `outpost communities`' defaults (modularity, resolution 1, seed 42,
-                // links weighted by the number of relations), so the colours match its table.
-                let partition = try drawnIndex!.leidenCommunities()
-                options.colorBy = .community
-                options.communities = partition.labels.map(Int.init)
-            }
             if let clusterBy {
                 options.clusterBy = DiagramOptions.Clustering(rawValue: clusterBy)
                 if options.clusterBy == .jurisdiction && !isDataset {
@@ -148,23 +127,14 @@ struct Render: ParsableCommand {
                 options.highlightPath = .init(from: try nodeID(highlightPath[0], in: loaded),
                                               to: try nodeID(highlightPath[1], in: loaded))
             }
-
-            let diagram: StyledGraph
-            let drawnNodes: Int, drawnEdges: Int
-            if let view = loaded.view {
-                diagram = try view.diagram(options)
-                drawnNodes = view.entityIndices.count
-                drawnEdges = view.relationIndices.count
-            } else {
-                let name = URL(fileURLWithPath: input.path).lastPathComponent
-                diagram = try loaded.graph.diagram(named: name, options)
-                drawnNodes = loaded.graph.nodeCount
-                drawnEdges = loaded.graph.edgeCount
-            }
+            let diagram = try loaded.diagram(options, sizedBy: sizeBy.flatMap(CentralityMeasure.init(rawValue:)),
+                                             coloredByCommunity: colorBy == "community")
+            loaded.noteMerges(count: diagram.droppedEdgeCount)
+            let drawnNodes = diagram.nodeCount, drawnEdges = diagram.edgeCount
             let advice = engine.advice(nodeCount: drawnNodes)
             if let advice { printError("warning: \(advice)") }
 
-            let dot = DOTWriter().write(diagram)
+            let dot = DOTWriter().write(diagram.styled)
             let clock = ContinuousClock()
             let start = clock.now
             let rendering = try GraphvizRenderer().render(dot: dot, engine: engine, format: format)

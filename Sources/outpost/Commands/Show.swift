@@ -24,10 +24,9 @@ struct Show: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (dataset, _) = try DatasetReader().readValid(at: path)
-            let index = try dataset.resolveEntity(entity)
-            let e = dataset.entities[index]
             let view = DatasetView(dataset, filter: try filters.makeFilter(defaultLayers: RelationLayer.all))
-            let relationIndices = view.relationIndices.filter { dataset.relations[$0].from == e.id || dataset.relations[$0].to == e.id }
+            let profile = try view.profile(of: entity)
+            let e = profile.entity
 
             var details = Table(key: "entity", title: "\(e.name) [\(e.kind.rawValue)]", columns: ["field", "value"])
             details.rows = [[.text("id"), .text(e.id)], [.text("kind"), .text(e.kind.rawValue)], [.text("name"), .text(e.name)]]
@@ -36,33 +35,23 @@ struct Show: ParsableCommand {
             if let c = e.city { details.rows.append([.text("city"), .text(c)]) }
             for key in e.attributes.keys.sorted() { details.rows.append([.text(key), .text(e.attributes[key]!)]) }
 
-            var relations = Table(key: "relations", title: "Relations (\(relationIndices.count))",
+            var relations = Table(key: "relations", title: "Relations (\(profile.relations.count))",
                                   columns: ["direction", "relation", "other", "other_name", "status", "by", "when", "sources"])
             var citations = Table(key: "citations", title: "Evidence", columns: ["about", "source", "publisher", "date", "excerpt"])
-            func cite(_ about: String, _ list: [Citation]) {
+            func cite(_ about: String, _ list: [EvidenceCitation]) {
                 for c in list {
-                    let s = dataset.source(c.source)
-                    citations.rows.append([.text(about), .text(c.source), s?.publisher.map(Cell.text) ?? .none,
-                                           s?.date.map { .text($0.description) } ?? .none, .text(c.excerpt)])
+                    citations.rows.append([.text(about), .text(c.source), c.publisher.map(Cell.text) ?? .none,
+                                           c.date.map { .text($0.description) } ?? .none, .text(c.excerpt)])
                 }
             }
-            cite(e.id, e.citations)
-            for r in relationIndices {
-                let relation = dataset.relations[r]
-                let outgoing = relation.from == e.id
-                let other = outgoing ? relation.to : relation.from
-                let direction = !relation.isDirected ? "—" : (outgoing ? "→" : "←")
-                var when: [String] = []
-                if let d = relation.date { when.append(d.description) }
-                if relation.start != nil || relation.end != nil {
-                    when.append("\(relation.start?.description ?? "?")–\(relation.end?.description ?? "")")
-                }
-                relations.rows.append([.text(direction), .text(relation.type.rawValue), .text(other),
-                                       .text(dataset.entity(other)?.name ?? other), .text(relation.status.rawValue),
-                                       relation.by.isEmpty ? .none : .text(relation.by.joined(separator: " ")),
-                                       when.isEmpty ? .none : .text(when.joined(separator: " ")),
-                                       .text(relation.citations.map(\.source).joined(separator: " "))])
-                cite("\(relation.from) \(relation.type.rawValue) \(relation.to)", relation.citations)
+            cite(e.id, profile.citations)
+            for item in profile.relations {
+                let link = item.link
+                relations.rows.append([link.direction.map { .text($0.symbol) } ?? .none, link.type.map(Cell.text) ?? .none,
+                                       .text(item.other), .text(item.otherName), link.status.map(Cell.text) ?? .none,
+                                       link.by.isEmpty ? .none : .text(link.by.joined(separator: " ")),
+                                       link.period.map(Cell.text) ?? .none, .text(link.sources.joined(separator: " "))])
+                if let relation = link.relation { cite("\(relation.from) \(relation.type.rawValue) \(relation.to)", link.citations) }
             }
             var preamble: [String] = []
             if !view.filter.isEmpty { preamble.append("Filter: \(view.filter.summary)") }

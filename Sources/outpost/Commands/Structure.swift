@@ -25,74 +25,66 @@ struct Structure: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try LoadedGraph(input, filters: filters)
-            let index = loaded.indexNotingMerges()
-            let weak = index.connectedComponents()
-            let strong = index.isDirected ? index.stronglyConnectedComponents() : weak
-            let (points, bridges) = index.articulationPointsAndBridges()
-            let clustering = index.clustering()
-            let average = clustering.isEmpty ? 0 : clustering.reduce(0, +) / Double(clustering.count)
-            let diameter = index.diameterOfLargestComponent()
-            let ids = index.ids
-            func idList(_ list: [Int]) -> [String] { list.map { ids[$0] }.sorted() }
+            let structure = loaded.structure()
+            loaded.noteMerges(count: structure.droppedEdgeCount)
+            let directed = structure.isDirected
+            let weak = structure.components, strong = structure.strongComponents
+            func ids(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.string)) }
 
             switch output.format {
             case .json:
                 var pairs: [(String, JSONValue)] = loaded.filterFields + [
-                    ("directed", .bool(index.isDirected)), ("nodes", .int(index.nodeCount)), ("edges", .int(index.edgeCount)),
-                    ("density", .double(index.density)),
-                    (index.isDirected ? "weakly_connected_components" : "connected_components",
-                     .array(weak.map { .array(idList($0).map(JSONValue.string)) })),
+                    ("directed", .bool(directed)), ("nodes", .int(structure.nodeCount)), ("edges", .int(structure.edgeCount)),
+                    ("density", .double(structure.density)),
+                    (directed ? "weakly_connected_components" : "connected_components", .array(weak.map(ids))),
                 ]
-                if index.isDirected {
-                    pairs.append(("strongly_connected_components", .array(strong.map { .array(idList($0).map(JSONValue.string)) })))
-                }
+                if directed { pairs.append(("strongly_connected_components", .array(strong.map(ids)))) }
                 pairs += [
-                    ("articulation_points", .array(idList(points).map(JSONValue.string))),
-                    ("bridges", .array(bridges.map { .array([.string(ids[$0.0]), .string(ids[$0.1])]) })),
-                    ("average_clustering", .double(average)),
-                    ("clustering", .object((0..<index.nodeCount).sorted { ids[$0] < ids[$1] }.map { (ids[$0], .double(clustering[$0])) })),
-                    ("diameter_largest_component", .int(diameter)),
+                    ("articulation_points", ids(structure.articulationPoints.sorted())),
+                    ("bridges", .array(structure.bridges.map(ids))),
+                    ("average_clustering", .double(structure.averageClustering)),
+                    ("clustering", .object(structure.nodeIDs.map { ($0, .double(structure.clustering[$0]!)) })),
+                    ("diameter_largest_component", .int(structure.diameterOfLargestComponent)),
                 ]
                 print(JSONValue.object(pairs).rendered())
             case .csv:
-                var component = [Int](repeating: 0, count: index.nodeCount), strongComponent = component
-                for (c, members) in weak.enumerated() { for v in members { component[v] = c } }
-                for (c, members) in strong.enumerated() { for v in members { strongComponent[v] = c } }
-                let cut = Set(points)
+                var component: [String: Int] = [:], strongComponent: [String: Int] = [:]
+                for (c, members) in weak.enumerated() { for id in members { component[id] = c } }
+                for (c, members) in strong.enumerated() { for id in members { strongComponent[id] = c } }
+                let cut = Set(structure.articulationPoints)
                 var table = Table(key: "nodes", title: "Nodes", columns: ["id", "name", "component", "strong_component", "articulation_point", "clustering"])
-                for v in (0..<index.nodeCount).sorted(by: { ids[$0] < ids[$1] }) {
-                    table.rows.append([.text(ids[v]), .text(index.names[v]), .int(component[v]), .int(strongComponent[v]),
-                                       .text(cut.contains(v) ? "yes" : "no"), .number(clustering[v])])
+                for id in structure.nodeIDs {
+                    table.rows.append([.text(id), .text(loaded.name(ofID: id)), .int(component[id]!), .int(strongComponent[id]!),
+                                       .text(cut.contains(id) ? "yes" : "no"), .number(structure.clustering[id]!)])
                 }
                 emit([table], format: .csv)
             case .table:
                 var summary = Table(key: "summary", title: "Structure", columns: ["measure", "value"])
                 summary.rows = [
-                    [.text("nodes"), .int(index.nodeCount)], [.text("edges"), .int(index.edgeCount)],
-                    [.text("directed"), .text(index.isDirected ? "yes" : "no")], [.text("density"), .number(index.density)],
-                    [.text(index.isDirected ? "weakly connected components" : "connected components"), .int(weak.count)],
+                    [.text("nodes"), .int(structure.nodeCount)], [.text("edges"), .int(structure.edgeCount)],
+                    [.text("directed"), .text(directed ? "yes" : "no")], [.text("density"), .number(structure.density)],
+                    [.text(directed ? "weakly connected components" : "connected components"), .int(weak.count)],
                 ]
-                if index.isDirected { summary.rows.append([.text("strongly connected components"), .int(strong.count)]) }
+                if directed { summary.rows.append([.text("strongly connected components"), .int(strong.count)]) }
                 summary.rows += [
-                    [.text("largest component"), .int(weak.first?.count ?? 0)],
-                    [.text("articulation points"), .int(points.count)], [.text("bridges"), .int(bridges.count)],
-                    [.text("average clustering"), .number(average)],
-                    [.text("diameter of largest \(index.isDirected ? "strongly connected " : "")component"), .int(diameter)],
+                    [.text("largest component"), .int(structure.largestComponent)],
+                    [.text("articulation points"), .int(structure.articulationPoints.count)], [.text("bridges"), .int(structure.bridges.count)],
+                    [.text("average clustering"), .number(structure.averageClustering)],
+                    [.text("diameter of largest \(directed ? "strongly connected " : "")component"), .int(structure.diameterOfLargestComponent)],
                 ]
                 let componentTable = Table(key: "components", title: "Components (largest first)", columns: ["component", "size", "members"],
                                            rows: weak.prefix(20).enumerated().map { c, members in
-                                               let names = idList(members)
-                                               let shown = names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", … (\(names.count - 8) more)" : "")
+                                               let shown = members.prefix(8).joined(separator: ", ") + (members.count > 8 ? ", … (\(members.count - 8) more)" : "")
                                                return [.int(c), .int(members.count), .text(shown)]
                                            })
                 let pointTable = Table(key: "articulation-points", title: "Articulation points (removing one splits a component)",
-                                       columns: ["id", "name"], rows: points.map { [.text(ids[$0]), .text(index.names[$0])] })
+                                       columns: ["id", "name"], rows: structure.articulationPoints.map { [.text($0), .text(loaded.name(ofID: $0))] })
                 let bridgeTable = Table(key: "bridges", title: "Bridges (removing one splits a component)", columns: ["from", "to"],
-                                        rows: bridges.map { [.text(ids[$0.0]), .text(ids[$0.1])] })
+                                        rows: structure.bridges.map { $0.map(Cell.text) })
                 var tables = [summary, componentTable, pointTable, bridgeTable]
                 if nodes {
                     tables.append(Table(key: "clustering", title: "Clustering", columns: ["id", "clustering"],
-                                        rows: (0..<index.nodeCount).sorted { ids[$0] < ids[$1] }.map { [.text(ids[$0]), .number(clustering[$0])] }))
+                                        rows: structure.nodeIDs.map { [.text($0), .number(structure.clustering[$0]!)] }))
                 }
                 emit(tables, format: .table, preamble: loaded.filterPreamble)
             }

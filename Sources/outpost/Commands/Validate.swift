@@ -27,21 +27,14 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let result = try DatasetReader().read(at: path)
-            var diagnostics = result.diagnostics + result.dataset.validate()
+            let check = try DatasetCheck(at: path, sourcesDirectory: sourcesDir)
+            let diagnostics = check.diagnostics
+            let errors = check.errorCount, warnings = check.warningCount
             var excerptLine = ""
-            if let sourcesDir {
-                let report = ExcerptChecker(directory: sourcesDir).check(result.dataset)
-                diagnostics += report.diagnostics
-                excerptLine = "; \(report.checked) excerpts checked against \(sourcesDir), \(report.unchecked) without a local copy"
+            if let sourcesDir, let checked = check.excerptsChecked, let unchecked = check.excerptsWithoutCopy {
+                excerptLine = "; \(checked) excerpts checked against \(sourcesDir), \(unchecked) without a local copy"
             }
-            diagnostics.sort { a, b in
-                (a.location?.file ?? "", a.location?.line ?? 0, a.location?.column ?? 0)
-                    < (b.location?.file ?? "", b.location?.line ?? 0, b.location?.column ?? 0)
-            }
-            let errors = diagnostics.filter { $0.severity == .error }.count
-            let warnings = diagnostics.count - errors
-            let d = result.dataset
+            let d = check.dataset
             switch output.format {
             case .table:
                 for diagnostic in diagnostics { print(diagnostic.description) }
