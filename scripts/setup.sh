@@ -30,3 +30,13 @@ else
 fi
 echo "==> outpost stats $dataset"
 .build/release/outpost stats "$dataset"
+
+# The main job: the report and the whole-network figure, files a person can open.
+out=out
+mkdir -p "$out"
+echo "==> outpost report $dataset -o $out/report.html"
+.build/release/outpost report "$dataset" -o "$out/report.html" \
+  --path station-rotterdam fuzhou-psb --path america-changle-association-ny persuasion-to-return
+echo "==> outpost render $dataset -o $out/network.svg"
+.build/release/outpost render "$dataset" -o "$out/network.svg"
+echo "==> done: open $out/report.html (the report) and $out/network.svg (the network layer drawn whole)"
