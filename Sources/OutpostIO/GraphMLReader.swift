@@ -14,27 +14,32 @@ import OutpostGraph
 /// Unlike NetworkX, an edge whose end is not declared as a `<node>` is an error, not a new
 /// node: a typo in an id should not silently grow the graph. Only the first `<graph>` is read;
 /// nested graphs and hyperedges are reported as unsupported.
+///
+/// The bytes are checked before the XML parser sees them: the file must be UTF-8 (as its XML
+/// declaration, if any, must say) with only the characters XML 1.0 allows. Malformed bytes
+/// never reach Foundation's parser, which can trap on them (bytes that are not UTF-8 in an
+/// element name end the process inside FoundationXML). The parser reads from a stream, in
+/// chunks, so files of any size are read (given all at once, libxml2 stops at 10,000,000 bytes).
 public struct GraphMLReader {
     public init() {}
 
     public func read(at path: String) throws -> Graph {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileManager.default.fileExists(atPath: path) ? InputError.unreadable(path, "permission denied or a folder")
-                                                              : InputError.notFound(path)
-        }
-        return try read(data, file: path)
+        try read(InputBytes.read(path, expecting: "GraphML"), file: path)
     }
 
     public func read(_ data: Data, file: String = "<input>") throws -> Graph {
+        if let problem = Self.byteProblem(in: data, file: file) { throw DiagnosticsError([problem]) }
         let delegate = GraphMLDelegate(file: file)
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
         let ok = parser.parse()
         if let failure = delegate.failure { throw DiagnosticsError([failure]) }
         if !ok {
-            let message = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
-            throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: parser.lineNumber, column: parser.columnNumber),
-                "the XML is not well-formed: \(message)", hint: "check that every element is closed and the file is complete")])
+            // Foundation's own wording ("The operation could not be completed.
+            // (NSXMLParserErrorDomain error 4.)") says nothing a person can act on.
+            let reason = parser.parserError.map { Self.reason(forXMLError: ($0 as NSError).code) } ?? "malformed XML"
+            throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)),
+                "the XML is not well-formed: \(reason)", hint: "check that every element is closed and the file is complete GraphML")])
         }
         if delegate.sawGraph && !delegate.completed {
             throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: parser.lineNumber, column: parser.columnNumber),
@@ -45,6 +50,53 @@ public struct GraphMLReader {
                                                hint: "a GraphML file holds <graphml><graph edgedefault=\"undirected\">…</graph></graphml>")])
         }
         return graph
+    }
+
+    /// What is wrong with the bytes as XML text, before any parser sees them.
+    static func byteProblem(in data: Data, file: String) -> Diagnostic? {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.isEmpty {
+                return Diagnostic(.error, at: SourceLocation(file: file, line: 1), "the file is empty",
+                                  hint: "a GraphML file holds <graphml><graph edgedefault=\"undirected\">…</graph></graphml>")
+            }
+            if bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)) {
+                return Diagnostic(.error, at: SourceLocation(file: file, line: 1), "the file is UTF-16 text; Outpost reads UTF-8 GraphML",
+                                  hint: "convert it, e.g. `iconv -f utf-16 -t utf-8`, and say encoding=\"UTF-8\" in its XML declaration")
+            }
+            // The XML declaration, if any, must not name another encoding.
+            let start = InputBytes.hasByteOrderMark(bytes) ? 3 : 0
+            let head = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(bytes.count, start + 200)]), as: UTF8.self)
+            if head.hasPrefix("<?xml"), let end = head.range(of: "?>") {
+                let declaration = head[..<end.lowerBound]
+                if let range = declaration.range(of: #"encoding\s*=\s*["']([^"']*)["']"#, options: .regularExpression) {
+                    let value = declaration[range].split(whereSeparator: { $0 == "\"" || $0 == "'" }).dropFirst().first.map(String.init) ?? ""
+                    if !["utf-8", "utf8", "us-ascii", "ascii"].contains(value.lowercased()) {
+                        return Diagnostic(.error, at: SourceLocation(file: file, line: 1),
+                                          "the XML declaration names encoding '\(printable(value))'; Outpost reads UTF-8 GraphML",
+                                          hint: "convert the file to UTF-8 (e.g. `iconv -f \(printable(value)) -t utf-8`) and say encoding=\"UTF-8\"")
+                    }
+                }
+            }
+            return InputBytes.textProblem(in: bytes, file: file, xml: true)
+        }
+    }
+
+    /// A person's words for libxml2's error codes (as `XMLParser.ErrorCode` numbers them).
+    static func reason(forXMLError code: Int) -> String {
+        switch XMLParser.ErrorCode(rawValue: code) {
+        case .documentStartError?, .emptyDocumentError?: return "the file does not start with XML (is it GraphML?)"
+        case .prematureDocumentEndError?: return "the file ends early: it is truncated"
+        case .tagNameMismatchError?: return "an end tag does not match its start tag"
+        case .ltRequiredError?, .gtRequiredError?: return "a '<' or '>' is missing"
+        case .attributeNotStartedError?, .attributeNotFinishedError?, .attributeHasNoValueError?:
+            return "an attribute is not written name=\"value\""
+        case .entityRefLoopError?, .entityBoundaryError?: return "an entity refers to itself"
+        case .undeclaredEntityError?, .entityNotFinishedError?:
+            return "an '&' starts an unknown entity (write &amp; for a literal ampersand)"
+        case .notWellBalancedError?: return "elements are not properly nested, or there is text after the root element"
+        default: return "XML error \(code)"
+        }
     }
 }
 
