@@ -82,23 +82,26 @@ public struct DatasetReader {
                     .replacingOccurrences(of: printable(file.url.path) + ": ", with: "")))
                 continue
             }
-            let problem = data.withUnsafeBytes { InputBytes.textProblem(in: $0.bindMemory(to: UInt8.self), file: file.display) }
-            if let problem {
-                parser.diagnostics.append(problem)
-                continue
-            }
-            var text = String(decoding: data, as: UTF8.self)
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // a byte order mark says nothing in UTF-8
-            if text.allSatisfy(\.isWhitespace) {
-                parser.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file.display, line: 1), "the file is empty",
-                    hint: "add dataset, sources, entities or relations to it, or delete it"))
-                continue
-            }
-            parser.parse(text, file: file.display)
+            parser.read(data, file: file.display)
+        }
+        if parser.entities.isEmpty && !parser.diagnostics.contains(where: { $0.severity == .error }) {
+            parser.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: files.first?.display ?? path, line: 1),
+                "the dataset holds no entities", hint: "add an `entities:` list (see Graphs/FORMAT.md)"))
         }
         let name = root.standardizedFileURL.lastPathComponent
         let dataset = Dataset(name: isDirectory.boolValue ? name : root.deletingPathExtension().lastPathComponent,
                               title: parser.title, description: parser.description,
+                              sources: parser.sources, entities: parser.entities,
+                              relations: parser.relations, totals: parser.totals)
+        return Result(dataset: dataset, diagnostics: parser.diagnostics + parser.relationDiagnostics(in: dataset),
+                      entitiesOfUnknownKind: parser.entitiesOfUnknownKind)
+    }
+
+    /// Reads one YAML file's bytes as a dataset (`file` names it in diagnostics).
+    public func read(_ data: Data, file: String = "<input>") -> Result {
+        var parser = Parser()
+        parser.read(data, file: file)
+        let dataset = Dataset(name: file, title: parser.title, description: parser.description,
                               sources: parser.sources, entities: parser.entities,
                               relations: parser.relations, totals: parser.totals)
         return Result(dataset: dataset, diagnostics: parser.diagnostics + parser.relationDiagnostics(in: dataset),
@@ -131,6 +134,23 @@ private struct Parser {
     private var unreadRelations: [Dataset.UnreadRelation] = []
     private var datasetLocation: SourceLocation?
     private var file = ""
+
+    /// Checks one file's bytes as text (UTF-8, no NUL), then parses them.
+    mutating func read(_ data: Data, file: String) {
+        let problem = data.withUnsafeBytes { InputBytes.textProblem(in: $0.bindMemory(to: UInt8.self), file: file) }
+        if let problem {
+            diagnostics.append(problem)
+            return
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // a byte order mark says nothing in UTF-8
+        if text.allSatisfy(\.isWhitespace) {
+            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file, line: 1), "the file is empty",
+                hint: "add dataset, sources, entities or relations to it, or delete it"))
+            return
+        }
+        parse(text, file: file)
+    }
 
     mutating func parse(_ text: String, file: String) {
         self.file = file

@@ -18,8 +18,8 @@ import OutpostGraph
 /// The bytes are checked before the XML parser sees them: the file must be UTF-8 (as its XML
 /// declaration, if any, must say) with only the characters XML 1.0 allows. Malformed bytes
 /// never reach Foundation's parser, which can trap on them (bytes that are not UTF-8 in an
-/// element name end the process inside FoundationXML). The parser reads from a stream, in
-/// chunks, so files of any size are read (given all at once, libxml2 stops at 10,000,000 bytes).
+/// element name end the process inside FoundationXML). A file of 8,000,000 bytes or more is
+/// parsed from a stream, in chunks (given all at once, libxml2 stops at 10,000,000 bytes).
 public struct GraphMLReader {
     public init() {}
 
@@ -30,7 +30,10 @@ public struct GraphMLReader {
     public func read(_ data: Data, file: String = "<input>") throws -> Graph {
         if let problem = Self.byteProblem(in: data, file: file) { throw DiagnosticsError([problem]) }
         let delegate = GraphMLDelegate(file: file)
-        let parser = XMLParser(stream: InputStream(data: data))
+        // Given as one chunk, libxml2 stops at 10,000,000 bytes; from a stream it reads any
+        // size, but then reports nothing for a file cut short (the checks below still catch
+        // a missing </graph>). So: small files whole, large ones as a stream.
+        let parser = data.count < 8_000_000 ? XMLParser(data: data) : XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
         let ok = parser.parse()
         if let failure = delegate.failure { throw DiagnosticsError([failure]) }
@@ -82,19 +85,20 @@ public struct GraphMLReader {
         }
     }
 
-    /// A person's words for libxml2's error codes (as `XMLParser.ErrorCode` numbers them).
+    /// A person's words for libxml2's error codes (`xmlParserErrors`, which FoundationXML on
+    /// Linux passes on as they are; its `XMLParser.ErrorCode` names are off by one from them).
     static func reason(forXMLError code: Int) -> String {
-        switch XMLParser.ErrorCode(rawValue: code) {
-        case .documentStartError?, .emptyDocumentError?: return "the file does not start with XML (is it GraphML?)"
-        case .prematureDocumentEndError?: return "the file ends early: it is truncated"
-        case .tagNameMismatchError?: return "an end tag does not match its start tag"
-        case .ltRequiredError?, .gtRequiredError?: return "a '<' or '>' is missing"
-        case .attributeNotStartedError?, .attributeNotFinishedError?, .attributeHasNoValueError?:
-            return "an attribute is not written name=\"value\""
-        case .entityRefLoopError?, .entityBoundaryError?: return "an entity refers to itself"
-        case .undeclaredEntityError?, .entityNotFinishedError?:
-            return "an '&' starts an unknown entity (write &amp; for a literal ampersand)"
-        case .notWellBalancedError?: return "elements are not properly nested, or there is text after the root element"
+        switch code {
+        case 3, 4: return "the file does not start with XML (is it GraphML?)"
+        case 5: return "there is text after the root element (a second root, or junk at the end)"
+        case 23: return "an '&' entity is not closed with ';' (write &amp; for a literal ampersand)"
+        case 26, 27: return "an '&' starts an unknown entity (write &amp; for a literal ampersand)"
+        case 39, 40, 41: return "an attribute is not written name=\"value\""
+        case 68: return "a '<' is not followed by a name (write &lt; for a literal '<')"
+        case 73: return "a '>' is missing, or an attribute value is not quoted"
+        case 76: return "an end tag does not match its start tag"
+        case 77: return "an element is not closed: the file may be truncated"
+        case 89: return "an entity refers to itself"
         default: return "XML error \(code)"
         }
     }
@@ -166,7 +170,7 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
         case "edge":
             guard graphDepth > 0 else { return }
             guard let source = attributes["source"], let target = attributes["target"] else {
-                return fail(parser, "<edge> without source and target")
+                return fail(parser, "<edge> without source and target", hint: "give both attributes; if the file ends here, it is truncated")
             }
             if let directed = attributes["directed"], let graph, (directed == "true") != graph.isDirected {
                 return fail(parser, "edge \(source) → \(target) says directed=\"\(directed)\" in a graph whose edgedefault says otherwise",
@@ -249,7 +253,8 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
             if let text = edge.weight ?? weightKey?.defaultValue {
                 guard let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), value.isFinite else {
                     failure = Diagnostic(.error, at: SourceLocation(file: file, line: edge.line, column: edge.column),
-                                         "edge \(edge.source) → \(edge.target) has weight '\(text)', which is not a number")
+                                         "edge \(edge.source) → \(edge.target) has weight '\(printable(text))', which is not a finite number",
+                                         hint: "write a decimal number such as 1 or 0.5, or leave the <data> out for the key's default")
                     parser.abortParsing()
                     return
                 }

@@ -44,7 +44,7 @@ enum InputBytes {
                 if b == 0x0A { line += 1; column = 1; i += 1; continue }
                 if b == 0 {
                     return problem("the file holds a NUL byte: it is binary, not text",
-                                   "give a text file (check that this is the file you meant)")
+                                   "give a text file; check that this is the file you meant")
                 }
                 if xml && b < 0x20 && b != 0x09 && b != 0x0D {
                     return problem(String(format: "control character 0x%02X, which XML does not allow", b),
