@@ -253,7 +253,7 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
             if let text = edge.weight ?? weightKey?.defaultValue {
                 guard let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), value.isFinite else {
                     failure = Diagnostic(.error, at: SourceLocation(file: file, line: edge.line, column: edge.column),
-                                         "edge \(edge.source) → \(edge.target) has weight '\(printable(text))', which is not a finite number",
+                                         "edge \(edge.source) → \(edge.target) has weight '\(printable(text))', which is not a \(Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) == nil ? "" : "finite ")number",
                                          hint: "write a decimal number such as 1 or 0.5, or leave the <data> out for the key's default")
                     parser.abortParsing()
                     return
