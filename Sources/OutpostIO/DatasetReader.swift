@@ -33,7 +33,8 @@ public struct DatasetReader {
 
     /// Reads the folder at `path` (or a single YAML file).
     ///
-    /// - Throws: ``InputError`` when the path does not exist or holds no YAML file.
+    /// - Throws: ``InputError`` when the path does not exist, holds no YAML file, or is a file
+    ///   that is not YAML (a CSV or GraphML graph is not a dataset).
     public func read(at path: String) throws -> Result {
         let root = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
@@ -67,6 +68,7 @@ public struct DatasetReader {
             }
             if files.isEmpty && folderDiagnostics.isEmpty { throw InputError.emptyDataset(path) }
         } else {
+            guard ["yaml", "yml"].contains(root.pathExtension.lowercased()) else { throw InputError.notADataset(path) }
             files.append((path, root))
         }
         var parser = Parser()

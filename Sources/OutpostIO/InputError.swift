@@ -10,6 +10,8 @@ public enum InputError: Error, CustomStringConvertible, Sendable {
     /// A folder where a file (of the named format) was expected.
     case isFolder(String, expected: String)
     case emptyDataset(String)
+    /// A file that is not YAML where a dataset was expected (a CSV edge list, a GraphML file).
+    case notADataset(String)
     case unknownFormat(String)
     case unreadable(String, String)
     case unwritable(String, String)
@@ -22,6 +24,8 @@ public enum InputError: Error, CustomStringConvertible, Sendable {
             return "\(printable(path)): is a folder, not a \(expected) file; give the file's path"
         case let .emptyDataset(path):
             return "\(printable(path)): the folder holds no .yaml file; a dataset is a folder of YAML files (see Graphs/FORMAT.md)"
+        case let .notADataset(path):
+            return "\(printable(path)): not a dataset: a dataset is a folder of .yaml files or one .yaml file (see Graphs/FORMAT.md); CSV edge lists and GraphML files are plain graphs, without evidence"
         case let .unknownFormat(path):
             return "\(printable(path)): cannot tell the format; give a dataset folder, a .csv edge list or a .graphml file"
         case let .unreadable(path, reason):

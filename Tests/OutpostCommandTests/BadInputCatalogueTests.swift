@@ -47,6 +47,7 @@ import Testing
         Case(command: "validate", file: "javascript-url.yaml", status: 1, at: "javascript-url.yaml:2:5", what: "'javascript:alert(1)', which is not an http or https address", fix: "give the web address"),
         Case(command: "validate", file: "shared-alias.yaml", status: 0, at: "shared-alias.yaml:19:5", what: "warning: entity 'station-ogdenville' has alias 'the station'", fix: "merge the two"),
         Case(command: "validate", file: "valid.yaml", status: 0, at: nil, what: "ok: 0 error(s), 0 warning(s)", fix: ""),
+        Case(command: "validate", file: "valid.graphml", status: 1, at: nil, what: "valid.graphml: not a dataset", fix: "a dataset is a folder of .yaml files"),
         // Edge lists (CSV), through stats
         Case(command: "stats", file: "empty.csv", status: 1, at: "empty.csv:1:1", what: "the file is empty", fix: "starts with a header line"),
         Case(command: "stats", file: "header-only.csv", status: 1, at: "header-only.csv:1:1", what: "a header but no edges", fix: "add one line `source,target` per edge"),
