@@ -81,8 +81,50 @@ public struct GraphMLReader {
                     }
                 }
             }
-            return InputBytes.textProblem(in: bytes, file: file, xml: true)
+            return InputBytes.textProblem(in: bytes, file: file, xml: true) ?? markupProblem(in: bytes, from: start, file: file)
         }
+    }
+
+    /// Markup GraphML never needs and FoundationXML mishandles: a processing instruction
+    /// other than the XML declaration (one without data, `<?x?>`, ends the process inside
+    /// FoundationXML, which takes the length of a null pointer), and a DOCTYPE (whose
+    /// declarations reach callbacks of the same kind, and whose entities can expand without
+    /// bound). Comments and CDATA sections are skipped.
+    static func markupProblem(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, file: String) -> Diagnostic? {
+        func matches(_ literal: String, at i: Int) -> Bool {
+            let pattern = Array(literal.utf8)
+            guard i + pattern.count <= bytes.count else { return false }
+            for k in pattern.indices where bytes[i + k] != pattern[k] { return false }
+            return true
+        }
+        func skip(to end: String, from i: Int) -> Int {
+            var j = i
+            while j < bytes.count && !matches(end, at: j) { j += 1 }
+            return j
+        }
+        var i = start
+        if matches("<?xml", at: i), i + 5 < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i + 5]) {
+            i = skip(to: "?>", from: i + 5) + 2  // the XML declaration
+        }
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<") {
+                if matches("<!--", at: i) { i = skip(to: "-->", from: i + 4) + 3; continue }
+                if matches("<![CDATA[", at: i) { i = skip(to: "]]>", from: i + 9) + 3; continue }
+                let what: String? = matches("<?", at: i) ? "a processing instruction (<?…?>)"
+                                  : matches("<!DOCTYPE", at: i) ? "a DOCTYPE declaration" : nil
+                if let what {
+                    var line = 1, column = 1
+                    for k in 0..<i where bytes[k] & 0xC0 != 0x80 {
+                        if bytes[k] == 0x0A { line += 1; column = 1 } else { column += 1 }
+                    }
+                    return Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column),
+                                      "\(what), which GraphML does not use",
+                                      hint: "remove it; only the XML declaration <?xml version=\"1.0\" …?> may start the file")
+                }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// A person's words for libxml2's error codes (`xmlParserErrors`, which FoundationXML on

@@ -75,6 +75,10 @@ import Testing
         Case(command: "stats", file: "empty.graphml", status: 1, at: "empty.graphml:1:1", what: "the file is empty", fix: "a GraphML file holds"),
         Case(command: "stats", file: "not-xml.graphml", status: 1, at: "not-xml.graphml:1:1", what: "does not start with XML", fix: "is it GraphML?"),
         Case(command: "stats", file: "nan-weight.graphml", status: 1, at: "nan-weight.graphml:7:", what: "weight 'NaN', which is not a finite number", fix: "write a decimal number"),
+        // Found by scripts/fuzz.sh graphml: a processing instruction without data ended the
+        // process inside FoundationXML (strlen of a null pointer).
+        Case(command: "stats", file: "processing-instruction.graphml", status: 1, at: "processing-instruction.graphml:1:1", what: "a processing instruction", fix: "only the XML declaration"),
+        Case(command: "stats", file: "doctype.graphml", status: 1, at: "doctype.graphml:2:1", what: "a DOCTYPE declaration", fix: "remove it"),
         Case(command: "stats", file: "valid.graphml", status: 0, at: nil, what: "edges", fix: ""),
     ]
 
