@@ -12,8 +12,10 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible, 
                 hint: String? = nil) {
         self.severity = severity
         self.location = location
-        self.message = message
-        self.hint = hint
+        // Messages quote input (ids, keys, values): whatever they quote must not become
+        // terminal control, so non-printable characters are escaped here, once for all.
+        self.message = escapingNonPrintable(message)
+        self.hint = hint.map(escapingNonPrintable)
     }
 
     public var description: String {
@@ -60,4 +62,35 @@ public func suggestions(for word: String, in candidates: [String], limit: Int = 
     }
     scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.word < $1.word }
     return scored.prefix(limit).map { $0.word }
+}
+
+/// `text` with every character that is not printable written as `\u{…}`: C0 and C1 controls
+/// (newlines and tabs too, so that a message stays one line), the bidirectional overrides and
+/// isolates (which reorder what follows them on screen), and the byte order mark.
+public func escapingNonPrintable(_ text: String) -> String {
+    func isNonPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
+    guard text.unicodeScalars.contains(where: isNonPrintable) else { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        if isNonPrintable(scalar) {
+            out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+        } else {
+            out.append(scalar)
+        }
+    }
+    return String(out)
+}
+
+/// Input text as a message may quote it: non-printable characters escaped
+/// (``escapingNonPrintable(_:)``) and cut to `limit` characters, so that a 5 MB line or a
+/// binary file is never echoed whole.
+public func printable(_ text: String, limit: Int = 80) -> String {
+    let escaped = escapingNonPrintable(text)
+    guard escaped.count > limit else { return escaped }
+    return escaped.prefix(limit) + "… (\(text.count) characters)"
 }

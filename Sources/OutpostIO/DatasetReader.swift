@@ -16,11 +16,25 @@ public struct DatasetReader {
     public struct Result: Sendable {
         public var dataset: Dataset
         public var diagnostics: [Diagnostic]
+        /// Ids of entities whose `kind` is not in the vocabulary (each already an error in
+        /// `diagnostics`); they are kept, with a stand-in kind, so that relations to them are
+        /// not also reported as dangling, and ``problems`` checks no relation against that kind.
+        public var entitiesOfUnknownKind: Set<String> = []
+
+        /// Every problem: those found in the text and those ``Dataset/validate(skippingKindChecksFor:)``
+        /// finds, in file and line order.
+        public var problems: [Diagnostic] {
+            (diagnostics + dataset.validate(skippingKindChecksFor: entitiesOfUnknownKind)).sorted {
+                ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0)
+                    < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0)
+            }
+        }
     }
 
     /// Reads the folder at `path` (or a single YAML file).
     ///
-    /// - Throws: ``InputError`` when the path does not exist or holds no YAML file.
+    /// - Throws: ``InputError`` when the path does not exist, holds no YAML file, or is a file
+    ///   that is not YAML (a CSV or GraphML graph is not a dataset).
     public func read(at path: String) throws -> Result {
         let root = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
@@ -28,45 +42,79 @@ public struct DatasetReader {
             throw InputError.notFound(path)
         }
         var files: [(display: String, url: URL)] = []
+        var folderDiagnostics: [Diagnostic] = []
         if isDirectory.boolValue {
             let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
             var found: [String] = []
+            var folders: [String] = []
             while let url = enumerator?.nextObject() as? URL {
                 guard url.pathExtension == "yaml" || url.pathExtension == "yml" else { continue }
                 let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
-                found.append(relative)
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+                    folders.append(relative)  // its YAML files, if any, are read as those of a subfolder
+                } else {
+                    found.append(relative)
+                }
             }
             for relative in found.sorted() {
                 let display = path.hasSuffix("/") ? path + relative : path + "/" + relative
                 files.append((display, root.appendingPathComponent(relative)))
             }
-            if files.isEmpty { throw InputError.emptyDataset(path) }
+            for relative in folders.sorted() {
+                let display = path.hasSuffix("/") ? path + relative : path + "/" + relative
+                folderDiagnostics.append(Diagnostic(.error, at: SourceLocation(file: display, line: 1),
+                    "a folder named like a YAML file", hint: "rename the folder (without .yaml or .yml); the YAML files in it are read all the same"))
+            }
+            if files.isEmpty && folderDiagnostics.isEmpty { throw InputError.emptyDataset(path) }
         } else {
+            guard ["yaml", "yml"].contains(root.pathExtension.lowercased()) else { throw InputError.notADataset(path) }
             files.append((path, root))
         }
         var parser = Parser()
+        parser.diagnostics = folderDiagnostics
         for file in files {
+            // The bytes are read and checked here, so that no Foundation error (which names
+            // no line and no fix) reaches the person reading the message.
+            let data: Data
             do {
-                let text = try String(contentsOf: file.url, encoding: .utf8)
-                parser.parse(text, file: file.display)
-            } catch let error as CocoaError where error.code == .fileReadInapplicableStringEncoding {
-                parser.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file.display, line: 1),
-                    "the file is not UTF-8 text", hint: "save it as UTF-8"))
+                data = try InputBytes.read(file.url.path, expecting: "YAML")
+            } catch let error as InputError {
+                parser.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file.display, line: 1), "\(error)"
+                    .replacingOccurrences(of: printable(file.url.path) + ": ", with: "")))
+                continue
             }
+            parser.read(data, file: file.display)
+        }
+        if parser.entities.isEmpty && !parser.diagnostics.contains(where: { $0.severity == .error }) {
+            parser.diagnostics.append(Diagnostic(.error, at: SourceLocation(file: files.first?.display ?? path, line: 1),
+                "the dataset holds no entities", hint: "add an `entities:` list (see Graphs/FORMAT.md)"))
         }
         let name = root.standardizedFileURL.lastPathComponent
         let dataset = Dataset(name: isDirectory.boolValue ? name : root.deletingPathExtension().lastPathComponent,
                               title: parser.title, description: parser.description,
                               sources: parser.sources, entities: parser.entities,
                               relations: parser.relations, totals: parser.totals)
-        return Result(dataset: dataset, diagnostics: parser.diagnostics)
+        return Result(dataset: dataset, diagnostics: parser.diagnostics + parser.relationDiagnostics(in: dataset),
+                      entitiesOfUnknownKind: parser.entitiesOfUnknownKind)
+    }
+
+    /// Reads one YAML file's bytes as a dataset (`file` names it in diagnostics).
+    public func read(_ data: Data, file: String = "<input>") -> Result {
+        var parser = Parser()
+        parser.read(data, file: file)
+        let dataset = Dataset(name: file, title: parser.title, description: parser.description,
+                              sources: parser.sources, entities: parser.entities,
+                              relations: parser.relations, totals: parser.totals)
+        return Result(dataset: dataset, diagnostics: parser.diagnostics + parser.relationDiagnostics(in: dataset),
+                      entitiesOfUnknownKind: parser.entitiesOfUnknownKind)
     }
 
     /// Reads a dataset and fails unless it is free of errors, both in the text and in its
     /// references (``Dataset/validate()``). Warnings are returned.
     public func readValid(at path: String) throws -> (Dataset, [Diagnostic]) {
         let result = try read(at: path)
-        let all = result.diagnostics + result.dataset.validate()
+        let all = result.problems
         let errors = all.filter { $0.severity == .error }
         if !errors.isEmpty { throw DiagnosticsError(errors) }
         return (result.dataset, all)
@@ -82,8 +130,29 @@ private struct Parser {
     var relations: [Relation] = []
     var totals: [PublishedTotal] = []
     var diagnostics: [Diagnostic] = []
+    var entitiesOfUnknownKind: Set<String> = []
+    /// Relations left out of the dataset because their type or status is unknown: what else
+    /// is wrong with them is still reported (``relationDiagnostics(in:)``).
+    private var unreadRelations: [Dataset.UnreadRelation] = []
     private var datasetLocation: SourceLocation?
     private var file = ""
+
+    /// Checks one file's bytes as text (UTF-8, no NUL), then parses them.
+    mutating func read(_ data: Data, file: String) {
+        let problem = data.withUnsafeBytes { InputBytes.textProblem(in: $0.bindMemory(to: UInt8.self), file: file) }
+        if let problem {
+            diagnostics.append(problem)
+            return
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // a byte order mark says nothing in UTF-8
+        if text.allSatisfy(\.isWhitespace) {
+            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file, line: 1), "the file is empty",
+                hint: "add dataset, sources, entities or relations to it, or delete it"))
+            return
+        }
+        parse(text, file: file)
+    }
 
     mutating func parse(_ text: String, file: String) {
         self.file = file
@@ -94,7 +163,8 @@ private struct Parser {
             diagnostics.append(Self.diagnostic(for: error, file: file))
             return
         } catch {
-            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: 1), "\(error)"))
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: 1), "the YAML cannot be read",
+                                          hint: "check that this is a YAML file (see Graphs/FORMAT.md)"))
             return
         }
         guard let root else { return }
@@ -114,6 +184,22 @@ private struct Parser {
         }
     }
 
+    /// The problems of the relations that could not be read whole, checked against `dataset`.
+    func relationDiagnostics(in dataset: Dataset) -> [Diagnostic] {
+        unreadRelations.flatMap { dataset.problems(ofUnreadRelation: $0, skippingKindChecksFor: entitiesOfUnknownKind) }
+    }
+
+    /// The line and column of a byte offset into `text`.
+    static func position(ofByte offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1, consumed = 0
+        for scalar in text.unicodeScalars {
+            if consumed >= offset { break }
+            consumed += UTF8.width(scalar)
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -124,12 +210,16 @@ private struct Parser {
                               hint: "check indentation, colons and quotes; an excerpt with ': ' or '#' must be quoted")
         case let .duplicatedKeysInMapping(duplicates, context):
             return Diagnostic(.error, at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                              "duplicate key(s) \(duplicates.joined(separator: ", ")) in one mapping",
+                              "duplicate key(s) \(duplicates.map { printable($0) }.joined(separator: ", ")) in one mapping",
                               hint: "each key may appear once per item")
-        case let .reader(problem, _, _, _):
-            return Diagnostic(.error, at: SourceLocation(file: file, line: 1), "cannot read the file: \(problem)")
+        case let .reader(problem, offset, _, yaml):
+            let (line, column) = offset.map { position(ofByte: $0, in: yaml) } ?? (1, 1)
+            return Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column), "YAML cannot hold this text: \(problem)",
+                              hint: "remove the control character; YAML allows tab and line ends but no other")
         default:
-            return Diagnostic(.error, at: SourceLocation(file: file, line: 1), "\(error)")
+            // Yams's own description quotes the whole file; say only what kind of failure it is.
+            return Diagnostic(.error, at: SourceLocation(file: file, line: 1), "the YAML cannot be read",
+                              hint: "check that this is a YAML file (see Graphs/FORMAT.md)")
         }
     }
 
@@ -146,7 +236,7 @@ private struct Parser {
     mutating func unknownKey(_ key: Node, allowed: [String]) {
         let word = key.string ?? "?"
         let near = suggestions(for: word, in: allowed, limit: 1)
-        fail(key, "unknown key '\(word)'",
+        fail(key, "unknown key '\(printable(word))'",
              hint: near.isEmpty ? "valid keys: \(allowed.joined(separator: ", "))" : "did you mean '\(near[0])'?")
     }
 
@@ -209,7 +299,7 @@ private struct Parser {
     mutating func date(_ fields: [String: Node], _ key: String, in node: Node, what: String) -> PartialDate? {
         guard let string = text(fields, key, required: false, in: node, what: what) else { return nil }
         guard let date = PartialDate(string) else {
-            fail(fields[key]!, "'\(string)' is not a date", hint: "write YYYY, YYYY-MM or YYYY-MM-DD")
+            fail(fields[key]!, "'\(printable(string))' is not a date", hint: "write YYYY, YYYY-MM or YYYY-MM-DD")
             return nil
         }
         return date
@@ -221,7 +311,7 @@ private struct Parser {
         if let value = T(rawValue: word) { return value }
         let all = T.allCases.map(\.rawValue)
         let near = suggestions(for: word, in: all, limit: 1)
-        fail(fields[key]!, "unknown \(key) '\(word)'",
+        fail(fields[key]!, "unknown \(key) '\(printable(word))'",
              hint: (near.isEmpty ? "" : "did you mean '\(near[0])'? ") + "valid: \(all.joined(separator: ", "))")
         return nil
     }
@@ -265,13 +355,13 @@ private struct Parser {
               let measure = text(f, "measure", required: true, in: node, what: what),
               let valueText = text(f, "value", required: true, in: node, what: what) else { return }
         guard let value = Int(valueText) else {
-            fail(f["value"]!, "total value '\(valueText)' is not a whole number")
+            fail(f["value"]!, "total value '\(printable(valueText))' is not a whole number")
             return
         }
         var countries: Int?
         if let c = text(f, "countries", required: false, in: node, what: what) {
             countries = Int(c)
-            if countries == nil { fail(f["countries"]!, "countries '\(c)' is not a whole number") }
+            if countries == nil { fail(f["countries"]!, "countries '\(printable(c))' is not a whole number") }
         }
         totals.append(PublishedTotal(label: label, measure: measure, value: value, countries: countries,
                                      scope: text(f, "scope", required: false, in: node, what: what),
@@ -321,6 +411,7 @@ private struct Parser {
                             location: location(node))
         // An entity with a bad kind is still recorded so that relations to it are not also
         // reported as dangling; the kind error above already fails validation.
+        if kind == nil { entitiesOfUnknownKind.insert(id) }
         entities.append(entity)
     }
 
@@ -336,8 +427,17 @@ private struct Parser {
         let end = date(f, "end", in: node, what: what)
         let day = date(f, "date", in: node, what: what)
         let cites = citations(f, in: node, what: what)
-        guard let from, let to, let type, let status else { return }
-        relations.append(Relation(from: from, type: type, to: to, status: status, by: strings(f, "by"),
+        let by = strings(f, "by")
+        guard let from, let to else { return }
+        guard let type, let status else {
+            // Reported above; the rest of the relation is still checked, so that a second run
+            // finds nothing the first could have.
+            let typeWord = f["type"]?.scalar?.string ?? "?"
+            unreadRelations.append(Dataset.UnreadRelation(from: from, typeWord: printable(typeWord), type: type, to: to, status: status,
+                                                          by: by, start: start, end: end, citations: cites, location: location(node)))
+            return
+        }
+        relations.append(Relation(from: from, type: type, to: to, status: status, by: by,
                                   start: start, end: end, date: day,
                                   note: text(f, "note", required: false, in: node, what: what),
                                   citations: cites, location: location(node)))

@@ -10,17 +10,16 @@ import OutpostGraph
 /// as NetworkX's `Graph.add_edge` does (`GraphIndex.mergedEdgeCount` counts them; the commands warn).
 ///
 /// Errors name the file, line and column and stop the read: no partial graph is returned.
+/// The bytes are checked first: a file that is not UTF-8 text, or holds a NUL byte (a binary
+/// file), is refused with the line and column of the first bad byte, and no message echoes
+/// more than a short, escaped excerpt of the input.
 public struct EdgeListReader {
     public var directed: Bool
 
     public init(directed: Bool = false) { self.directed = directed }
 
     public func read(at path: String) throws -> Graph {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileManager.default.fileExists(atPath: path) ? InputError.unreadable(path, "permission denied or a folder")
-                                                              : InputError.notFound(path)
-        }
-        return try read(data, file: path)
+        try read(InputBytes.read(path, expecting: "CSV"), file: path)
     }
 
     public func read(_ data: Data, file: String = "<input>") throws -> Graph {
@@ -30,6 +29,7 @@ public struct EdgeListReader {
     }
 
     private func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> Graph {
+        if let problem = InputBytes.textProblem(in: bytes, file: file) { throw DiagnosticsError([problem]) }
         var scanner = CSVScanner(bytes: bytes)
         func fail(_ line: Int, _ column: Int, _ message: String, hint: String? = nil) -> DiagnosticsError {
             DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column), message, hint: hint)])
@@ -46,7 +46,14 @@ public struct EdgeListReader {
             headerLine = row.line
         }
         guard let sourceColumn = header.firstIndex(of: "source"), let targetColumn = header.firstIndex(of: "target") else {
-            throw fail(headerLine, 1, "the first line must be a header naming the columns `source` and `target`; found \(header.joined(separator: ","))",
+            let found = printable(header.joined(separator: ","))
+            if header.count == 1, let separator = [";", "\t", "|"].first(where: { header[0].contains($0) }),
+               header[0].contains("source") && header[0].contains("target") {
+                let name = separator == "\t" ? "tabs" : "'\(separator)'"
+                throw fail(headerLine, 1, "the fields are separated by \(name), not commas (header: \(found))",
+                           hint: "an edge list is comma-separated: replace the separators with commas, quoting fields that hold commas")
+            }
+            throw fail(headerLine, 1, "the first line must be a header naming the columns `source` and `target`; found \(found)",
                        hint: "add a header line such as `source,target,weight`")
         }
         let weightColumn = header.firstIndex(of: "weight")
@@ -68,7 +75,7 @@ public struct EdgeListReader {
                 let text = field.text.trimmingCharacters(in: .whitespaces)
                 if !text.isEmpty {
                     guard let value = Double(text), value.isFinite else {
-                        throw fail(row.line, field.column, "weight '\(field.text)' is not a number",
+                        throw fail(row.line, field.column, "weight '\(printable(field.text))' is not a \(Double(text) == nil ? "" : "finite ")number",
                                    hint: "write a decimal number such as 1 or 0.5, or leave it empty for 1")
                     }
                     weight = value
@@ -82,6 +89,10 @@ public struct EdgeListReader {
                 for c in extraColumns { attributes[header[c]] = row.fields[c].text }
                 graph.addEdge(u, v, weight: weight, attributes: attributes)
             }
+        }
+        if graph.edgeCount == 0 {
+            throw fail(headerLine, 1, "the edge list has a header but no edges",
+                       hint: "add one line `source,target` per edge below the header")
         }
         return graph
     }
@@ -99,7 +110,7 @@ struct CSVScanner {
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         // Skip a UTF-8 byte order mark.
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
+        if InputBytes.hasByteOrderMark(bytes) { position = 3 }
     }
 
     mutating func nextRow(file: String) throws -> Row? {

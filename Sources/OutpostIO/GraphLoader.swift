@@ -19,8 +19,12 @@ public struct GraphLoader {
     public static func format(of path: String) throws -> Format {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw InputError.notFound(path) }
-        if isDirectory.boolValue { return .dataset }
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        let suffix = URL(fileURLWithPath: path).pathExtension.lowercased()
+        if isDirectory.boolValue {
+            if ["csv", "graphml", "xml"].contains(suffix) { throw InputError.isFolder(path, expected: suffix == "csv" ? "CSV" : "GraphML") }
+            return .dataset
+        }
+        switch suffix {
         case "yaml", "yml": return .dataset
         case "csv": return .edgeList
         case "graphml", "xml": return .graphML

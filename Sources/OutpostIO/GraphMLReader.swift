@@ -14,27 +14,35 @@ import OutpostGraph
 /// Unlike NetworkX, an edge whose end is not declared as a `<node>` is an error, not a new
 /// node: a typo in an id should not silently grow the graph. Only the first `<graph>` is read;
 /// nested graphs and hyperedges are reported as unsupported.
+///
+/// The bytes are checked before the XML parser sees them: the file must be UTF-8 (as its XML
+/// declaration, if any, must say) with only the characters XML 1.0 allows. Malformed bytes
+/// never reach Foundation's parser, which can trap on them (bytes that are not UTF-8 in an
+/// element name end the process inside FoundationXML). A file of 8,000,000 bytes or more is
+/// parsed from a stream, in chunks (given all at once, libxml2 stops at 10,000,000 bytes).
 public struct GraphMLReader {
     public init() {}
 
     public func read(at path: String) throws -> Graph {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileManager.default.fileExists(atPath: path) ? InputError.unreadable(path, "permission denied or a folder")
-                                                              : InputError.notFound(path)
-        }
-        return try read(data, file: path)
+        try read(InputBytes.read(path, expecting: "GraphML"), file: path)
     }
 
     public func read(_ data: Data, file: String = "<input>") throws -> Graph {
+        if let problem = Self.byteProblem(in: data, file: file) { throw DiagnosticsError([problem]) }
         let delegate = GraphMLDelegate(file: file)
-        let parser = XMLParser(data: data)
+        // Given as one chunk, libxml2 stops at 10,000,000 bytes; from a stream it reads any
+        // size, but then reports nothing for a file cut short (the checks below still catch
+        // a missing </graph>). So: small files whole, large ones as a stream.
+        let parser = data.count < 8_000_000 ? XMLParser(data: data) : XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
         let ok = parser.parse()
         if let failure = delegate.failure { throw DiagnosticsError([failure]) }
         if !ok {
-            let message = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
-            throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: parser.lineNumber, column: parser.columnNumber),
-                "the XML is not well-formed: \(message)", hint: "check that every element is closed and the file is complete")])
+            // Foundation's own wording ("The operation could not be completed.
+            // (NSXMLParserErrorDomain error 4.)") says nothing a person can act on.
+            let reason = parser.parserError.map { Self.reason(forXMLError: ($0 as NSError).code) } ?? "malformed XML"
+            throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)),
+                "the XML is not well-formed: \(reason)", hint: "check that every element is closed and the file is complete GraphML")])
         }
         if delegate.sawGraph && !delegate.completed {
             throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: parser.lineNumber, column: parser.columnNumber),
@@ -45,6 +53,96 @@ public struct GraphMLReader {
                                                hint: "a GraphML file holds <graphml><graph edgedefault=\"undirected\">…</graph></graphml>")])
         }
         return graph
+    }
+
+    /// What is wrong with the bytes as XML text, before any parser sees them.
+    static func byteProblem(in data: Data, file: String) -> Diagnostic? {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.isEmpty {
+                return Diagnostic(.error, at: SourceLocation(file: file, line: 1), "the file is empty",
+                                  hint: "a GraphML file holds <graphml><graph edgedefault=\"undirected\">…</graph></graphml>")
+            }
+            if bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)) {
+                return Diagnostic(.error, at: SourceLocation(file: file, line: 1), "the file is UTF-16 text; Outpost reads UTF-8 GraphML",
+                                  hint: "convert it, e.g. `iconv -f utf-16 -t utf-8`, and say encoding=\"UTF-8\" in its XML declaration")
+            }
+            // The XML declaration, if any, must not name another encoding.
+            let start = InputBytes.hasByteOrderMark(bytes) ? 3 : 0
+            let head = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(bytes.count, start + 200)]), as: UTF8.self)
+            if head.hasPrefix("<?xml"), let end = head.range(of: "?>") {
+                let declaration = head[..<end.lowerBound]
+                if let range = declaration.range(of: #"encoding\s*=\s*["']([^"']*)["']"#, options: .regularExpression) {
+                    let value = declaration[range].split(whereSeparator: { $0 == "\"" || $0 == "'" }).dropFirst().first.map(String.init) ?? ""
+                    if !["utf-8", "utf8", "us-ascii", "ascii"].contains(value.lowercased()) {
+                        return Diagnostic(.error, at: SourceLocation(file: file, line: 1),
+                                          "the XML declaration names encoding '\(printable(value))'; Outpost reads UTF-8 GraphML",
+                                          hint: "convert the file to UTF-8 (e.g. `iconv -f \(printable(value)) -t utf-8`) and say encoding=\"UTF-8\"")
+                    }
+                }
+            }
+            return InputBytes.textProblem(in: bytes, file: file, xml: true) ?? markupProblem(in: bytes, from: start, file: file)
+        }
+    }
+
+    /// Markup GraphML never needs and FoundationXML mishandles: a processing instruction
+    /// other than the XML declaration (one without data, `<?x?>`, ends the process inside
+    /// FoundationXML, which takes the length of a null pointer), and a DOCTYPE (whose
+    /// declarations reach callbacks of the same kind, and whose entities can expand without
+    /// bound). Comments and CDATA sections are skipped.
+    static func markupProblem(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, file: String) -> Diagnostic? {
+        func matches(_ literal: String, at i: Int) -> Bool {
+            let pattern = Array(literal.utf8)
+            guard i + pattern.count <= bytes.count else { return false }
+            for k in pattern.indices where bytes[i + k] != pattern[k] { return false }
+            return true
+        }
+        func skip(to end: String, from i: Int) -> Int {
+            var j = i
+            while j < bytes.count && !matches(end, at: j) { j += 1 }
+            return j
+        }
+        var i = start
+        if matches("<?xml", at: i), i + 5 < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i + 5]) {
+            i = skip(to: "?>", from: i + 5) + 2  // the XML declaration
+        }
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<") {
+                if matches("<!--", at: i) { i = skip(to: "-->", from: i + 4) + 3; continue }
+                if matches("<![CDATA[", at: i) { i = skip(to: "]]>", from: i + 9) + 3; continue }
+                let what: String? = matches("<?", at: i) ? "a processing instruction (<?…?>)"
+                                  : matches("<!DOCTYPE", at: i) ? "a DOCTYPE declaration" : nil
+                if let what {
+                    var line = 1, column = 1
+                    for k in 0..<i where bytes[k] & 0xC0 != 0x80 {
+                        if bytes[k] == 0x0A { line += 1; column = 1 } else { column += 1 }
+                    }
+                    return Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column),
+                                      "\(what), which GraphML does not use",
+                                      hint: "remove it; only the XML declaration <?xml version=\"1.0\" …?> may start the file")
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A person's words for libxml2's error codes (`xmlParserErrors`, which FoundationXML on
+    /// Linux passes on as they are; its `XMLParser.ErrorCode` names are off by one from them).
+    static func reason(forXMLError code: Int) -> String {
+        switch code {
+        case 3, 4: return "the file does not start with XML (is it GraphML?)"
+        case 5: return "there is text after the root element (a second root, or junk at the end)"
+        case 23: return "an '&' entity is not closed with ';' (write &amp; for a literal ampersand)"
+        case 26, 27: return "an '&' starts an unknown entity (write &amp; for a literal ampersand)"
+        case 39, 40, 41: return "an attribute is not written name=\"value\""
+        case 68: return "a '<' is not followed by a name (write &lt; for a literal '<')"
+        case 73: return "a '>' is missing, or an attribute value is not quoted"
+        case 76: return "an end tag does not match its start tag"
+        case 77: return "an element is not closed: the file may be truncated"
+        case 89: return "an entity refers to itself"
+        default: return "XML error \(code)"
+        }
     }
 }
 
@@ -114,7 +212,7 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
         case "edge":
             guard graphDepth > 0 else { return }
             guard let source = attributes["source"], let target = attributes["target"] else {
-                return fail(parser, "<edge> without source and target")
+                return fail(parser, "<edge> without source and target", hint: "give both attributes; if the file ends here, it is truncated")
             }
             if let directed = attributes["directed"], let graph, (directed == "true") != graph.isDirected {
                 return fail(parser, "edge \(source) → \(target) says directed=\"\(directed)\" in a graph whose edgedefault says otherwise",
@@ -197,7 +295,8 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
             if let text = edge.weight ?? weightKey?.defaultValue {
                 guard let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), value.isFinite else {
                     failure = Diagnostic(.error, at: SourceLocation(file: file, line: edge.line, column: edge.column),
-                                         "edge \(edge.source) → \(edge.target) has weight '\(text)', which is not a number")
+                                         "edge \(edge.source) → \(edge.target) has weight '\(printable(text))', which is not a \(Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) == nil ? "" : "finite ")number",
+                                         hint: "write a decimal number such as 1 or 0.5, or leave the <data> out for the key's default")
                     parser.abortParsing()
                     return
                 }

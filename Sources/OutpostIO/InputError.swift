@@ -2,9 +2,16 @@ import Foundation
 import OutpostGraph
 
 /// Problems with an input path as a whole (as opposed to a line in it).
+///
+/// Every message says what is wrong, with the path (its non-printable characters escaped),
+/// and what to do.
 public enum InputError: Error, CustomStringConvertible, Sendable {
     case notFound(String)
+    /// A folder where a file (of the named format) was expected.
+    case isFolder(String, expected: String)
     case emptyDataset(String)
+    /// A file that is not YAML where a dataset was expected (a CSV edge list, a GraphML file).
+    case notADataset(String)
     case unknownFormat(String)
     case unreadable(String, String)
     case unwritable(String, String)
@@ -12,15 +19,19 @@ public enum InputError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case let .notFound(path):
-            return "\(path): no such file or folder"
+            return "\(printable(path)): no such file or folder; check the path"
+        case let .isFolder(path, expected):
+            return "\(printable(path)): is a folder, not a \(expected) file; give the file's path"
         case let .emptyDataset(path):
-            return "\(path): the folder holds no .yaml file; a dataset is a folder of YAML files (see Graphs/FORMAT.md)"
+            return "\(printable(path)): the folder holds no .yaml file; a dataset is a folder of YAML files (see Graphs/FORMAT.md)"
+        case let .notADataset(path):
+            return "\(printable(path)): not a dataset: a dataset is a folder of .yaml files or one .yaml file (see Graphs/FORMAT.md); CSV edge lists and GraphML files are plain graphs, without evidence"
         case let .unknownFormat(path):
-            return "\(path): cannot tell the format; give a dataset folder, a .csv edge list or a .graphml file"
+            return "\(printable(path)): cannot tell the format; give a dataset folder, a .csv edge list or a .graphml file"
         case let .unreadable(path, reason):
-            return "\(path): cannot read: \(reason)"
+            return "\(printable(path)): cannot read (\(reason)); check that the file is readable"
         case let .unwritable(path, reason):
-            return "\(path): cannot write (\(reason)); check that the folder exists and is writable"
+            return "\(printable(path)): cannot write (\(reason)); check that the folder exists and is writable"
         }
     }
 }
@@ -31,6 +42,11 @@ func writeAtomically(_ text: String, to path: String) throws {
     do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
-        throw InputError.unwritable(path, error.localizedDescription)
+        // Not Foundation's wording, which names no path a person gave and may be "(null)".
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
+        throw InputError.unwritable(path, exists ? "permission denied, a folder in the way, or the disk is full"
+                                                 : "no folder \(folder)")
     }
 }

@@ -249,7 +249,7 @@ import Testing
             title: '"><script>alert(4)</script>'
             publisher: 'A & B <i>Press</i>'
             date: 2022-04
-            url: 'javascript:alert(5)'
+            file: 'javascript:alert(5)'   # as a url, validate refuses it (not http or https)
           - id: odd-source
             title: "it's <fine>"
             url: 'https://example.org/"><script>alert(6)</script>'

@@ -140,3 +140,12 @@ import Testing
         #expect(sample().validate().isEmpty)
     }
 }
+
+@Suite struct CitationSourcesTests {
+    @Test func aSourceCitedTwiceIsListedOnce() {
+        let citations = [Citation(source: "b", excerpt: "one"), Citation(source: "a", excerpt: "two"),
+                         Citation(source: "b", excerpt: "three")]
+        #expect(citations.sourceIDs == ["b", "a"])
+        #expect([Citation]().sourceIDs.isEmpty)
+    }
+}

@@ -22,9 +22,9 @@ import OutpostGraph
         #expect(d.validate().isEmpty)
     }
 
-    @Test func brokenDatasetReportsAllFourPlantedProblemsWithLines() throws {
+    @Test func brokenDatasetReportsAllFivePlantedProblemsWithLines() throws {
         let result = try DatasetReader().read(at: TestPaths.data + "/broken")
-        let all = result.diagnostics + result.dataset.validate()
+        let all = result.problems
         func find(_ fragment: String) -> Diagnostic? { all.first { $0.message.contains(fragment) } }
         let date = try #require(find("'2022-13-40' is not a date"))
         #expect(date.location?.line == 17 && date.location?.file.hasSuffix("relations.yaml") == true)
@@ -35,7 +35,10 @@ import OutpostGraph
         #expect(dangling.hint?.contains("station-shelbyville") == true)
         let uncited = try #require(find("operated-by station-shelbyville has no citation"))
         #expect(uncited.location?.line == 9)
-        #expect(all.count == 4)
+        // operated-by runs from the station to the bureau; the fixture has it the other way.
+        let reversed = try #require(find("operated-by station-shelbyville runs the wrong way"))
+        #expect(reversed.location?.line == 9 && reversed.hint?.hasPrefix("swap from and to") == true)
+        #expect(all.count == 5)
     }
 
     func readString(_ yaml: String) throws -> DatasetReader.Result {

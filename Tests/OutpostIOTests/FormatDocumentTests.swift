@@ -26,3 +26,31 @@ import Testing
         }
     }
 }
+
+/// The table of "Which kinds a type joins" must say what `RelationType.allowedKinds` checks.
+@Suite struct FormatKindRulesTests {
+    /// A cell: `any`, `any but `a`, `b``, or a list of backticked kinds.
+    func kinds(_ cell: String) throws -> Set<EntityKind> {
+        let named = try cell.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { item in
+            try #require(EntityKind(rawValue: String(item.element)), "unknown kind \(item.element)")
+        }
+        if cell == "any" { return Set(EntityKind.allCases) }
+        if cell.hasPrefix("any but ") { return Set(EntityKind.allCases).subtracting(named) }
+        return Set(named)
+    }
+
+    @Test func everyTypeHasItsKindsDocumented() throws {
+        let text = try String(contentsOfFile: TestPaths.path("Graphs/FORMAT.md"), encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "### Which kinds a type joins").dropFirst().first)
+            .components(separatedBy: "\n## ")[0]
+        var seen = Set<RelationType>()
+        for line in section.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let type = try #require(RelationType(rawValue: cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))))
+            seen.insert(type)
+            #expect(try kinds(cells[1]) == type.allowedKinds.from, "\(type.rawValue): from")
+            #expect(try kinds(cells[2]) == type.allowedKinds.to, "\(type.rawValue): to")
+        }
+        #expect(seen == Set(RelationType.allCases))
+    }
+}

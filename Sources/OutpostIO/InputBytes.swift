@@ -1,0 +1,80 @@
+import Foundation
+import OutpostGraph
+
+/// Checks every reader makes on a file's bytes before parsing them, so that no Foundation
+/// error (and no byte a parser might trap on) gets past a reader: the file exists and is a
+/// file, it is UTF-8, and (for XML) every character is one XML allows.
+enum InputBytes {
+    /// The bytes of the file at `path`, or an ``InputError`` that says what is wrong with the path.
+    static func read(_ path: String, expecting format: String) throws -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError.notFound(path)
+        }
+        if isDirectory.boolValue { throw InputError.isFolder(path, expected: format) }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw InputError.unreadable(path, "permission denied")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError.unreadable(path, "the read failed")
+        }
+        return data
+    }
+
+    /// Whether the bytes start with a UTF-8 byte order mark.
+    static func hasByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+
+    /// The first problem with the bytes as text, with its line and column (columns count
+    /// characters, from 1): a byte that is not UTF-8, a NUL, or (with `xml`) a character
+    /// XML 1.0 does not allow (C0 controls other than tab, newline and carriage return,
+    /// U+FFFE and U+FFFF).
+    static func textProblem(in bytes: UnsafeBufferPointer<UInt8>, file: String, xml: Bool = false) -> Diagnostic? {
+        var line = 1, column = 1
+        var i = 0
+        let n = bytes.count
+        func problem(_ message: String, _ hint: String) -> Diagnostic {
+            Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column), message, hint: hint)
+        }
+        let notUTF8Hint = "save the file as UTF-8, e.g. with `iconv -f latin1 -t utf-8`"
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0A { line += 1; column = 1; i += 1; continue }
+                if b == 0 {
+                    return problem("the file holds a NUL byte: it is binary, not text",
+                                   "give a text file; check that this is the file you meant")
+                }
+                if xml && b < 0x20 && b != 0x09 && b != 0x0D {
+                    return problem(String(format: "control character 0x%02X, which XML does not allow", b),
+                                   "remove it or write it as text; XML 1.0 allows no control character but tab and line ends")
+                }
+                i += 1; column += 1; continue
+            }
+            // A multi-byte sequence: its length, the range of its first continuation byte
+            // (which excludes overlong forms and surrogates) and its scalar value.
+            let length: Int, low: UInt8, high: UInt8
+            switch b {
+            case 0xC2...0xDF: length = 2; low = 0x80; high = 0xBF
+            case 0xE0: length = 3; low = 0xA0; high = 0xBF
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3; low = 0x80; high = 0xBF
+            case 0xED: length = 3; low = 0x80; high = 0x9F
+            case 0xF0: length = 4; low = 0x90; high = 0xBF
+            case 0xF1...0xF3: length = 4; low = 0x80; high = 0xBF
+            case 0xF4: length = 4; low = 0x80; high = 0x8F
+            default:
+                return problem(String(format: "byte 0x%02X is not UTF-8 text", b), notUTF8Hint)
+            }
+            guard i + length <= n, (low...high).contains(bytes[i + 1]),
+                  (2..<length).allSatisfy({ (0x80...0xBF).contains(bytes[i + $0]) }) else {
+                return problem(String(format: "byte 0x%02X starts a sequence that is not UTF-8 text", b), notUTF8Hint)
+            }
+            if xml && length == 3 && b == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE {
+                return problem("character U+FFF\(bytes[i + 2] == 0xBE ? "E" : "F"), which XML does not allow", "remove it")
+            }
+            i += length; column += 1
+        }
+        return nil
+    }
+}
