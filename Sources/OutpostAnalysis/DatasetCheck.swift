@@ -26,7 +26,7 @@ public struct DatasetCheck: Sendable {
     /// - Throws: ``DiagnosticsError`` when the folder cannot be read at all.
     public init(at path: String, sourcesDirectory: String? = nil) throws {
         let result = try DatasetReader().read(at: path)
-        var diagnostics = result.diagnostics + result.dataset.validate()
+        var diagnostics = result.problems
         if let sourcesDirectory {
             let report = ExcerptChecker(directory: sourcesDirectory).check(result.dataset)
             diagnostics += report.diagnostics

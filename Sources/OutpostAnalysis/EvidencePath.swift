@@ -115,8 +115,8 @@ public struct HopLink: Hashable, Sendable {
         self.weight = weight
     }
 
-    /// The source ids of ``citations``, in order.
-    public var sources: [String] { citations.map(\.source) }
+    /// The source ids of the relation's citations, in order, each once (a plain edge has none).
+    public var sources: [String] { relation?.citations.sourceIDs ?? [] }
 
     /// The dataset's relation at `relationIndex`, seen from the entity `id` at one of its ends,
     /// with every citation and what the dataset says of each source.

@@ -18,7 +18,7 @@ extension LoadedNetwork {
             var attributes = graph.attributes(ofEdge: e)
             if let r = graph.relation(ofEdge: e) {
                 guard written.insert(r).inserted else { continue }
-                attributes["sources"] = dataset.relations[r].citations.map(\.source).joined(separator: " ")
+                attributes["sources"] = dataset.relations[r].citations.sourceIDs.joined(separator: " ")
             }
             out.addEdge(Int(graph.edgeSources[e]), Int(graph.edgeTargets[e]), weight: graph.edgeWeights[e],
                         attributes: attributes.isEmpty ? nil : attributes)

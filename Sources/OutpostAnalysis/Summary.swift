@@ -228,7 +228,7 @@ extension InputSummary {
                     let t = row.total
                     return [.text(t.label), .text(t.measure), .integer(t.value), t.countries.map(ResultValue.integer) ?? .none,
                             row.inDataset.map(ResultValue.integer) ?? .none, row.datasetCountries.map(ResultValue.integer) ?? .none,
-                            row.share.map(ResultValue.number) ?? .none, .text(t.citations.map(\.source).joined(separator: " "))]
+                            row.share.map(ResultValue.number) ?? .none, .text(t.citations.sourceIDs.joined(separator: " "))]
                 }))
         }
         return tables

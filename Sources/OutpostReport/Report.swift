@@ -73,10 +73,10 @@ public struct Report: Sendable {
         var anchors: [String: String] = [:]
         if let view = evidence.view {
             var ids = Set<String>()
-            for e in view.entities { ids.formUnion(e.citations.map(\.source)) }
-            for r in view.relations { ids.formUnion(r.citations.map(\.source)) }
+            for e in view.entities { ids.formUnion(e.citations.sourceIDs) }
+            for r in view.relations { ids.formUnion(r.citations.sourceIDs) }
             if summaryTables.contains(where: { $0.key == "coverage" }) {
-                for t in view.dataset.totals { ids.formUnion(t.citations.map(\.source)) }
+                for t in view.dataset.totals { ids.formUnion(t.citations.sourceIDs) }
             }
             cited = view.dataset.sources.filter { ids.contains($0.id) }
             for (n, s) in cited.enumerated() { anchors[s.id] = "source-\(n + 1)" }

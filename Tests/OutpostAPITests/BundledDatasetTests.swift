@@ -85,7 +85,7 @@ import Testing
             #expect(row.inDataset == cliRow["in_dataset"] as? Int)
             #expect(row.datasetCountries == cliRow["dataset_countries"] as? Int)
             #expect(same(row.share, (cliRow["share"] as? NSNumber)?.doubleValue))
-            #expect(row.total.citations.map(\.source).joined(separator: " ") == cliRow["source"] as? String)
+            #expect(row.total.citations.sourceIDs.joined(separator: " ") == cliRow["source"] as? String)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OutpostTestSupport
 import Testing
 
 /// Every case of the catalogue of bad inputs (Tests/Data/bad, see its README) run through the
