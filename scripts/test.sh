@@ -2,7 +2,7 @@
 # Quick start, step 2: run the whole test suite: build with tests, check the bundled dataset
 # against the local copies of its sources, execute the notebooks, check the HTML report in
 # headless Chromium, build and run the README's Swift examples as a client package would,
-# then the Swift tests (model, readers, algorithms against NetworkX fixtures, commands end to
+# fuzz each reader briefly, then the Swift tests (model, readers, algorithms against NetworkX fixtures, commands end to
 # end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +27,9 @@ OUTPOST_BIN=.build/debug/outpost bash scripts/check-report.sh
 
 echo "==> README's Swift examples in a package that depends on Outpost by version"
 bash scripts/check-client.sh
+
+echo "==> fuzz smoke: each reader under libFuzzer for a few seconds (long runs: scripts/fuzz.sh)"
+bash scripts/fuzz-smoke.sh
 
 echo "==> swift test"
 swift test --skip-build 2>&1 | tee .build/swift-test.log
