@@ -86,7 +86,7 @@ public enum EntityLookupError: Error, CustomStringConvertible, Sendable {
         switch self {
         case let .unknown(query, candidates):
             if candidates.isEmpty {
-                return "no entity has the id, name or alias '\(query)'; use `outpost find` to search"
+                return "no entity has the id, name or alias '\(query)'; search for part of its name or id to list candidates"
             }
             return "no entity has the id, name or alias '\(query)'. Did you mean one of these?\n" + list(candidates)
         case let .ambiguous(query, candidates):

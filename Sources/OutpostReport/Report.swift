@@ -304,7 +304,7 @@ public struct Report: Sendable {
         let svg = try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self))
         var caption: String
         if network.view != nil {
-            caption = "Every entity and relation the filters keep, as <code>outpost render</code> draws it. Shape and fill show each entity’s kind; the line shows each relation’s status: confirmed solid, reported dashed, disputed dotted orange, denied dotted red ending in a bar. The legend box lists the kinds and statuses drawn; the caption under the title names the dataset, the filter and the newest source."
+            caption = "Every entity and relation the filters keep (unless told otherwise, the network layer: ties between actors, not reports, responses or denials), as <code>outpost render</code> draws it. Shape and fill show each entity’s kind; the line shows each relation’s status: confirmed solid, reported dashed, disputed dotted orange, denied dotted red ending in a bar. The legend box lists the kinds and statuses drawn; the caption under the title names the dataset, the filter and the newest source."
         } else {
             caption = "Every node and edge of the graph, as <code>outpost render</code> draws it."
         }
@@ -326,7 +326,7 @@ public struct Report: Sendable {
     func centralitySection() throws -> String {
         let index = network.index()
         var out = "<section id=\"centrality\">\n<h2>Centrality</h2>\n"
-        out += "<p>The \(top) highest-ranked entities by three measures, on the \(network.view?.filter.isEmpty == false ? "filtered " : "")network read as undirected, as <code>outpost centrality</code> computes them (NetworkX definitions): degree — the share of the other entities directly linked; betweenness — the share of shortest paths between other entities that pass through it; PageRank — the chance a random walk along the links is at it. Ties are listed by id.</p>\n"
+        out += "<p>The \(top) highest-ranked entities by three measures, on the \(network.view.map { "network (\(e($0.filter.summary)))" } ?? "graph") read as undirected, as <code>outpost centrality</code> computes them (NetworkX definitions): degree — the share of the other entities directly linked; betweenness — the share of shortest paths between other entities that pass through it; PageRank — the chance a random walk along the links is at it. Ties are listed by id.</p>\n"
         let measures: [(String, String, CentralityScores)] = [
             ("degree", "Degree", index.degreeCentrality()),
             ("betweenness", "Betweenness", try index.betweennessCentrality()),

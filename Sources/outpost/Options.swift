@@ -126,6 +126,12 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw error
     } catch let error as ValidationError {
         throw error
+    } catch let error as EntityLookupError {
+        printError("error: \(error)")
+        if case let .unknown(_, candidates) = error, candidates.isEmpty {
+            printError("(`outpost find PATH TEXT` lists the entities whose id, name or alias contains TEXT)")
+        }
+        throw ExitCode(1)
     } catch {
         printError("error: \(error)")
         throw ExitCode(1)
