@@ -57,52 +57,49 @@ struct FilterOptions: ParsableArguments {
         _ = try makeFilter()
     }
 
-    /// The filter these options ask for.
-    /// - Parameter defaultLayers: the layers when `--layer` is not given (and no `--relation`,
-    ///   which selects by type across every layer); nil: the analyses' default, network.
+    /// The filter these options ask for, built by ``DatasetFilter/init(layers:kinds:relationTypes:minimumStatus:countries:asOf:dropIsolated:)``,
+    /// which owns the rule for layers left unsaid (the analyses' default, or every layer when
+    /// relation types are named).
+    /// - Parameter defaultLayers: the layers when `--layer` is not given; nil leaves them to
+    ///   that rule.
     func makeFilter(defaultLayers: Set<RelationLayer>? = nil) throws -> DatasetFilter {
-        var filter = DatasetFilter()
-        if let defaultLayers, relation.isEmpty { filter.layers = defaultLayers }
+        var layers: Set<RelationLayer>?
         if !layer.isEmpty {
-            var layers = Set<RelationLayer>()
+            layers = []
             for word in layer.flatMap({ $0.split(separator: ",").map(String.init) }) {
-                if word == "all" { layers.formUnion(RelationLayer.all); continue }
+                if word == "all" { layers!.formUnion(RelationLayer.all); continue }
                 guard let l = RelationLayer(rawValue: word) else {
                     throw ValidationError("unknown layer '\(word)'; valid layers: \(RelationLayer.allCases.map(\.rawValue).joined(separator: ", ")), all")
                 }
-                layers.insert(l)
+                layers!.insert(l)
             }
-            filter.layers = layers
         }
-        if !kind.isEmpty {
-            filter.kinds = Set(try kind.map { word -> EntityKind in
-                guard let k = EntityKind(rawValue: word) else {
-                    throw ValidationError("unknown kind '\(word)'; valid kinds: \(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return k
-            })
-        }
-        if !relation.isEmpty {
-            filter.relationTypes = Set(try relation.map { word -> RelationType in
-                guard let t = RelationType(rawValue: word) else {
-                    throw ValidationError("unknown relation type '\(word)'; valid types: \(RelationType.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return t
-            })
-            if layer.isEmpty { filter.layers = RelationLayer.all }
-        }
+        let kinds = kind.isEmpty ? nil : Set(try kind.map { word -> EntityKind in
+            guard let k = EntityKind(rawValue: word) else {
+                throw ValidationError("unknown kind '\(word)'; valid kinds: \(EntityKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return k
+        })
+        let types = relation.isEmpty ? nil : Set(try relation.map { word -> RelationType in
+            guard let t = RelationType(rawValue: word) else {
+                throw ValidationError("unknown relation type '\(word)'; valid types: \(RelationType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return t
+        })
+        var status: EvidenceStatus?
         if let minStatus {
             guard let s = EvidenceStatus(rawValue: minStatus) else {
                 throw ValidationError("unknown status '\(minStatus)'; valid: \(EvidenceStatus.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            filter.minimumStatus = s
+            status = s
         }
-        if !country.isEmpty { filter.countries = Set(country) }
+        var date: PartialDate?
         if let asOf {
             guard let d = PartialDate(asOf) else { throw ValidationError("--as-of '\(asOf)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD") }
-            filter.asOf = d
+            date = d
         }
-        return filter
+        return DatasetFilter(layers: layers ?? defaultLayers, kinds: kinds, relationTypes: types, minimumStatus: status,
+                             countries: country.isEmpty ? nil : Set(country), asOf: date)
     }
 }
 
@@ -164,10 +161,6 @@ func emit(_ tables: [Table], format: OutputFormat, preamble: [String] = [], keye
         }
     }
 }
-
-/// The input as the commands read it: ``LoadedNetwork`` built from `InputOptions` and
-/// `FilterOptions`, with read warnings on stderr.
-typealias LoadedGraph = LoadedNetwork
 
 extension LoadedNetwork {
     /// Loads the input and applies the filters; a plain graph with filters is a usage error.

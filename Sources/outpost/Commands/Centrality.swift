@@ -74,7 +74,7 @@ struct Centrality: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try LoadedGraph(input, filters: filters)
+            let loaded = try LoadedNetwork(input, filters: filters)
             if loaded.graph.nodeCount > 5_000 && measure.isAllPairs {
                 printError("computing \(measure.rawValue) on \(loaded.graph.nodeCount) nodes and \(loaded.graph.edgeCount) edges…")
             }

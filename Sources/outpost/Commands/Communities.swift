@@ -67,7 +67,7 @@ struct Communities: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try LoadedGraph(input, filters: filters, directed: false)
+            let loaded = try LoadedNetwork(input, filters: filters, directed: false)
             if let weight, weight != "none", loaded.isDataset {
                 throw ValidationError("--weight applies to plain graphs; a dataset's links weigh the number of relations on them (use `--weight none` to count each linked pair once)")
             }

@@ -47,7 +47,7 @@ struct Ego: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try LoadedGraph(input, filters: filters, directed: input.directed, defaultLayers: RelationLayer.all)
+            let loaded = try LoadedNetwork(input, filters: filters, directed: input.directed, defaultLayers: RelationLayer.all)
             let centre = try loaded.node(entity)
             guard let c = centre.index else {
                 throw CommandFailure("\(centre.id) is not in the filtered network (\(loaded.view?.filter.summary ?? ""))")

@@ -76,7 +76,7 @@ struct PathCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try LoadedGraph(input, filters: filters, directed: input.directed, defaultLayers: RelationLayer.all)
+            let loaded = try LoadedNetwork(input, filters: filters, directed: input.directed, defaultLayers: RelationLayer.all)
             let search: PathSearch
             do {
                 search = try loaded.findPaths(query(loaded))

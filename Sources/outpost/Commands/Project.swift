@@ -52,7 +52,7 @@ struct Project: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try LoadedGraph(input, filters: filters, directed: false)
+            let loaded = try LoadedNetwork(input, filters: filters, directed: false)
             let selection: ProjectionSelection
             if loaded.isDataset {
                 guard !onto.isEmpty else { throw ValidationError("a dataset is projected by kind: give --onto KIND (and --via KIND)") }

@@ -104,7 +104,7 @@ struct Render: ParsableCommand {
         try reportingErrors {
             let engine = try LayoutEngine(parsing: engine)
             let format = try resolvedFormat()
-            var loaded = try LoadedGraph(input, filters: filters)
+            var loaded = try LoadedNetwork(input, filters: filters)
             let isDataset = loaded.view != nil
             if dropIsolated {
                 if let view = loaded.view {
@@ -153,7 +153,7 @@ struct Render: ParsableCommand {
     }
 
     /// The node id an argument names (``LoadedNetwork/node(_:)``), which the filters must keep.
-    func nodeID(_ query: String, in loaded: LoadedGraph) throws -> String {
+    func nodeID(_ query: String, in loaded: LoadedNetwork) throws -> String {
         let node = try loaded.node(query)
         guard node.index != nil else { throw RenderCommandError.filteredOut(node.id) }
         return node.id

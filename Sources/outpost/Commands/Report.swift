@@ -63,7 +63,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try LoadedGraph(input, filters: filters)
+            let loaded = try LoadedNetwork(input, filters: filters)
             let evidence = try loaded.relayered(filters, defaultLayers: RelationLayer.all)
             loaded.noteMerges(in: loaded.index())
             let builder = Report(loaded, evidence: evidence, title: title, top: top, paths: pathQueries,

@@ -22,7 +22,7 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try LoadedGraph(input, filters: filters, defaultLayers: RelationLayer.all)
+            let loaded = try LoadedNetwork(input, filters: filters, defaultLayers: RelationLayer.all)
             let summary = loaded.summary()
             emit(summary.tables.map(Table.init), format: output.format, preamble: summary.headline.map { [$0] } ?? [], keyed: true)
         }

@@ -24,7 +24,7 @@ struct Structure: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try LoadedGraph(input, filters: filters)
+            let loaded = try LoadedNetwork(input, filters: filters)
             let structure = loaded.structure()
             loaded.noteMerges(count: structure.droppedEdgeCount)
             let directed = structure.isDirected
