@@ -24,7 +24,7 @@ import PackageDescription
 
 let package = Package(
     name: "Client",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     dependencies: [.package(url: "$work/outpost", from: "1.0.0")],
     targets: [.executableTarget(name: "Client", dependencies: [.product(name: "Outpost", package: "outpost")])]
 )

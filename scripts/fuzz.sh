@@ -32,8 +32,8 @@ objects=("$release"/OutpostGraph.build/*.o "$release"/OutpostIO.build/*.o "$rele
 newest=$(ls -t "${objects[@]}" Fuzz/FuzzSupport.swift "Fuzz/$target.swift" | head -1)
 if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
     swiftc -O -sanitize=fuzzer,address -parse-as-library -I "$release/Modules" \
-        -Xcc -fmodule-map-file=.build/checkouts/Yams/Sources/CYaml/include/module.modulemap \
-        -Xcc -I.build/checkouts/Yams/Sources/CYaml/include \
+        -Xcc -fmodule-map-file="$scratch/checkouts/Yams/Sources/CYaml/include/module.modulemap" \
+        -Xcc -I"$scratch/checkouts/Yams/Sources/CYaml/include" \
         Fuzz/FuzzSupport.swift "Fuzz/$target.swift" "${objects[@]}" -o "$binary" 2>&1 \
         | grep -v "Cannot export local symbol '__asan" >&2 || true
     [ -x "$binary" ] || { echo "fuzz: linking $binary failed" >&2; exit 1; }
