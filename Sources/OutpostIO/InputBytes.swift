@@ -12,6 +12,11 @@ enum InputBytes {
             throw InputError.notFound(path)
         }
         if isDirectory.boolValue { throw InputError.isFolder(path, expected: format) }
+        // A pipe or a device would be read without end (or block); only regular files are data.
+        if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType,
+           type != .typeRegular {
+            throw InputError.unreadable(path, "not a regular file (a pipe, socket or device); save the data to a file first")
+        }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw InputError.unreadable(path, "permission denied")
         }
