@@ -75,6 +75,8 @@ import OutpostIO
     @Test func rankingBreaksTiesById() {
         let scores = CentralityScores(measure: "x", scores: [0.5, 1, 0.5])
         #expect(scores.ranking(ids: ["b", "z", "a"]) == [1, 2, 0])
+        // Made without ids, ties fall back to index order instead of reading past `ids`.
+        #expect(scores.ranking() == [1, 0, 2])
     }
 
     @Test func coreNumberRefusesSelfLoops() {

@@ -27,10 +27,11 @@ public struct CentralityScores: Sendable, Codable, Equatable {
     }
 
     /// Node indices sorted by score descending, then by `ids` ascending (the documented order
-    /// of every ranking Outpost prints).
+    /// of every ranking Outpost prints); ties go by index when `ids` does not name every node.
     public func ranking(ids: [String]) -> [Int] {
-        scores.indices.sorted { a, b in
-            scores[a] != scores[b] ? scores[a] > scores[b] : ids[a] < ids[b]
+        let byID = ids.count == scores.count
+        return scores.indices.sorted { a, b in
+            scores[a] != scores[b] ? scores[a] > scores[b] : (byID ? ids[a] < ids[b] : a < b)
         }
     }
 
