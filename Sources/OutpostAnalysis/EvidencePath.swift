@@ -155,14 +155,12 @@ extension Relation {
 /// Looks up the relations (or plain edges) behind each hop of a path in one graph.
 struct HopEvidence {
     let network: LoadedNetwork
-    let graph: Graph
     private var edgesByPair: [Int64: [Int]] = [:]
+    private var graph: Graph { network.graph }
 
-    /// - Parameter graph: the graph the path was found in (the network's graph, possibly
-    ///   read with another direction); node indices are the network's.
-    init(_ network: LoadedNetwork, graph: Graph) {
+    init(_ network: LoadedNetwork) {
         self.network = network
-        self.graph = graph
+        let graph = network.graph
         for e in 0..<graph.edgeCount {
             let u = Int64(graph.edgeSources[e]), v = Int64(graph.edgeTargets[e])
             edgesByPair[u << 32 | v, default: []].append(e)

@@ -180,7 +180,7 @@ extension LoadedNetwork {
                 paths = try index.shortestPath(from: s, to: t, weighted: weighted, avoiding: constraints).map { [$0] } ?? []
             }
         }
-        let evidence = HopEvidence(network, graph: network.graph)
+        let evidence = HopEvidence(network)
         var search = PathSearch(query: query, from: source, to: target, avoided: avoided, isDirected: network.graph.isDirected,
                                 paths: paths.map(evidence.path), reachedLimit: reachedLimit, noPath: nil)
         if paths.isEmpty {

@@ -9,14 +9,6 @@ struct CommandFailure: Error, CustomStringConvertible {
 }
 
 extension LoadedNetwork {
-    /// ``LoadedNetwork/index(_:)``, saying on stderr when a plain graph's repeated pairs were
-    /// dropped (each pair is kept once with its last weight, as NetworkX's `Graph` does).
-    func indexNotingMerges(_ graph: Graph? = nil) -> GraphIndex {
-        let index = self.index(graph)
-        noteMerges(in: index)
-        return index
-    }
-
     /// Says on stderr how many edges `index` left out of a plain graph, if any.
     func noteMerges(in index: GraphIndex) { noteMerges(count: droppedEdgeCount(in: index)) }
 

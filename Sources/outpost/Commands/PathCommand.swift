@@ -83,7 +83,11 @@ struct PathCommand: ParsableCommand {
             } catch let AnalysisError.avoidsEndpoint(query) {
                 throw ValidationError("--avoid \(query): the path cannot avoid its own start or end")
             } catch let error as AnalysisError {
-                throw ValidationError("--weight \(weight ?? ""): \(error); use --weight status")
+                switch error {
+                case .numericCostOnDataset: throw ValidationError("--weight \(weight ?? ""): \(error): use --weight status")
+                case .statusCostOnPlainGraph: throw ValidationError("--weight status: \(error), e.g. --weight weight")
+                default: throw error
+                }
             }
             if search.reachedLimit { printError("warning: stopped after 10000 shortest paths") }
             if let noPath = search.noPath {
