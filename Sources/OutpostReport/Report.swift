@@ -38,6 +38,8 @@ public struct Report: Sendable {
     /// The titles of the sections the report holds, in order.
     public let sectionTitles: [String]
     let anchorOfSource: [String: String]
+    /// The index the rankings and communities share, built once.
+    let index: GraphIndex
 
     static let sections: [(id: String, title: String)] = [
         ("summary", "Summary"), ("coverage", "Coverage against published totals"),
@@ -56,13 +58,17 @@ public struct Report: Sendable {
     ///   - generator: the `generator` meta tag (the program and version that wrote the report).
     public init(_ network: LoadedNetwork, evidence: LoadedNetwork? = nil, title: String? = nil, top: Int = 10,
                 paths: [PathQuery] = [], generator: String = "Outpost") {
+        // The report reads the network as undirected, as its text says.
+        let network = network.graph.isDirected ? network.redirected(false) : network
         self.network = network
-        let evidence = evidence ?? network.view.map { view in
+        let given = evidence ?? network.view.map { view in
             var filter = view.filter
             filter.layers = RelationLayer.all
             return network.filtered(by: filter)
         } ?? network
+        let evidence = given.graph.isDirected ? given.redirected(false) : given
         self.evidence = evidence
+        index = network.index()
         self.top = max(1, top)
         self.paths = paths
         self.generator = generator
@@ -95,6 +101,10 @@ public struct Report: Sendable {
     }
 
     func table(_ key: String) -> ResultTable? { summaryTables.first { $0.key == key } }
+
+    /// Edges of a plain graph that repeated a pair and were left out of the rankings and
+    /// communities (each pair kept once with its last weight, as NetworkX does); 0 for a dataset.
+    public var droppedEdgeCount: Int { network.droppedEdgeCount(in: index) }
 
     // MARK: Document
 
@@ -324,7 +334,6 @@ public struct Report: Sendable {
     }
 
     func centralitySection() throws -> String {
-        let index = network.index()
         var out = "<section id=\"centrality\">\n<h2>Centrality</h2>\n"
         out += "<p>The \(top) highest-ranked entities by three measures, on the \(network.view.map { "network (\(e($0.filter.summary)))" } ?? "graph") read as undirected, as <code>outpost centrality</code> computes them (NetworkX definitions): degree — the share of the other entities directly linked; betweenness — the share of shortest paths between other entities that pass through it; PageRank — the chance a random walk along the links is at it. Ties are listed by id.</p>\n"
         let measures: [(String, String, CentralityScores)] = [
@@ -351,7 +360,6 @@ public struct Report: Sendable {
     }
 
     func communitiesSection() throws -> String {
-        let index = network.index()
         let partition = try index.leidenCommunities()
         let filtered = network.view?.filter.isEmpty == false ? "filtered " : ""
         let groups = partition.communities.filter { $0.count > 1 }
@@ -392,7 +400,7 @@ public struct Report: Sendable {
                 continue
             }
             guard let found = search.paths.first else {
-                out += "<p class=\"note\">No path joins them\(evidence.view?.filter.isEmpty == false ? " with the filters" : "").\(try liftedNote(source.id, target.id))</p>\n</article>\n"
+                out += "<p class=\"note\">No path joins them\(evidence.view?.filter.isEmpty == false ? " with the filters" : "").\(liftedNote(search.noPath))</p>\n</article>\n"
                 continue
             }
             out += "<p>\(found.length) hop\(found.length == 1 ? "" : "s").</p>\n<ol class=\"hops\">\n"
@@ -408,10 +416,11 @@ public struct Report: Sendable {
         return out + "</section>\n"
     }
 
-    /// Whether a path exists once the filters are lifted, for the "no path" note.
-    func liftedNote(_ from: String, _ to: String) throws -> String {
-        guard let view = evidence.view, !view.filter.isEmpty else { return "" }
-        guard let path = try evidence.unrestrictedPath(from: from, to: to, directed: false) else {
+    /// Whether a path exists once the filters are lifted, for the "no path" note: what the
+    /// search already found (``NoPathExplanation/pathWithoutRestrictions``).
+    func liftedNote(_ noPath: NoPathExplanation?) -> String {
+        guard let noPath, noPath.restrictions.contains(.filter) else { return "" }
+        guard let path = noPath.pathWithoutRestrictions else {
             return " Even without the filters no path joins them."
         }
         let hops = path.count - 1

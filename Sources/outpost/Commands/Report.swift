@@ -65,9 +65,9 @@ struct ReportCommand: ParsableCommand {
         try reportingErrors {
             let loaded = try LoadedNetwork(input, filters: filters)
             let evidence = try loaded.relayered(filters, defaultLayers: RelationLayer.all)
-            loaded.noteMerges(in: loaded.index())
             let builder = Report(loaded, evidence: evidence, title: title, top: top, paths: pathQueries,
                                  generator: "outpost report \(OutpostCommand.configuration.version)")
+            loaded.noteMerges(count: builder.droppedEdgeCount)
             let html = try builder.html()
             let url = URL(fileURLWithPath: output)
             do {
