@@ -91,27 +91,31 @@ public struct GraphMLReader {
     /// declarations reach callbacks of the same kind, and whose entities can expand without
     /// bound). Comments and CDATA sections are skipped.
     static func markupProblem(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, file: String) -> Diagnostic? {
-        func matches(_ literal: String, at i: Int) -> Bool {
-            let pattern = Array(literal.utf8)
+        // The patterns are made once: `skip` tries one at every byte of a comment or CDATA section.
+        let declaration = Array("<?xml".utf8), declarationEnd = Array("?>".utf8)
+        let comment = Array("<!--".utf8), commentEnd = Array("-->".utf8)
+        let cdata = Array("<![CDATA[".utf8), cdataEnd = Array("]]>".utf8)
+        let instruction = Array("<?".utf8), doctype = Array("<!DOCTYPE".utf8)
+        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
             guard i + pattern.count <= bytes.count else { return false }
             for k in pattern.indices where bytes[i + k] != pattern[k] { return false }
             return true
         }
-        func skip(to end: String, from i: Int) -> Int {
+        func skip(to end: [UInt8], from i: Int) -> Int {
             var j = i
-            while j < bytes.count && !matches(end, at: j) { j += 1 }
+            while j < bytes.count && !(bytes[j] == end[0] && matches(end, at: j)) { j += 1 }
             return j
         }
         var i = start
-        if matches("<?xml", at: i), i + 5 < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i + 5]) {
-            i = skip(to: "?>", from: i + 5) + 2  // the XML declaration
+        if matches(declaration, at: i), i + 5 < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i + 5]) {
+            i = skip(to: declarationEnd, from: i + 5) + 2  // the XML declaration
         }
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "<") {
-                if matches("<!--", at: i) { i = skip(to: "-->", from: i + 4) + 3; continue }
-                if matches("<![CDATA[", at: i) { i = skip(to: "]]>", from: i + 9) + 3; continue }
-                let what: String? = matches("<?", at: i) ? "a processing instruction (<?…?>)"
-                                  : matches("<!DOCTYPE", at: i) ? "a DOCTYPE declaration" : nil
+                if matches(comment, at: i) { i = skip(to: commentEnd, from: i + 4) + 3; continue }
+                if matches(cdata, at: i) { i = skip(to: cdataEnd, from: i + 9) + 3; continue }
+                let what: String? = matches(instruction, at: i) ? "a processing instruction (<?…?>)"
+                                  : matches(doctype, at: i) ? "a DOCTYPE declaration" : nil
                 if let what {
                     var line = 1, column = 1
                     for k in 0..<i where bytes[k] & 0xC0 != 0x80 {
