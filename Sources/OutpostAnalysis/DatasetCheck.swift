@@ -33,10 +33,7 @@ public struct DatasetCheck: Sendable {
             excerptsChecked = report.checked
             excerptsWithoutCopy = report.unchecked
         }
-        diagnostics.sort { a, b in
-            (a.location?.file ?? "", a.location?.line ?? 0, a.location?.column ?? 0)
-                < (b.location?.file ?? "", b.location?.line ?? 0, b.location?.column ?? 0)
-        }
+        diagnostics = diagnostics.sortedByLocation()
         self.dataset = result.dataset
         self.diagnostics = diagnostics
     }

@@ -65,7 +65,7 @@ extension Dataset {
             }
             checkCitations(total.citations, of: "total '\(total.label)'", at: total.location, into: &problems)
         }
-        return problems.sorted { ($0.location?.file ?? "", $0.location?.line ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0) }
+        return problems.sortedByLocation()
     }
 
     /// A relation as far as the reader could read it: its type or status may be missing

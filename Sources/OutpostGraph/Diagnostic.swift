@@ -94,3 +94,12 @@ public func printable(_ text: String, limit: Int = 80) -> String {
     guard escaped.count > limit else { return escaped }
     return escaped.prefix(limit) + "… (\(text.count) characters)"
 }
+
+extension Sequence where Element == Diagnostic {
+    /// The diagnostics in file, line and column order (those without a location first), as
+    /// `validate` lists them.
+    public func sortedByLocation() -> [Diagnostic] {
+        sorted { ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0)
+                 < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0) }
+    }
+}

@@ -24,10 +24,7 @@ public struct DatasetReader {
         /// Every problem: those found in the text and those ``Dataset/validate(skippingKindChecksFor:)``
         /// finds, in file and line order.
         public var problems: [Diagnostic] {
-            (diagnostics + dataset.validate(skippingKindChecksFor: entitiesOfUnknownKind)).sorted {
-                ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0)
-                    < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0)
-            }
+            (diagnostics + dataset.validate(skippingKindChecksFor: entitiesOfUnknownKind)).sortedByLocation()
         }
     }
 
