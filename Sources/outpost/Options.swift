@@ -162,29 +162,35 @@ func emit(_ tables: [Table], format: OutputFormat, preamble: [String] = [], keye
     }
 }
 
+/// "Filter: layer: network; confirmed only" above a table, for a dataset view that keeps less
+/// than everything; nothing for a plain graph or an unfiltered dataset.
+func filterPreamble(_ view: DatasetView?) -> [String] {
+    guard let view, !view.filter.isEmpty else { return [] }
+    return ["Filter: \(view.filter.summary)"]
+}
+
 extension LoadedNetwork {
     /// Loads the input and applies the filters; a plain graph with filters is a usage error.
     /// - Parameters:
     ///   - directed: for a dataset, follow relations in their stated direction (default: `--directed`).
     ///   - defaultLayers: the layers counted when `--layer` is not given; nil: network.
+    ///   - dropIsolated: also drop the entities the filter leaves without a relation.
     init(_ options: InputOptions, filters: FilterOptions? = nil, directed: Bool? = nil,
-         defaultLayers: Set<RelationLayer>? = nil) throws {
+         defaultLayers: Set<RelationLayer>? = nil, dropIsolated: Bool = false) throws {
         let (input, warnings) = try GraphLoader(directed: options.directed).load(options.path)
         for w in warnings where w.severity == .warning { printError(w.description) }
         if case .plain = input, let filters, !filters.isEmpty {
             throw ValidationError("--layer, --kind, --relation, --min-status, --country and --as-of apply to datasets; \(options.path) is a plain graph")
         }
-        let filter = try filters?.makeFilter(defaultLayers: defaultLayers) ?? DatasetFilter(layers: defaultLayers)
+        var filter = try filters?.makeFilter(defaultLayers: defaultLayers) ?? DatasetFilter(layers: defaultLayers)
+        filter.dropIsolated = dropIsolated
         self.init(input, name: URL(fileURLWithPath: options.path).lastPathComponent, filter: filter,
                   directed: directed ?? options.directed)
     }
 
     /// "Filter: layer: network; confirmed only" above a table, for a dataset whose view keeps
     /// less than everything; nothing for a plain graph or an unfiltered dataset.
-    var filterPreamble: [String] {
-        guard let view, !view.filter.isEmpty else { return [] }
-        return ["Filter: \(view.filter.summary)"]
-    }
+    var filterPreamble: [String] { OutpostCLI.filterPreamble(view) }
 
     /// The `layers` and `filter` fields of a JSON answer about a dataset, so that a program
     /// reading it knows which relations were counted; none for a plain graph.

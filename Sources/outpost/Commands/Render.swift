@@ -104,16 +104,10 @@ struct Render: ParsableCommand {
         try reportingErrors {
             let engine = try LayoutEngine(parsing: engine)
             let format = try resolvedFormat()
-            var loaded = try LoadedNetwork(input, filters: filters)
-            let isDataset = loaded.view != nil
-            if dropIsolated {
-                if let view = loaded.view {
-                    var filter = view.filter
-                    filter.dropIsolated = true
-                    loaded = loaded.filtered(by: filter)
-                } else {
-                    throw ValidationError("--drop-isolated applies to datasets; \(input.path) is a plain graph")
-                }
+            let loaded = try LoadedNetwork(input, filters: filters, dropIsolated: dropIsolated)
+            let isDataset = loaded.isDataset
+            if dropIsolated && !isDataset {
+                throw ValidationError("--drop-isolated applies to datasets; \(input.path) is a plain graph")
             }
 
             var options = DiagramOptions(title: title, edgeLabels: edgeLabels, legend: !noLegend)

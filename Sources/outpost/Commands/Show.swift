@@ -53,9 +53,7 @@ struct Show: ParsableCommand {
                                        link.period.map(Cell.text) ?? .none, .text(link.sources.joined(separator: " "))])
                 if let relation = link.relation { cite("\(relation.from) \(relation.type.rawValue) \(relation.to)", link.citations) }
             }
-            var preamble: [String] = []
-            if !view.filter.isEmpty { preamble.append("Filter: \(view.filter.summary)") }
-            emit([details, relations, citations], format: output.format, preamble: preamble)
+            emit([details, relations, citations], format: output.format, preamble: filterPreamble(view))
         }
     }
 }
