@@ -106,9 +106,26 @@ public struct GraphMLReader {
             while j < bytes.count && !(bytes[j] == end[0] && matches(end, at: j)) { j += 1 }
             return j
         }
+        func location(of i: Int) -> SourceLocation {
+            var line = 1, column = 1
+            for k in 0..<i where bytes[k] & 0xC0 != 0x80 {
+                if bytes[k] == 0x0A { line += 1; column = 1 } else { column += 1 }
+            }
+            return SourceLocation(file: file, line: line, column: column)
+        }
         var i = start
         if matches(declaration, at: i), i + 5 < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i + 5]) {
-            i = skip(to: declarationEnd, from: i + 5) + 2  // the XML declaration
+            // The XML declaration ends at the first `?>`, and holds no markup: a `<` before that
+            // means it is never closed (and whatever follows could hide a processing instruction).
+            var j = i + 5
+            while j < bytes.count && !(bytes[j] == declarationEnd[0] && matches(declarationEnd, at: j)) {
+                if bytes[j] == UInt8(ascii: "<") {
+                    return Diagnostic(.error, at: location(of: i), "the XML declaration is not closed with ?> before the next tag",
+                                      hint: "end the first line with ?>, as in <?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+                }
+                j += 1
+            }
+            i = j + 2
         }
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "<") {
@@ -117,11 +134,7 @@ public struct GraphMLReader {
                 let what: String? = matches(instruction, at: i) ? "a processing instruction (<?…?>)"
                                   : matches(doctype, at: i) ? "a DOCTYPE declaration" : nil
                 if let what {
-                    var line = 1, column = 1
-                    for k in 0..<i where bytes[k] & 0xC0 != 0x80 {
-                        if bytes[k] == 0x0A { line += 1; column = 1 } else { column += 1 }
-                    }
-                    return Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column),
+                    return Diagnostic(.error, at: location(of: i),
                                       "\(what), which GraphML does not use",
                                       hint: "remove it; only the XML declaration <?xml version=\"1.0\" …?> may start the file")
                 }

@@ -79,6 +79,9 @@ import Testing
         // Found by scripts/fuzz.sh graphml: a processing instruction without data ended the
         // process inside FoundationXML (strlen of a null pointer).
         Case(command: "stats", file: "processing-instruction.graphml", status: 1, at: "processing-instruction.graphml:1:1", what: "a processing instruction", fix: "only the XML declaration"),
+        // Found by the fuzz smoke: a declaration never closed swallowed a later <?x?>, which
+        // then reached FoundationXML (strlen of a null pointer).
+        Case(command: "stats", file: "unclosed-declaration.graphml", status: 1, at: "unclosed-declaration.graphml:1:1", what: "the XML declaration is not closed", fix: "end the first line with ?>"),
         Case(command: "stats", file: "doctype.graphml", status: 1, at: "doctype.graphml:2:1", what: "a DOCTYPE declaration", fix: "remove it"),
         Case(command: "stats", file: "valid.graphml", status: 0, at: nil, what: "edges", fix: ""),
     ]
