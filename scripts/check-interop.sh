@@ -16,14 +16,16 @@ T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 "$B" export "$D" -o "$T/all.graphml"
 "$B" export "$D" -o "$T/all.json"
 "$B" export "$D" -o "$T/all.csv"
-RELATIONS=$("$B" stats "$D" --format json | "$VENV/bin/python" -c 'import json,sys; d=json.load(sys.stdin); print(d["summary"][0]["edges"] if "summary" in d else "")' 2>/dev/null || true)
-"$VENV/bin/python" - "$T" "$RELATIONS" <<'PY'
+STATS=$("$B" stats "$D" --format json)
+"$VENV/bin/python" - "$T" "$STATS" <<'PY'
 import json, sys, csv
 import networkx as nx, igraph as ig
-t, relations = sys.argv[1], sys.argv[2]
+t = sys.argv[1]
+stats = {row["measure"]: row["value"] for row in json.loads(sys.argv[2])["summary"]}
 G = nx.read_graphml(f"{t}/all.graphml", force_multigraph=True)
 assert isinstance(G, nx.MultiDiGraph)
-if relations: assert G.number_of_edges() == int(relations), (G.number_of_edges(), relations)
+assert (G.number_of_nodes(), G.number_of_edges()) == (stats["nodes"], stats["edges"]), stats
+assert nx.number_weakly_connected_components(G) == stats["connected components"], stats
 for u, v, k, d in G.edges(keys=True, data=True):
     assert d["status"] in {"confirmed", "reported", "disputed", "denied"}, d
     assert isinstance(d["directed"], bool) and isinstance(d["citation_count"], int)
