@@ -176,10 +176,13 @@ struct HopEvidence {
             let leaving = graph.nodeIDs[u]
             return relationIndices.map { HopLink(relation: $0, in: dataset, leaving: leaving) }
         }
-        guard let e = edges.last else { return [] }
-        let attributes = graph.attributes(ofEdge: e)
-        return [HopLink(relation: nil, relationIndex: nil, type: attributes["relation"], status: attributes["status"], layer: nil,
-                        direction: nil, period: nil, by: [], citations: [], weight: graph.edgeWeights[e])]
+        // A multigraph (such as a dataset exported as GraphML) keeps every parallel edge.
+        return edges.map { e in
+            let attributes = graph.attributes(ofEdge: e)
+            return HopLink(relation: nil, relationIndex: nil, type: attributes["relation"], status: attributes["status"],
+                           layer: attributes["layer"].flatMap(RelationLayer.init(rawValue:)), direction: nil, period: nil, by: [],
+                           citations: [], weight: graph.edgeWeights[e])
+        }
     }
 
     func path(_ path: Path) -> EvidencePath {

@@ -1,6 +1,62 @@
+import Foundation
 import OutpostGraph
+import OutpostIO
+
+/// The formats ``LoadedNetwork/export(to:format:)`` writes.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    /// GraphML; for a dataset lossless (``DatasetGraphMLWriter``).
+    case graphML = "graphml"
+    /// Node-link JSON as NetworkX's `node_link_data(G, edges="edges")` (``NodeLinkJSONWriter``).
+    case json
+    /// A CSV edge list (``EdgeListWriter``) and a node table beside it (`NAME.nodes.csv`).
+    case csv
+
+    /// The format a file name's extension names (`.graphml`/`.xml`, `.json`, `.csv`), or nil.
+    public init?(path: String) {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "graphml", "xml": self = .graphML
+        case "json": self = .json
+        case "csv": self = .csv
+        default: return nil
+        }
+    }
+}
+
+/// What an export wrote.
+public struct ExportSummary: Sendable, Hashable {
+    public var nodeCount: Int
+    public var edgeCount: Int
+    /// Every file written, the main one first.
+    public var files: [String]
+}
 
 extension LoadedNetwork {
+    /// Writes the whole input as the filter sees it (a dataset: every kept entity and relation,
+    /// one edge per relation, with its evidence; a plain graph: as read) in `format`, atomically.
+    ///
+    /// - Throws: ``ExportError`` for a character the format cannot hold; ``InputError`` when a
+    ///   file cannot be written. Nothing is left half-written.
+    @discardableResult
+    public func export(to path: String, format: ExportFormat) throws -> ExportSummary {
+        let graph = view?.exportGraph() ?? self.graph
+        var files = [path]
+        switch format {
+        case .graphML:
+            if let view { try DatasetGraphMLWriter().write(view, to: path) } else { try GraphMLWriter().write(graph, to: path) }
+        case .json:
+            var attributes: [String: String] = [:]
+            if let view { attributes = ["name": view.dataset.name, "filter": view.filter.summary]; attributes["title"] = view.dataset.title }
+            try NodeLinkJSONWriter(multigraph: view != nil, graphAttributes: attributes).write(graph, to: path)
+        case .csv:
+            let nodes = URL(fileURLWithPath: path).deletingPathExtension().path + ".nodes.csv"
+            let writer = EdgeListWriter()
+            try writer.writeNodeTable(graph, to: nodes)
+            try writer.write(graph, to: path)
+            files.append(nodes)
+        }
+        return ExportSummary(nodeCount: graph.nodeCount, edgeCount: graph.edgeCount, files: files)
+    }
+
     /// A graph of this input (the loaded graph, or a part of it such as an ego graph) prepared
     /// for GraphML or CSV: each edge of a dataset graph gains its relation's `sources`
     /// (space-separated source ids), and a relation added in both directions (an undirected type

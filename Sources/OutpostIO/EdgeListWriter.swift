@@ -42,6 +42,26 @@ public struct EdgeListWriter {
         return out
     }
 
+    /// Writes the node table atomically (see ``nodeTable(_:)``).
+    public func writeNodeTable(_ graph: Graph, to path: String) throws {
+        try writeAtomically(nodeTable(graph), to: path)
+    }
+
+    /// The nodes as CSV: `id`, then `label` when any node has one, then one column per node
+    /// attribute (sorted by name), one row per node in node order; what the edge list cannot hold.
+    public func nodeTable(_ graph: Graph) -> String {
+        let labelled = graph.nodeLabels.contains { $0 != nil }
+        let columns = Set(graph.nodeAttributes.flatMap(\.keys)).subtracting(["id", "label"]).sorted()
+        var out = (["id"] + (labelled ? ["label"] : []) + columns).map(Self.field).joined(separator: ",") + "\n"
+        for v in 0..<graph.nodeCount {
+            var row = [graph.nodeIDs[v]]
+            if labelled { row.append(graph.nodeLabels[v] ?? "") }
+            for name in columns { row.append(graph.nodeAttributes[v][name] ?? "") }
+            out += row.map(Self.field).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
     static func field(_ text: String) -> String {
         // Quote what would otherwise split or be trimmed: commas, quotes, line breaks, edge spaces.
         if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })

@@ -76,6 +76,8 @@ public struct GraphMLWriter {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
+            case "\r": out += "&#13;"  // a parser turns a raw CR (and CR LF) into LF
+            case "\r\n": out += "&#13;\n"  // one Character in Swift
             default: out.append(character)
             }
         }
