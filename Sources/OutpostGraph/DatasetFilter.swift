@@ -137,3 +137,16 @@ public struct DatasetView: Sendable {
         return graph
     }
 }
+
+extension DatasetFilter {
+    /// The countries this filter names that no entity of `dataset` is in (compared as the
+    /// filter compares them, ignoring case), each with the dataset's nearest country names:
+    /// a misspelt or absent country would otherwise filter everything away without a word.
+    public func unknownCountries(in dataset: Dataset) -> [(country: String, suggestions: [String])] {
+        guard let countries else { return [] }
+        let known = Set(dataset.entities.compactMap(\.country))
+        let knownLowercased = Set(known.map { $0.lowercased() })
+        return countries.sorted().filter { !knownLowercased.contains($0.lowercased()) }
+            .map { ($0, suggestions(for: $0, in: known.sorted())) }
+    }
+}

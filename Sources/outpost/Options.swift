@@ -103,9 +103,16 @@ struct FilterOptions: ParsableArguments {
     }
 }
 
-/// Writes to standard error.
+/// Writes to standard error, every line with its non-printable characters escaped.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((terminalLines(text) + "\n").utf8))
+}
+
+/// Text for a terminal: each line with its control and bidirectional-override characters
+/// written as `\u{…}` (``escapingNonPrintable(_:)``), so that no name in the data can move the
+/// cursor, recolour or retitle the terminal. Line breaks the command itself put there stay.
+func terminalLines(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { escapingNonPrintable(String($0)) }.joined(separator: "\n")
 }
 
 /// Runs a command body, turning Outpost's errors into messages on stderr and exit code 1.
@@ -122,7 +129,14 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as ExitCode {
         throw error
     } catch let error as ValidationError {
-        throw error
+        // Thrown while running, ArgumentParser would print the root command's usage; print the
+        // running subcommand's instead, with the same exit code 64.
+        let name = CommandLine.arguments.dropFirst().first ?? ""
+        guard let command = OutpostCommand.configuration.subcommands.first(where: { $0._commandName == name }) else { throw error }
+        printError("Error: \(error.message)")
+        printError("Usage: \(OutpostCommand.usageString(for: command))")
+        printError("  See 'outpost \(name) --help' for more information.")
+        throw ExitCode.validationFailure
     } catch let error as EntityLookupError {
         printError("error: \(error)")
         if case let .unknown(_, candidates) = error, candidates.isEmpty {
@@ -144,7 +158,7 @@ func emit(_ tables: [Table], format: OutputFormat, preamble: [String] = [], keye
           context: [(String, JSONValue)] = []) {
     switch format {
     case .table:
-        var blocks = preamble
+        var blocks = preamble.map(escapingNonPrintable)
         blocks += tables.map { $0.renderText() }
         print(blocks.joined(separator: "\n\n"))
     case .json:
@@ -183,6 +197,10 @@ extension LoadedNetwork {
             throw ValidationError("--layer, --kind, --relation, --min-status, --country and --as-of apply to datasets; \(options.path) is a plain graph")
         }
         var filter = try filters?.makeFilter(defaultLayers: defaultLayers) ?? DatasetFilter(layers: defaultLayers)
+        if case let .dataset(dataset) = input, let unknown = filter.unknownCountries(in: dataset).first {
+            let hint = unknown.suggestions.isEmpty ? "`outpost stats` lists the countries" : "did you mean \(unknown.suggestions.map { "'\($0)'" }.joined(separator: " or "))?"
+            throw CommandFailure("--country '\(unknown.country)': no entity in \(options.path) is in that country (\(hint))")
+        }
         filter.dropIsolated = dropIsolated
         self.init(input, name: URL(fileURLWithPath: options.path).lastPathComponent, filter: filter,
                   directed: directed ?? options.directed)

@@ -81,7 +81,8 @@ struct Communities: ParsableCommand {
                                                weighted: weight != "none", maximumIterations: iterations > 0 ? iterations : nil,
                                                modularityResolution: resolution)
             loaded.noteMerges(count: found.droppedEdgeCount)
-            print(render(found.communities, modularity: found.modularity, loaded: loaded))
+            print(output.format == .json ? render(found.communities, modularity: found.modularity, loaded: loaded)
+                  : terminalLines(render(found.communities, modularity: found.modularity, loaded: loaded)))
         }
     }
 

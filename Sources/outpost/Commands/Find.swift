@@ -4,7 +4,12 @@ import Outpost
 struct Find: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List entities whose id, name or an alias contains TEXT (case-insensitive).",
-        discussion: "Example: outpost find Graphs/overseas-police-stations fuzhou")
+        discussion: """
+        Exits 0 when something matches, 1 when nothing does (as grep does), so that a
+        script can test for an entity.
+
+        Example: outpost find Graphs/overseas-police-stations fuzhou
+        """)
 
     @Argument(help: ArgumentHelp("The dataset folder.", valueName: "path"))
     var path: String
@@ -26,7 +31,10 @@ struct Find: ParsableCommand {
                                           e.city.map(Cell.text) ?? .none, .text(match.field.description)]
                               })
             emit([table], format: output.format)
-            if matches.isEmpty && output.format == .table { printError("no entity matches '\(text)'") }
+            if matches.isEmpty {
+                if output.format == .table { printError("no entity matches '\(text)'") }
+                throw ExitCode(1)
+            }
         }
     }
 }

@@ -97,7 +97,7 @@ struct PathCommand: ParsableCommand {
             switch output.format {
             case .json: print(json(search.paths).rendered())
             case .csv: print(csvTable(search.paths).renderCSV())
-            case .table: print(text(search, loaded: loaded))
+            case .table: print(terminalLines(text(search, loaded: loaded)))
             }
         }
     }

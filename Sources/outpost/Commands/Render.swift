@@ -86,6 +86,10 @@ struct Render: ParsableCommand {
         if let clusterBy, DiagramOptions.Clustering(rawValue: clusterBy) == nil {
             throw ValidationError("unknown --cluster-by '\(clusterBy)'; valid: \(DiagramOptions.Clustering.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        // Only dot and fdp draw Graphviz clusters; the other engines would ignore the option.
+        if clusterBy != nil, engine != LayoutEngine.dot.rawValue, engine != LayoutEngine.fdp.rawValue {
+            throw ValidationError("--cluster-by draws boxes only with --engine dot or fdp; \(engine) ignores clusters (drop --cluster-by or choose dot or fdp)")
+        }
         if !highlightPath.isEmpty && highlightPath.count != 2 {
             throw ValidationError("--highlight-path takes two entities, FROM and TO (got \(highlightPath.count))")
         }

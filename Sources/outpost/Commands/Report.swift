@@ -28,7 +28,8 @@ struct ReportCommand: ParsableCommand {
         Examples:
           outpost report Graphs/overseas-police-stations -o report.html
           outpost report Graphs/overseas-police-stations -o report.html \\
-              --path station-rotterdam fuzhou-psb --path station-toronto-1 "Fox Hunt"
+              --path station-rotterdam fuzhou-psb \\
+              --path stations-greater-toronto "Operation Fox Hunt"
           outpost report Graphs/overseas-police-stations -o confirmed.html \\
               --min-status confirmed --top 5
         """)
@@ -51,6 +52,10 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
+        let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+        if ext != "html" && ext != "htm" {
+            throw ValidationError("-o \(output): a report is one HTML file; name it FILE.html (for a PDF, print the HTML from a browser, or draw a figure with `outpost render -o FILE.pdf`)")
+        }
         if path.count % 2 != 0 {
             throw ValidationError("--path takes two entities, FROM and TO (got \(path.count) value\(path.count == 1 ? "" : "s"): \(path.joined(separator: " ")))")
         }

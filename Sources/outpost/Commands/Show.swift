@@ -30,7 +30,7 @@ struct Show: ParsableCommand {
 
             var details = Table(key: "entity", title: "\(e.name) [\(e.kind.rawValue)]", columns: ["field", "value"])
             details.rows = [[.text("id"), .text(e.id)], [.text("kind"), .text(e.kind.rawValue)], [.text("name"), .text(e.name)]]
-            if !e.aliases.isEmpty { details.rows.append([.text("aliases"), .text(e.aliases.joined(separator: "; "))]) }
+            if !e.aliases.isEmpty { details.rows.append([.text("aliases"), .list(e.aliases, separator: "; ")]) }
             if let c = e.country { details.rows.append([.text("country"), .text(c)]) }
             if let c = e.city { details.rows.append([.text("city"), .text(c)]) }
             for key in e.attributes.keys.sorted() { details.rows.append([.text(key), .text(e.attributes[key]!)]) }
@@ -49,8 +49,8 @@ struct Show: ParsableCommand {
                 let link = item.link
                 relations.rows.append([link.direction.map { .text($0.symbol) } ?? .none, link.type.map(Cell.text) ?? .none,
                                        .text(item.other), .text(item.otherName), link.status.map(Cell.text) ?? .none,
-                                       link.by.isEmpty ? .none : .text(link.by.joined(separator: " ")),
-                                       link.period.map(Cell.text) ?? .none, .text(link.sources.joined(separator: " "))])
+                                       link.by.isEmpty ? .none : .list(link.by, separator: " "),
+                                       link.period.map(Cell.text) ?? .none, .list(link.sources, separator: " ")])
                 if let relation = link.relation { cite("\(relation.from) \(relation.type.rawValue) \(relation.to)", link.citations) }
             }
             emit([details, relations, citations], format: output.format, preamble: filterPreamble(view))

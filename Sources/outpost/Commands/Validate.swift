@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Outpost
 
 struct Validate: ParsableCommand {
@@ -13,6 +14,10 @@ struct Validate: ParsableCommand {
         quotes compare equal).
 
         Exits 0 when there is no error (warnings are printed), 1 when there is any.
+
+        Examples:
+          outpost validate Graphs/overseas-police-stations
+          outpost validate Graphs/overseas-police-stations --sources-dir ../shared/seeds
         """)
 
     @Argument(help: ArgumentHelp("The dataset folder.", valueName: "path"))
@@ -24,6 +29,15 @@ struct Validate: ParsableCommand {
     var sourcesDir: String?
 
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let sourcesDir {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: sourcesDir, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("--sources-dir \(sourcesDir): no such folder (give the folder that holds the local copies named by each source's `file:`)")
+            }
+        }
+    }
 
     func run() throws {
         try reportingErrors {

@@ -6,6 +6,8 @@ enum Cell {
     case text(String)
     case int(Int)
     case number(Double)
+    /// Several values: joined by `separator` for people and CSV, an array in JSON.
+    case list([String], separator: String)
     case none
 
     var plain: String {
@@ -13,6 +15,7 @@ enum Cell {
         case let .text(s): return s
         case let .int(i): return String(i)
         case let .number(d): return Cell.format(d)
+        case let .list(values, separator): return values.joined(separator: separator)
         case .none: return ""
         }
     }
@@ -22,6 +25,7 @@ enum Cell {
         case let .text(s): return .string(s)
         case let .int(i): return .int(i)
         case let .number(d): return .double(d)
+        case let .list(values, _): return .array(values.map { .string($0) })
         case .none: return .null
         }
     }
@@ -69,8 +73,21 @@ struct Table {
     /// Text cells wider than this are cut with "…" in the table format (JSON and CSV keep them whole).
     static let maximumCellWidth = 72
 
+    /// Text cells with every control, bidirectional-override and newline character written as
+    /// `\u{…}` (``escapingNonPrintable(_:)``): data in a table or CSV can neither move the
+    /// cursor, recolour or retitle the terminal nor fake a row. JSON escapes them itself.
+    var neutralisedRows: [[Cell]] {
+        rows.map { row in row.map { cell in
+            switch cell {
+            case let .text(s): return .text(escapingNonPrintable(s))
+            case let .list(values, separator): return .list(values.map(escapingNonPrintable), separator: separator)
+            default: return cell
+            }
+        } }
+    }
+
     func renderText(showTitle: Bool = true) -> String {
-        let rows = self.rows.map { row in row.map { cell -> Cell in
+        let rows = neutralisedRows.map { row in row.map { cell -> Cell in
             if case let .text(s) = cell, Table.displayWidth(s) > Table.maximumCellWidth { return .text(Table.truncate(s)) }
             return cell
         } }
@@ -79,7 +96,7 @@ struct Table {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], Table.displayWidth(cell.plain)) }
         }
         var lines: [String] = []
-        if showTitle { lines.append(title) }
+        if showTitle { lines.append(escapingNonPrintable(title)) }
         func line(_ cells: [String], numeric: [Bool]) -> String {
             var parts: [String] = []
             for (i, text) in cells.enumerated() {
@@ -134,7 +151,7 @@ struct Table {
     func renderCSV(prefixColumn: String? = nil) -> String {
         var lines: [String] = []
         lines.append(((prefixColumn.map { _ in ["table"] } ?? []) + columns).map(Table.csvField).joined(separator: ","))
-        for row in rows {
+        for row in neutralisedRows {
             let cells = row.map { cell -> String in
                 if case let .number(d) = cell { return "\(d)" }
                 return cell.plain
