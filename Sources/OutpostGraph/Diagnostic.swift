@@ -65,12 +65,13 @@ public func suggestions(for word: String, in candidates: [String], limit: Int = 
 }
 
 /// `text` with every character that is not printable written as `\u{…}`: C0 and C1 controls
-/// (newlines and tabs too, so that a message stays one line), the bidirectional overrides and
+/// (newlines and tabs too, so that a message stays one line), the line and paragraph separators
+/// U+2028 and U+2029 (line breaks to some terminals and editors), the bidirectional overrides and
 /// isolates (which reorder what follows them on screen), and the byte order mark.
 public func escapingNonPrintable(_ text: String) -> String {
     func isNonPrintable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: return true
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069, 0xFEFF: return true
         default: return false
         }
     }

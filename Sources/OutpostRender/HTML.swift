@@ -15,7 +15,15 @@ public enum HTML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                // Control characters are not text in HTML (a parse error even as a character
+                // reference): they are shown as `\u{…}`, as messages show them.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

@@ -30,7 +30,7 @@ import Testing
             #expect(item.link.direction?.symbol == row["direction"] as? String)
             #expect(item.link.direction == HopDirection(relation, leaving: profile.entity.id))
             #expect(item.link.period == row["when"] as? String, "show reads a relation's period as path does")
-            #expect(item.link.sources.joined(separator: " ") == row["sources"] as? String)
+            #expect(item.link.sources == row["sources"] as? [String], "show --format json lists sources as an array")
         }
         let citations = try #require(json["citations"] as? [[String: Any]])
         #expect(citations.count == profile.citations.count + profile.relations.map(\.link.citations.count).reduce(0, +))

@@ -97,7 +97,7 @@ struct PathCommand: ParsableCommand {
             switch output.format {
             case .json: print(json(search.paths).rendered())
             case .csv: print(csvTable(search.paths).renderCSV())
-            case .table: print(terminalLines(text(search, loaded: loaded)))
+            case .table: print(text(search, loaded: loaded))
             }
         }
     }
@@ -214,6 +214,7 @@ struct PathCommand: ParsableCommand {
                 }
             }
         }
-        return lines.joined(separator: "\n")
+        // Each entry is one line: a newline or control character in a name or excerpt is escaped.
+        return lines.map(escapingNonPrintable).joined(separator: "\n")
     }
 }
