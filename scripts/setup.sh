@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# python3-venv: scripts/run-notebooks.sh; chromium: scripts/check-report.sh.
-apt_packages=(libgraphviz-dev pkg-config fonts-dejavu-core python3-venv chromium)
+# python3-venv: scripts/run-notebooks.sh and check-interop.sh; chromium: check-report.sh;
+# chromium-driver and python3-selenium: check-explorer.sh.
+apt_packages=(libgraphviz-dev pkg-config fonts-dejavu-core python3-venv chromium chromium-driver python3-selenium)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -39,4 +40,6 @@ echo "==> outpost report $dataset -o $out/report.html"
   --path station-rotterdam fuzhou-psb --path america-changle-association-ny persuasion-to-return
 echo "==> outpost render $dataset -o $out/network.svg"
 .build/release/outpost render "$dataset" -o "$out/network.svg"
-echo "==> done: open $out/report.html (the report) and $out/network.svg (the network layer drawn whole)"
+echo "==> outpost explore $dataset -o $out/explorer.html"
+.build/release/outpost explore "$dataset" -o "$out/explorer.html"
+echo "==> done: open $out/report.html (the report), $out/explorer.html (the network to browse, with every citation) and $out/network.svg (the network layer drawn whole)"

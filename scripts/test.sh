@@ -25,6 +25,11 @@ OUTPOST_BIN=.build/debug/outpost bash scripts/run-notebooks.sh
 echo "==> report in a browser"
 OUTPOST_BIN=.build/debug/outpost bash scripts/check-report.sh
 
+echo "==> explorer in a browser"
+OUTPOST_BIN=.build/debug/outpost bash scripts/check-explorer.sh
+echo "==> exports read by NetworkX and igraph"
+OUTPOST_BIN=.build/debug/outpost bash scripts/check-interop.sh
+
 echo "==> README's Swift examples in a package that depends on Outpost by version"
 bash scripts/check-client.sh
 

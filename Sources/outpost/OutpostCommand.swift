@@ -21,12 +21,16 @@ struct OutpostCommand: ParsableCommand {
           outpost project $D --onto public-security-bureau --via police-station
           outpost render $D -o stations.svg --cluster-by country
           outpost report $D -o report.html --path station-rotterdam fuzhou-psb
+          outpost explore $D -o explorer.html
+          outpost export $D -o all.graphml
 
         Exit codes: 0 success; 1 the input has problems (validation errors,
-        unreadable file, unknown entity); 64 the command line is wrong.
+        unreadable file, unknown entity, find without a match); 64 the command
+        line is wrong.
         """,
         version: "0.1.0",
         subcommands: [Validate.self, Stats.self, Show.self, Find.self, Centrality.self, Structure.self,
-                      PathCommand.self, Ego.self, Export.self, Project.self, Communities.self, Render.self, ReportCommand.self]
+                      PathCommand.self, Ego.self, Export.self, Project.self, Communities.self, Render.self, ReportCommand.self,
+                      Explore.self]
     )
 }

@@ -7,8 +7,8 @@ struct Export: ParsableCommand {
         abstract: "Write the whole input as GraphML, node-link JSON or CSV for other tools.",
         discussion: """
         Writes every entity and relation of a dataset (every layer: an export is the
-        whole dataset unless a filter says otherwise), one edge per relation, or a plain
-        graph as read. The format comes from the extension of -o or from --format.
+        whole dataset unless a filter says otherwise), one edge per relation, or a
+        plain graph as read. The format comes from the extension of -o or from --format.
 
         graphml  a directed multigraph with typed keys; for a dataset nothing is lost
                  (type, layer, status, dates, by, note, citations with excerpts;
