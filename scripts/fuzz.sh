@@ -56,9 +56,9 @@ ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$PWD/Fuzz/lsan.supp "$bina
 status=$?
 elapsed=$((SECONDS - started))
 set -e
-runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
+runs=$(grep -aE '^stat::number_of_executed_units' "$log" | awk '{print $2}')
 if [ "$status" -ne 0 ]; then
-    grep -E 'ERROR|SUMMARY|Fatal error|Test unit written' "$log" | head -5 >&2
+    grep -aE 'ERROR|SUMMARY|Fatal error|Test unit written' "$log" | head -5 >&2
     echo "fuzz $target: FAILED after ${runs:-?} executions (log: $log)" >&2
     exit 1
 fi
