@@ -1,6 +1,7 @@
 /// A JSON value with ordered object keys, so output is byte-for-byte deterministic and keys
-/// appear in the documented order.
-enum JSONValue: Equatable {
+/// appear in the documented order. The one JSON writer for the CLI's `--format json` and the
+/// explorer's embedded data: strings are quoted by `quote(_:into:)` alone.
+public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -9,16 +10,21 @@ enum JSONValue: Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
 
-    /// Compact JSON text (`, ` and `: ` separators, as Python's json.dumps writes it).
-    func rendered() -> String {
+    /// How items are separated: `spaced` as Python's `json.dumps` writes by default (`, ` and
+    /// `: `, the CLI's output), `compact` with no spaces (`,` and `:`, for data embedded in a page).
+    public enum Separators: Sendable { case spaced, compact }
+
+    /// The JSON text of this value on one line.
+    public func rendered(_ separators: Separators = .spaced) -> String {
         var out = ""
-        write(to: &out)
+        write(to: &out, separators)
         return out
     }
 
-    func write(to out: inout String) {
+    public func write(to out: inout String, _ separators: Separators = .spaced) {
+        let (item, pair) = separators == .spaced ? (", ", ": ") : (",", ":")
         switch self {
         case .null: out += "null"
         case let .bool(b): out += b ? "true" : "false"
@@ -28,26 +34,28 @@ enum JSONValue: Equatable {
             else if d == d.rounded() && abs(d) < 1e15 { out += String(Int(d)) + ".0" }
             else { out += "\(d)" }
         case let .string(s): JSONValue.quote(s, into: &out)
-        case let .array(items):
+        case let .array(values):
             out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += ", " }
-                item.write(to: &out)
+            for (i, value) in values.enumerated() {
+                if i > 0 { out += item }
+                value.write(to: &out, separators)
             }
             out += "]"
         case let .object(pairs):
             out += "{"
             for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += ", " }
+                if i > 0 { out += item }
                 JSONValue.quote(key, into: &out)
-                out += ": "
-                value.write(to: &out)
+                out += pair
+                value.write(to: &out, separators)
             }
             out += "}"
         }
     }
 
-    static func quote(_ s: String, into out: inout String) {
+    /// Appends `s` as a JSON string: quotes, backslashes and every control character escaped,
+    /// and U+2028/U+2029 too (JavaScript before ES2019 ends a line there).
+    public static func quote(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
