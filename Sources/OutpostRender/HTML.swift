@@ -46,16 +46,21 @@ public enum HTML {
     /// event-handler attribute, embedded HTML or a reference to another resource.
     public static func inlineSVG(_ svg: String) throws -> String {
         guard let start = svg.range(of: "<svg") else { throw InlineSVGError.notSVG }
-        var body = String(svg[start.lowerBound...])
-        // Comments (Graphviz writes node and edge ids in them).
-        while let open = body.range(of: "<!--") {
-            guard let close = body.range(of: "-->", range: open.upperBound..<body.endIndex) else {
+        // Comments (Graphviz writes node and edge ids in them) go in one pass: searching from
+        // the start and removing in place for each comment took minutes on 5,000 nodes.
+        var rest = svg[start.lowerBound...]
+        var body = ""
+        body.reserveCapacity(rest.utf8.count)
+        while let open = rest.range(of: "<!--") {
+            body += rest[..<open.lowerBound]
+            guard let close = rest.range(of: "-->", range: open.upperBound..<rest.endIndex) else {
                 throw InlineSVGError.unsafe("an unterminated comment")
             }
             var end = close.upperBound
-            if end < body.endIndex && body[end] == "\n" { end = body.index(after: end) }
-            body.removeSubrange(open.lowerBound..<end)
+            if end < rest.endIndex && rest[end] == "\n" { end = rest.index(after: end) }
+            rest = rest[end...]
         }
+        body += rest
         for attribute in [" xmlns=\"http://www.w3.org/2000/svg\"", " xmlns:xlink=\"http://www.w3.org/1999/xlink\""] {
             body = body.replacingOccurrences(of: attribute, with: "")
         }

@@ -74,6 +74,9 @@ import Testing
         #expect(inline.hasPrefix("<svg width=\"10pt\" height=\"10pt\" viewBox=\"0 0 10 10\">"))
         #expect(inline.hasSuffix("</svg>"))
         #expect(!inline.contains("<!--") && !inline.contains("http") && !inline.contains("<?xml"))
+        // Every comment goes (with the newline after it), and everything between them stays.
+        let many = "<svg>" + (0..<500).map { "<!-- n\($0) -->\n<g id=\"n\($0)\"></g> " }.joined() + "<!--x--></svg>"
+        #expect(try HTML.inlineSVG(many) == "<svg>" + (0..<500).map { "<g id=\"n\($0)\"></g> " }.joined() + "</svg>")
         for hostile in ["<svg><script>alert(1)</script></svg>", "<svg><g onload=\"alert(1)\"></g></svg>",
                         "<svg><foreignObject><p>x</p></foreignObject></svg>", "<svg><a xlink:href=\"https://x\">x</a></svg>",
                         "<svg><!-- unterminated </svg>"] {
