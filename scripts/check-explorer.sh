@@ -81,7 +81,18 @@ def requests():
 def console_errors():
     return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
+def view_width():
+    return driver.execute_script("return document.querySelector('#view svg').viewBox.baseVal.width")
+
+def inside_view(node_id):
+    """Whether the node is drawn inside the visible diagram."""
+    return driver.execute_script("""
+        const n = document.querySelector('[data-id="' + arguments[0] + '"]').getBoundingClientRect();
+        const v = document.getElementById('view').getBoundingClientRect();
+        return n.width > 0 && n.left >= v.left && n.right <= v.right && n.top >= v.top && n.bottom <= v.bottom;""", node_id)
+
 load(url)
+whole = view_width()
 nodes = driver.find_elements(By.CSS_SELECTOR, "#view svg [data-id]")
 check(len(nodes) > 200, f"nodes carry data-id ({len(nodes)})")
 
@@ -100,6 +111,9 @@ for text in ["ROTTERDAM", "rötterdam"]:
     box = driver.find_element(By.ID, "search")
     box.clear(); box.send_keys(text); box.send_keys(Keys.ENTER)
     check(driver.find_element(By.CSS_SELECTOR, "#details h2").text == "Rotterdam station", f"search {text!r} selects Rotterdam")
+check(view_width() < whole * 0.75 and inside_view("station-rotterdam") and inside_view("fuzhou-psb"),
+      f"search zooms to the station and its neighbours (view {view_width():.0f} of {whole:.0f} units wide)")
+driver.save_screenshot(f"{out}/readme.png")  # docs/explorer.png in the README is this picture
 box.clear(); box.send_keys("fuzhou police"); box.send_keys(Keys.ENTER)
 check("Fuzhou" in driver.find_element(By.CSS_SELECTOR, "#details h2").text, "search finds an alias")
 
@@ -127,6 +141,7 @@ for a, b in pairs:
     if a == "station-rotterdam" and b == "fuzhou-psb":
         check("“" in driver.find_element(By.ID, "path-result").text, "path result quotes the citations")
         check(len(driver.find_elements(By.CSS_SELECTOR, "#view .edge.hl")) >= 1, "path highlighted in the diagram")
+        check(view_width() < whole and inside_view(a) and inside_view(b), "the view zooms to the path")
 
 # Permalink restores selection, filters and path.
 driver.get("about:blank")
@@ -135,6 +150,33 @@ check(driver.find_element(By.CSS_SELECTOR, "#details h2").text == "Fuzhou Public
 check(not driver.find_element(By.CSS_SELECTOR, "input[name=status][value=denied]").is_selected(), "permalink restores the status filter")
 check(driver.find_element(By.ID, "as-of").get_attribute("value") == "2022-10", "permalink restores the date")
 check(len(driver.find_elements(By.CSS_SELECTOR, "#path-result article.path")) >= 1, "permalink restores the path")
+
+# A drag pans by what the pointer moved and the wheel zooms about the pointer, also once the
+# gesture rests and the view box takes over from the transform shown while it ran.
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
+import time
+driver.get("about:blank"); driver.get(url)
+def centre_of(node_id):
+    return driver.execute_script("""const r = document.querySelector('[data-id="' + arguments[0] + '"]').getBoundingClientRect();
+        return [r.left + r.width / 2, r.top + r.height / 2];""", node_id)
+def svg_point(x, y):
+    return driver.execute_script("""const svg = document.querySelector("#view svg"); let p = svg.createSVGPoint();
+        p.x = arguments[0]; p.y = arguments[1]; p = p.matrixTransform(svg.getScreenCTM().inverse()); return [p.x, p.y];""", x, y)
+view = driver.find_element(By.ID, "view")
+before = centre_of("fuzhou-psb")
+ActionChains(driver).move_to_element(view).click_and_hold().move_by_offset(30, 0).move_by_offset(30, 20).release().perform()
+after = centre_of("fuzhou-psb")
+check(abs(after[0] - before[0] - 60) < 1.5 and abs(after[1] - before[1] - 20) < 1.5 and not driver.execute_script(
+    "return document.querySelector('#view svg').style.transform"), f"a drag pans by the pointer's move ({before} -> {after})")
+r = view.rect
+cursor = (r["x"] + r["width"] / 2 + 40, r["y"] + r["height"] / 2 - 30)
+under = svg_point(*cursor)
+width = view_width()
+ActionChains(driver).scroll_from_origin(ScrollOrigin.from_element(view, 40, -30), 0, -300).perform()
+time.sleep(0.4)
+check(view_width() < width * 0.8 and all(abs(a - b) < 0.02 * width for a, b in zip(svg_point(*cursor), under)),
+      f"the wheel zooms in about the pointer (width {width:.0f} -> {view_width():.0f}, point {under} -> {svg_point(*cursor)})")
 
 # Keyboard zoom and fit change the view box.
 view = driver.find_element(By.ID, "view"); view.click()

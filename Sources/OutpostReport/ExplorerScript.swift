@@ -79,8 +79,32 @@ extension ExplorerAssets {
   let box = Object.assign({}, full);
   svg.removeAttribute("width"); svg.removeAttribute("height");
   function apply() { svg.setAttribute("viewBox", [box.x, box.y, box.w, box.h].join(" ")); }
-  function fit() { box = Object.assign({}, full); apply(); }
+  function fit() { settle(); box = Object.assign({}, full); apply(); }
+
+  // While the reader drags or turns the wheel, the diagram moves as one composited layer (a CSS
+  // transform: scale s about the element's top-left corner, then translate tx, ty in pixels);
+  // the viewBox, whose change redraws every element, is set once the gesture rests. Setting it
+  // on every pointer move redrew a 5,000-node diagram at about two frames a second.
+  let live = null, settleTimer = 0;
+  function moveLive(s, tx, ty) {
+    if (!live) live = { s: 1, tx: 0, ty: 0 };
+    live.s = s; live.tx = tx; live.ty = ty;
+    svg.style.transform = "translate(" + tx + "px," + ty + "px) scale(" + s + ")";
+  }
+  function settle() {
+    clearTimeout(settleTimer);
+    if (!live) return;
+    // The viewBox that shows what the transform shows. With "meet", k SVG units per pixel and
+    // the letterbox offset (ox, oy) stay as they are when w and h both shrink by s.
+    const rw = svg.clientWidth, rh = svg.clientHeight;
+    const k = Math.max(box.w / rw, box.h / rh), ox = (rw - box.w / k) / 2, oy = (rh - box.h / k) / 2;
+    const s = live.s;
+    box = { x: box.x + k * (ox * (1 - s) - live.tx) / s, y: box.y + k * (oy * (1 - s) - live.ty) / s, w: box.w / s, h: box.h / s };
+    live = null; svg.style.transform = "";
+    apply();
+  }
   function zoom(factor, cx, cy) {
+    settle();
     if (cx === undefined) { cx = box.x + box.w / 2; cy = box.y + box.h / 2; }
     const w = Math.min(full.w * 4, Math.max(full.w / 200, box.w / factor));
     const f = w / box.w;
@@ -91,15 +115,38 @@ extension ExplorerAssets {
     const pt = svg.createSVGPoint(); pt.x = clientX; pt.y = clientY;
     return pt.matrixTransform(svg.getScreenCTM().inverse());
   }
-  function centreOn(element) {
-    const r = element.getBoundingClientRect();
-    const c = toSVG(r.left + r.width / 2, r.top + r.height / 2);
-    box.x = c.x - box.w / 2; box.y = c.y - box.h / 2; apply();
+  // Zooms to the elements (a node and its neighbours, or a path) with a margin, no closer than
+  // a 480-unit-wide box, so that they and their labels fill the view.
+  function focusOn(elements) {
+    settle();
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const e of elements) {
+      const r = e.getBoundingClientRect();
+      const a = toSVG(r.left, r.top), b = toSVG(r.right, r.bottom);
+      x0 = Math.min(x0, a.x); y0 = Math.min(y0, a.y); x1 = Math.max(x1, b.x); y1 = Math.max(y1, b.y);
+    }
+    if (!(x1 > x0)) return;
+    const w = Math.max(480, (x1 - x0) * 1.15), h = Math.max(480 * 0.6, (y1 - y0) * 1.15);
+    box = { x: (x0 + x1 - w) / 2, y: (y0 + y1 - h) / 2, w: w, h: h }; apply();
+  }
+  function neighbourhood(k) {
+    const ks = new Set([k]);
+    relations.forEach((r, i) => {
+      if (!visibleRelation[i]) return;
+      const a = indexOf.get(r.from), b = indexOf.get(r.to);
+      if (a === k) ks.add(b); else if (b === k) ks.add(a);
+    });
+    return Array.from(ks, (j) => nodeEl[j]).filter(Boolean);
   }
   svg.addEventListener("wheel", (ev) => {
     ev.preventDefault();
-    const c = toSVG(ev.clientX, ev.clientY);
-    zoom(Math.exp(-ev.deltaY * (ev.deltaMode ? 0.05 : 0.002)), c.x, c.y);
+    const now = live || { s: 1, tx: 0, ty: 0 }, r = svg.getBoundingClientRect();
+    // The pointer in pixels from the untransformed corner; the same zoom limits as zoom().
+    const cx = ev.clientX - (r.left - now.tx), cy = ev.clientY - (r.top - now.ty);
+    const wanted = now.s * Math.exp(-ev.deltaY * (ev.deltaMode ? 0.05 : 0.002));
+    const s = Math.min(box.w / (full.w / 200), Math.max(box.w / (full.w * 4), wanted)), f = s / now.s;
+    moveLive(s, f * (now.tx - cx) + cx, f * (now.ty - cy) + cy);
+    clearTimeout(settleTimer); settleTimer = setTimeout(settle, 150);
   }, { passive: false });
   let drag = null;
   svg.addEventListener("pointerdown", (ev) => { drag = { x: ev.clientX, y: ev.clientY, moved: false }; });
@@ -109,10 +156,10 @@ extension ExplorerAssets {
     if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
     if (!drag.moved) { svg.setPointerCapture(ev.pointerId); }
     drag.moved = true;
-    const scale = box.w / svg.getBoundingClientRect().width;
-    box.x -= dx * scale; box.y -= dy * scale; drag.x = ev.clientX; drag.y = ev.clientY; apply();
+    const now = live || { s: 1, tx: 0, ty: 0 };
+    moveLive(now.s, now.tx + dx, now.ty + dy); drag.x = ev.clientX; drag.y = ev.clientY;
   });
-  svg.addEventListener("pointerup", () => { setTimeout(() => { drag = null; }, 0); });
+  svg.addEventListener("pointerup", () => { settle(); setTimeout(() => { drag = null; }, 0); });
   $("view").addEventListener("keydown", (ev) => {
     const step = 0.1;
     const keys = {
@@ -120,7 +167,7 @@ extension ExplorerAssets {
       ArrowLeft: () => { box.x -= box.w * step; apply(); }, ArrowRight: () => { box.x += box.w * step; apply(); },
       ArrowUp: () => { box.y -= box.h * step; apply(); }, ArrowDown: () => { box.y += box.h * step; apply(); },
     };
-    if (keys[ev.key] && ev.target === $("view")) { ev.preventDefault(); keys[ev.key](); }
+    if (keys[ev.key] && ev.target === $("view")) { ev.preventDefault(); settle(); keys[ev.key](); }
   });
   $("zoom-in").addEventListener("click", () => zoom(1.25));
   $("zoom-out").addEventListener("click", () => zoom(0.8));
@@ -191,7 +238,7 @@ extension ExplorerAssets {
   function select(k, centre) {
     if (selected !== null && nodeEl[selected]) nodeEl[selected].classList.remove("sel");
     selected = k;
-    if (k !== null && nodeEl[k]) { nodeEl[k].classList.add("sel"); if (centre) centreOn(nodeEl[k]); }
+    if (k !== null && nodeEl[k]) { nodeEl[k].classList.add("sel"); if (centre) focusOn(neighbourhood(k)); }
     showDetails(k);
     writeHash();
   }
@@ -262,6 +309,7 @@ extension ExplorerAssets {
     })(t, []);
     return out;
   }
+  function focusOnPath() { if (pathNodes.size) focusOn(Array.from(pathNodes, (k) => nodeEl[k]).filter(Boolean)); }
   function findPath() {
     const box = $("path-result");
     box.replaceChildren();
@@ -303,7 +351,7 @@ extension ExplorerAssets {
     writeHash();
   }
   for (const id of ["path-from", "path-to"]) {
-    $(id).addEventListener("keydown", (ev) => { if (ev.key === "Enter") findPath(); });
+    $(id).addEventListener("keydown", (ev) => { if (ev.key === "Enter") { findPath(); focusOnPath(); } });
   }
 
   // --- Drawing the state -----------------------------------------------------------------
@@ -352,6 +400,7 @@ extension ExplorerAssets {
     update();
     const k = p.has("node") ? indexOf.get(p.get("node")) : undefined;
     select(k === undefined ? null : k, k !== undefined);
+    if (k === undefined) focusOnPath();
     restoring = false;
     writeHash();
   }
@@ -359,6 +408,7 @@ extension ExplorerAssets {
 
   apply();
   readHash();
+  performance.mark("outpost-ready"); // read by Benchmarks/explorer.sh
   document.documentElement.dataset.ready = "true";
 })();
 """#

@@ -23,7 +23,7 @@ fieldset[hidden] { display: none; }
 #search-hits button { background: none; border: 0; color: var(--link); cursor: pointer; text-align: left; padding: .1rem 0; font: inherit; }
 #view { position: relative; overflow: hidden; min-height: 0; outline: none; touch-action: none; }
 #view:focus-visible { box-shadow: inset 0 0 0 2px var(--link); }
-#view svg { width: 100%; height: 100%; display: block; cursor: grab; user-select: none; }
+#view svg { width: 100%; height: 100%; display: block; cursor: grab; user-select: none; transform-origin: 0 0; will-change: transform; }
 #toolbar { position: absolute; top: .5rem; right: .5rem; display: flex; gap: .25rem; z-index: 1; }
 #toolbar button { font: inherit; min-width: 2.2rem; padding: .25rem .5rem; background: #fff; border: 1px solid var(--rule); border-radius: .25rem; cursor: pointer; }
 .node { cursor: pointer; }
