@@ -57,6 +57,13 @@ public enum JSONValue: Equatable, Sendable {
     /// and U+2028/U+2029 too (JavaScript before ES2019 ends a line there).
     public static func quote(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings (ids, names) need no escape: one scan of their bytes, one append. 0xE2
+        // leads U+2028/U+2029 (and other characters), so it takes the careful path.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
