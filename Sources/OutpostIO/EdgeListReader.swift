@@ -38,12 +38,12 @@ public struct EdgeListReader {
         var header: [String] = []
         var headerLine = 0
         while header.isEmpty {
-            guard let row = try scanner.nextRow(file: file) else {
+            guard let line = try scanner.nextRow(file: file) else {
                 throw fail(1, 1, "the file is empty", hint: "an edge list starts with a header line `source,target` (and optionally `,weight`)")
             }
-            if row.fields.count == 1 && row.fields[0].text.isEmpty { continue }
-            header = row.fields.map { $0.text.trimmingCharacters(in: .whitespaces).lowercased() }
-            headerLine = row.line
+            if scanner.isBlankRow { continue }
+            header = scanner.fields.map { scanner.text(of: $0).trimmingCharacters(in: .whitespaces).lowercased() }
+            headerLine = line
         }
         guard let sourceColumn = header.firstIndex(of: "source"), let targetColumn = header.firstIndex(of: "target") else {
             let found = printable(header.joined(separator: ","))
@@ -60,33 +60,36 @@ public struct EdgeListReader {
         let extraColumns = header.indices.filter { $0 != sourceColumn && $0 != targetColumn && $0 != weightColumn }
         var graph = Graph(directed: directed)
         graph.reserveEdges(bytes.count / 12)
-        while let row = try scanner.nextRow(file: file) {
-            if row.fields.count == 1 && row.fields[0].text.isEmpty { continue }  // blank line
-            guard row.fields.count == header.count else {
-                throw fail(row.line, 1, "expected \(header.count) fields (\(header.joined(separator: ","))) but found \(row.fields.count)",
+        var nodes = NodeInterner()
+        while let line = try scanner.nextRow(file: file) {
+            if scanner.isBlankRow { continue }
+            guard scanner.fields.count == header.count else {
+                throw fail(line, 1, "expected \(header.count) fields (\(header.joined(separator: ","))) but found \(scanner.fields.count)",
                            hint: "check for a missing or extra comma; quote fields that contain commas")
             }
-            let source = row.fields[sourceColumn], target = row.fields[targetColumn]
-            if source.text.isEmpty { throw fail(row.line, source.column, "empty source node id") }
-            if target.text.isEmpty { throw fail(row.line, target.column, "empty target node id") }
+            let source = scanner.fields[sourceColumn], target = scanner.fields[targetColumn]
+            if source.isEmpty { throw fail(line, source.column, "empty source node id") }
+            if target.isEmpty { throw fail(line, target.column, "empty target node id") }
             var weight = 1.0
             if let weightColumn {
-                let field = row.fields[weightColumn]
-                let text = field.text.trimmingCharacters(in: .whitespaces)
+                let field = scanner.fields[weightColumn]
+                let raw = scanner.text(of: field)
+                let text = raw.trimmingCharacters(in: .whitespaces)
                 if !text.isEmpty {
                     guard let value = Double(text), value.isFinite else {
-                        throw fail(row.line, field.column, "weight '\(printable(field.text))' is not a \(Double(text) == nil ? "" : "finite ")number",
+                        throw fail(line, field.column, "weight '\(printable(raw))' is not a \(Double(text) == nil ? "" : "finite ")number",
                                    hint: "write a decimal number such as 1 or 0.5, or leave it empty for 1")
                     }
                     weight = value
                 }
             }
-            let u = graph.addNode(source.text), v = graph.addNode(target.text)
+            let u = scanner.withBytes(of: source) { nodes.index(of: $0, in: &graph) }
+            let v = scanner.withBytes(of: target) { nodes.index(of: $0, in: &graph) }
             if extraColumns.isEmpty {
                 graph.addEdge(u, v, weight: weight)
             } else {
                 var attributes: [String: String] = [:]
-                for c in extraColumns { attributes[header[c]] = row.fields[c].text }
+                for c in extraColumns { attributes[header[c]] = scanner.text(of: scanner.fields[c]) }
                 graph.addEdge(u, v, weight: weight, attributes: attributes)
             }
         }
@@ -98,14 +101,107 @@ public struct EdgeListReader {
     }
 }
 
-/// A minimal RFC 4180 scanner over bytes, tracking line and column.
+/// Node ids, as the bytes of their fields, to node indices. A row's two ids are looked up here
+/// without making a String of either; a String (and the graph's own entry for it) is made once
+/// per distinct byte sequence. Hashing a new String with SipHash for every field was the
+/// largest single cost of reading a large edge list. The graph still decides what is one node:
+/// two byte sequences that are canonically equivalent Strings (a precomposed "é" and "e" with a
+/// combining accent) get the graph's one index for them, as before.
+struct NodeInterner {
+    /// One slot of the table: the id's first 8 bytes inline (most ids fit, so one memory read
+    /// answers a lookup), its length (−1: empty slot), its node, and where longer ids' bytes
+    /// are kept in `arena`.
+    private struct Slot {
+        var word: UInt64 = 0
+        var length: Int32 = -1
+        var node: Int32 = 0
+        var arenaStart = 0
+    }
+    /// Open addressing, a power of two at most half full.
+    private var slots = [Slot](repeating: Slot(), count: 1024)
+    private var count = 0
+    /// The bytes of ids longer than 8 bytes.
+    private var arena: [UInt8] = []
+
+    /// The index of the node whose id is `key`, added to `graph` if new.
+    mutating func index(of key: UnsafeBufferPointer<UInt8>, in graph: inout Graph) -> Int {
+        let word = NodeInterner.prefixWord(key)
+        let mask = slots.count - 1
+        var slot = NodeInterner.hash(key, word, length: key.count) & mask
+        while true {
+            let s = slots[slot]
+            if s.length < 0 { break }
+            if s.word == word && Int(s.length) == key.count && (key.count <= 8 || longEquals(s.arenaStart, key)) {
+                return Int(s.node)
+            }
+            slot = (slot + 1) & mask
+        }
+        let node = graph.addNode(String(decoding: key, as: UTF8.self))
+        var new = Slot(word: word, length: Int32(key.count), node: Int32(node), arenaStart: arena.count)
+        if key.count > 8 { arena.append(contentsOf: key) } else { new.arenaStart = 0 }
+        slots[slot] = new
+        count += 1
+        if count * 2 > slots.count { grow() }
+        return node
+    }
+
+    /// The first (up to) 8 bytes, little-endian.
+    private static func prefixWord(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var word: UInt64 = 0
+        for i in 0..<min(8, key.count) { word |= UInt64(key[i]) << (8 * UInt64(i)) }
+        return word
+    }
+
+    /// A multiplicative mix of the prefix and length, and of the remaining bytes (FNV-1a) for
+    /// longer ids; the slot comes from the high bits.
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>, _ word: UInt64, length: Int) -> Int {
+        var h = (word ^ UInt64(length) << 59) &* 0x9e37_79b9_7f4a_7c15
+        if length > 8 {
+            for i in 8..<length { h = (h ^ UInt64(key[i])) &* 0x100_0000_01b3 }
+            h = (h ^ (h >> 31)) &* 0x9e37_79b9_7f4a_7c15
+        }
+        return Int(truncatingIfNeeded: h >> 24)
+    }
+
+    private func longEquals(_ start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        for i in 8..<key.count where arena[start + i] != key[i] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        let mask = slots.count - 1
+        for s in old where s.length >= 0 {
+            // An id of up to 8 bytes hashes from its prefix word and length alone.
+            let start = s.length > 8 ? s.arenaStart : 0, end = s.length > 8 ? s.arenaStart + Int(s.length) : 0
+            let h = arena.withUnsafeBufferPointer { NodeInterner.hash(UnsafeBufferPointer(rebasing: $0[start..<end]), s.word, length: Int(s.length)) }
+            var slot = h & mask
+            while slots[slot].length >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = s
+        }
+    }
+}
+
+/// A minimal RFC 4180 scanner over bytes, tracking line and column. A row's fields are byte
+/// ranges of the input (or, for a quoted field with doubled quotes, of a per-row scratch
+/// buffer), held in one array reused from row to row: reading makes no String per field.
 struct CSVScanner {
-    struct Field { var text: String; var column: Int }
-    struct Row { var fields: [Field]; var line: Int }
+    struct Field {
+        /// The field's text: `bytes` of the input, or of `scratch` when `unescaped`.
+        var bytes: Range<Int>
+        var unescaped: Bool
+        /// Column (in bytes, from 1) where the field starts.
+        var column: Int
+        var isEmpty: Bool { bytes.isEmpty }
+    }
 
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
     var line = 1
+    /// The fields of the row `nextRow` read last.
+    private(set) var fields: [Field] = []
+    private var scratch: [UInt8] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -113,57 +209,77 @@ struct CSVScanner {
         if InputBytes.hasByteOrderMark(bytes) { position = 3 }
     }
 
-    mutating func nextRow(file: String) throws -> Row? {
+    /// Whether the last row read is a blank line.
+    var isBlankRow: Bool { fields.count == 1 && fields[0].isEmpty }
+
+    func withBytes<R>(of field: Field, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if field.unescaped {
+            return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[field.bytes])) }
+        }
+        return body(UnsafeBufferPointer(rebasing: bytes[field.bytes]))
+    }
+
+    func text(of field: Field) -> String { withBytes(of: field) { String(decoding: $0, as: UTF8.self) } }
+
+    /// Reads the next row into `fields` and returns the line it starts on, or nil at the end.
+    mutating func nextRow(file: String) throws -> Int? {
         guard position < bytes.count else { return nil }
         let rowLine = line
-        var fields: [Field] = []
+        fields.removeAll(keepingCapacity: true)
+        scratch.removeAll(keepingCapacity: true)
         var lineStart = position
-        var fieldStart = position
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         while true {
             let column = position - lineStart + 1
-            if position < bytes.count && bytes[position] == UInt8(ascii: "\"") {
-                // Quoted field
+            if position < bytes.count && bytes[position] == quote {
+                // Quoted field: its text is the input between the quotes unless a doubled quote
+                // makes it differ; then it is copied, unescaped, into `scratch`.
                 position += 1
-                var text: [UInt8] = []
+                let start = position
+                var copied: Int? = nil  // where in scratch this field starts, once copying
                 while true {
                     guard position < bytes.count else {
                         throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: rowLine, column: column),
                             "a quoted field is never closed", hint: "add the closing double quote")])
                     }
                     let b = bytes[position]
-                    if b == UInt8(ascii: "\"") {
-                        if position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "\"") {
-                            text.append(b); position += 2; continue
+                    if b == quote {
+                        if position + 1 < bytes.count && bytes[position + 1] == quote {
+                            if copied == nil { copied = scratch.count; scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position])) }
+                            scratch.append(b); position += 2; continue
                         }
-                        position += 1
                         break
                     }
-                    if b == UInt8(ascii: "\n") { line += 1; lineStart = position + 1 }
-                    text.append(b)
+                    if b == newline { line += 1; lineStart = position + 1 }
+                    if copied != nil { scratch.append(b) }
                     position += 1
                 }
-                fields.append(Field(text: String(decoding: text, as: UTF8.self), column: column))
-                if position < bytes.count && bytes[position] == UInt8(ascii: "\r") { position += 1 }
+                if let copied {
+                    fields.append(Field(bytes: copied..<scratch.count, unescaped: true, column: column))
+                } else {
+                    fields.append(Field(bytes: start..<position, unescaped: false, column: column))
+                }
+                position += 1  // the closing quote
+                if position < bytes.count && bytes[position] == cr { position += 1 }
                 if position >= bytes.count { break }
-                if bytes[position] == UInt8(ascii: ",") { position += 1; fieldStart = position; continue }
-                if bytes[position] == UInt8(ascii: "\n") { position += 1; line += 1; break }
+                if bytes[position] == comma { position += 1; continue }
+                if bytes[position] == newline { position += 1; line += 1; break }
                 throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: line, column: position - lineStart + 1),
                     "unexpected text after a closing quote", hint: "a quoted field must be followed by a comma or the end of the line")])
             }
-            fieldStart = position
-            while position < bytes.count && bytes[position] != UInt8(ascii: ",") && bytes[position] != UInt8(ascii: "\n") {
+            let fieldStart = position
+            while position < bytes.count && bytes[position] != comma && bytes[position] != newline {
                 position += 1
             }
             var end = position
-            if end > fieldStart && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<end]), as: UTF8.self)
-            fields.append(Field(text: text, column: column))
+            if end > fieldStart && bytes[end - 1] == cr { end -= 1 }
+            fields.append(Field(bytes: fieldStart..<end, unescaped: false, column: column))
             if position >= bytes.count { break }
-            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == comma { position += 1; continue }
             position += 1  // newline
             line += 1
             break
         }
-        return Row(fields: fields, line: rowLine)
+        return rowLine
     }
 }

@@ -69,6 +69,32 @@ import OutpostGraph
         #expect(graph.attributes(ofEdge: 0)["relation"] == "said \"hi\"")
     }
 
+    @Test func csvIdsAreTheFieldTextHoweverQuoted() throws {
+        // A quoted id is the same node as the bare one; doubled quotes and a line break inside
+        // quotes are part of the id; the graph's String equality decides canonical equivalents.
+        let text = "source,target\n\"a\",b\na,\"b\"\n\"say \"\"x\"\"\",\"two\nlines\"\n\"say \"\"x\"\"\",caf\u{E9}\ncafe\u{301},b\n"
+        let graph = try EdgeListReader().read(Data(text.utf8))
+        #expect(graph.nodeIDs == ["a", "b", "say \"x\"", "two\nlines", "caf\u{E9}"])
+        #expect(zip(graph.edgeSources, graph.edgeTargets).map { [$0, $1] } == [[0, 1], [0, 1], [2, 3], [2, 4], [4, 1]])
+    }
+
+    @Test func csvWithManyNodesKeepsFirstAppearanceOrder() throws {
+        // Enough distinct ids to make the id table grow several times; ids up to 8 bytes and
+        // longer ones (kept apart by the reader), some sharing their first 8 bytes.
+        let n = 20_000
+        func id(_ v: Int) -> String { v % 3 == 0 ? "v\(v)" : v % 3 == 1 ? "vertex-\(v)" : "vertex-number-\(v)-of-many" }
+        let text = "source,target\n" + (0..<n).map { "\(id($0)),\(id(($0 * 7919) % n))\n" }.joined()
+        let graph = try EdgeListReader().read(Data(text.utf8))
+        var expected: [String] = [], seen = Set<Int>()
+        for k in 0..<n { for v in [k, (k * 7919) % n] where seen.insert(v).inserted { expected.append(id(v)) } }
+        // Compared element by element, so that a failure names the first difference only.
+        #expect(graph.nodeIDs.count == expected.count)
+        #expect(zip(graph.nodeIDs, expected).first { $0 != $1 } == nil)
+        #expect(graph.edgeCount == n)
+        let pairs = zip(graph.edgeSources, graph.edgeTargets).map { "\(graph.nodeIDs[Int($0)]),\(graph.nodeIDs[Int($1)])" }
+        #expect(zip(pairs, (0..<n).map { "\(id($0)),\(id(($0 * 7919) % n))" }).first { $0 != $1 } == nil)
+    }
+
     @Test func badGraphMLInputs() throws {
         let bad = "\(TestPaths.fixtures)/graphs/bad"
         let unclosed = try #require(diagnostic { try GraphMLReader().read(at: "\(bad)/unclosed.graphml") })
