@@ -78,6 +78,18 @@ import OutpostGraph
         #expect(zip(graph.edgeSources, graph.edgeTargets).map { [$0, $1] } == [[0, 1], [0, 1], [2, 3], [2, 4], [4, 1]])
     }
 
+    @Test func csvNumberedIdsAreStillText() throws {
+        // Plain decimal ids take the reader's numbered path; "007" and "7", "0" and "00",
+        // "+7" and "-1" stay distinct ids, as NetworkX keeps them; numbers past 2^25 and
+        // longer digit strings take the byte table, and both paths agree.
+        let ids = ["7", "007", "0", "00", "+7", "-1", "33554432", "33554433", "123456789", "7", "33554433", "0"]
+        let text = "source,target\n" + stride(from: 0, to: ids.count, by: 2).map { "\(ids[$0]),\(ids[$0 + 1])\n" }.joined()
+            + "123456789,33554432\n00,007\n"
+        let graph = try EdgeListReader().read(Data(text.utf8))
+        #expect(graph.nodeIDs == ["7", "007", "0", "00", "+7", "-1", "33554432", "33554433", "123456789"])
+        #expect(zip(graph.edgeSources, graph.edgeTargets).map { [$0, $1] } == [[0, 1], [2, 3], [4, 5], [6, 7], [8, 0], [7, 2], [8, 6], [3, 1]])
+    }
+
     @Test func csvWithManyNodesKeepsFirstAppearanceOrder() throws {
         // Enough distinct ids to make the id table grow several times; ids up to 8 bytes and
         // longer ones (kept apart by the reader), some sharing their first 8 bytes.
