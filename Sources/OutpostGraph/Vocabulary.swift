@@ -167,7 +167,8 @@ public enum EvidenceStatus: String, CaseIterable, Sendable, Codable, Comparable 
     case disputed
     /// Stated by a cited source and not confirmed.
     case reported
-    /// Confirmed by a host government, a court or the operator itself (`by` names who).
+    /// Confirmed by a host authority or a court (`by` names who); never by the accused side
+    /// alone, which `validate` rejects (``Entity/isOnAccusedSide``).
     case confirmed
 
     var rank: Int { EvidenceStatus.allCases.firstIndex(of: self)! }
