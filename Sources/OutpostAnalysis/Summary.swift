@@ -59,8 +59,25 @@ public struct CoverageRow: Hashable, Sendable {
     public var share: Double?
 }
 
+/// How far a dataset view ties its single stations to the Chinese police and dates its
+/// relations: the figures a researcher checks before trusting the network.
+public struct EvidenceCoverage: Hashable, Sendable {
+    /// Police-station entities that are not groups.
+    public var singleStations: Int
+    /// Single stations with a relation of type `established`, `operated-by` or
+    /// `affiliated-with`, not graded `denied`, to or from a public security bureau, a
+    /// provincial department or a ministry.
+    public var tiedToPoliceBody: Int
+    /// Single stations carrying `attributes: { bureau: not-stated }`: no cited source names
+    /// the body that set them up or runs them.
+    public var bureauNotStated: Int
+    public var relations: Int
+    /// Relations with no `start`, `end` or `date`.
+    public var undatedRelations: Int
+}
+
 /// What a dataset view holds: counts by kind, type and status, stations by country and by
-/// jurisdiction, and coverage against the published totals.
+/// jurisdiction, coverage against the published totals, and ``EvidenceCoverage``.
 public struct DatasetSummary: Hashable, Sendable {
     public var kinds: [Tally]
     public var relationTypes: [Tally]
@@ -73,6 +90,8 @@ public struct DatasetSummary: Hashable, Sendable {
     public var coverage: [CoverageRow]
     /// Whether the view holds any police station (single or group).
     public var hasStations: Bool
+    /// Ties of single stations to the Chinese police, and undated relations, in this view.
+    public var evidence: EvidenceCoverage
 
     /// Counts every entity and relation `view` keeps.
     ///
@@ -92,9 +111,10 @@ public struct DatasetSummary: Hashable, Sendable {
         coverage = []
         let stationEntities = entities.filter { $0.kind == .policeStation }
         hasStations = !stationEntities.isEmpty
+        let stations = stationEntities.filter { !$0.isGroup }
+        evidence = DatasetSummary.evidence(stations: stations, relations: relations, in: dataset)
         guard hasStations else { return }
 
-        let stations = stationEntities.filter { !$0.isGroup }
         let groups = stationEntities.filter(\.isGroup)
         var byCountry: [String: (single: Int, groups: Int)] = [:]
         for s in stations { byCountry[s.country ?? "(country not stated)", default: (0, 0)].single += 1 }
@@ -140,6 +160,25 @@ public struct DatasetSummary: Hashable, Sendable {
             if total.value > 0 { row.share = Double(value) / Double(total.value) }
             return row
         }
+    }
+
+    /// The kinds whose `established`, `operated-by` or `affiliated-with` tie to a station
+    /// counts as a tie to the Chinese police.
+    static let policeBodyKinds: Set<EntityKind> = [.publicSecurityBureau, .provincialDepartment, .ministry]
+
+    static func evidence(stations: [Entity], relations: [Relation], in dataset: Dataset) -> EvidenceCoverage {
+        let ids = Set(stations.map(\.id))
+        var tied: Set<String> = []
+        for r in relations where [.established, .operatedBy, .affiliatedWith].contains(r.type) && r.status != .denied {
+            for (station, other) in [(r.from, r.to), (r.to, r.from)] where ids.contains(station) {
+                if let kind = dataset.entity(other)?.kind, policeBodyKinds.contains(kind) { tied.insert(station) }
+            }
+        }
+        return EvidenceCoverage(
+            singleStations: stations.count, tiedToPoliceBody: tied.count,
+            bureauNotStated: stations.filter { $0.attributes["bureau"] == "not-stated" }.count,
+            relations: relations.count,
+            undatedRelations: relations.filter { $0.start == nil && $0.end == nil && $0.date == nil }.count)
     }
 
     /// Counts, most frequent first, ties by value.
@@ -190,7 +229,7 @@ extension LoadedNetwork {
 extension InputSummary {
     /// The summary as the tables `outpost stats` prints and the report shows, in that order:
     /// `summary`, then for a dataset `kinds`, `relations`, `statuses` and, when it holds
-    /// stations, `stations-by-country`, `stations-by-jurisdiction` and `coverage`.
+    /// stations, `stations-by-country`, `stations-by-jurisdiction`, `evidence` and `coverage`.
     public var tables: [ResultTable] {
         var summary = ResultTable(key: "summary", title: "Summary", columns: ["measure", "value"])
         if let sources = network.sourceCount { summary.rows.append([.text("sources"), .integer(sources)]) }
@@ -220,6 +259,17 @@ extension InputSummary {
         tables.append(ResultTable(key: "stations-by-jurisdiction", title: "Single stations by jurisdiction (who set them up, per source)",
                                   columns: ["jurisdiction", "stations", "of_which_disputed"],
                                   rows: dataset.stationsByJurisdiction.map { [.text($0.jurisdiction), .integer($0.stations), .integer($0.disputed)] }))
+        let e = dataset.evidence
+        func share(_ part: Int, of whole: Int) -> ResultValue { whole > 0 ? .number(Double(part) / Double(whole)) : .none }
+        tables.append(ResultTable(
+            key: "evidence", title: "Evidence: single stations tied to a Chinese public security body, and undated relations",
+            columns: ["measure", "value", "share"],
+            rows: [[.text("single stations"), .integer(e.singleStations), .none],
+                   [.text("tied to a public security bureau, department or ministry (established, operated-by, affiliated-with)"),
+                    .integer(e.tiedToPoliceBody), share(e.tiedToPoliceBody, of: e.singleStations)],
+                   [.text("bureau not stated by any source (bureau: not-stated)"), .integer(e.bureauNotStated), share(e.bureauNotStated, of: e.singleStations)],
+                   [.text("relations"), .integer(e.relations), .none],
+                   [.text("undated relations (no start, end or date)"), .integer(e.undatedRelations), share(e.undatedRelations, of: e.relations)]]))
         if !dataset.coverage.isEmpty {
             tables.append(ResultTable(
                 key: "coverage", title: "Coverage: published totals against the single stations in the dataset",

@@ -4,7 +4,8 @@ extension Dataset {
     /// Checked: duplicate entity and source ids, ids that are not slugs, source addresses that
     /// are not http(s), relations whose ends name no entity, relation types between kinds they
     /// may not join (``RelationType/allowedKinds``), confirmed or denied relations that do not
-    /// say by whom, `by` entries that name no entity, ends before starts, entities, relations and
+    /// say by whom, confirmed relations whose `by` names only the accused side
+    /// (``Entity/isOnAccusedSide``), `by` entries that name no entity, ends before starts, entities, relations and
     /// totals with no citation, citations of unknown sources and empty excerpts; and, as a
     /// warning, an alias two entities share. (Unknown kinds, types, statuses and dates that do
     /// not parse are reported by the reader, which sees the text; it checks what else it can of
@@ -156,6 +157,13 @@ extension Dataset {
             error("\(what) is \(status.rawValue) but does not say by whom",
                   hint: "add `by: [entity-id]` naming who \(status.rawValue) it")
         }
+        if relation.status == .confirmed, !relation.by.isEmpty {
+            let confirmers = relation.by.compactMap { firstEntity[$0] }
+            if confirmers.count == relation.by.count, confirmers.allSatisfy(\.isOnAccusedSide) {
+                error("\(what) is confirmed only by the accused side (\(relation.by.joined(separator: ", ")))",
+                      hint: "`confirmed` needs a host authority or court in `by`; grade an admission by a Chinese body `reported`, with a note saying whose claim it is (see \"Conventions\" in Graphs/FORMAT.md)")
+            }
+        }
         for who in relation.by where firstEntity[who] == nil {
             error("\(what): `by` names unknown entity '\(who)'", hint: "define the entity first")
         }
@@ -256,10 +264,21 @@ extension RelationType {
         case .orderedClosed, .foundNoCrime: return ([.governmentBody], [.policeStation])
         case .announcedClosed: return (actors, [.policeStation])
         case .denied: return (actors, all)
-        case .charged: return ([.governmentBody], [.person])
+        case .charged, .convicted: return ([.governmentBody], [.person])
+        case .pleadedGuilty: return ([.person], [.governmentBody])
         case .documented: return ([.report, .organisation, .person, .governmentBody], all)
         case .published: return ([.organisation, .person, .governmentBody], [.report])
         case .affiliatedWith: return (all, all)
         }
+    }
+}
+
+extension Entity {
+    /// Whether the entity speaks for the side the allegations are made against: a Chinese
+    /// public security bureau, provincial department or ministry, or any entity whose country
+    /// is China (ministries, embassies, state media, officials). Their word is an admission or
+    /// a denial, never a confirmation.
+    public var isOnAccusedSide: Bool {
+        [.publicSecurityBureau, .provincialDepartment, .ministry].contains(kind) || country?.lowercased() == "china"
     }
 }

@@ -57,6 +57,10 @@ public enum RelationType: String, CaseIterable, Sendable, Codable, Comparable {
     case foundNoCrime = "found-no-crime"
     case denied
     case charged
+    /// A person pleaded guilty before a court (a host authority), to a charge it names.
+    case pleadedGuilty = "pleaded-guilty"
+    /// A court or jury found a person guilty.
+    case convicted
     case documented
     case published
     case affiliatedWith = "affiliated-with"
@@ -82,6 +86,8 @@ public enum RelationType: String, CaseIterable, Sendable, Codable, Comparable {
         case .foundNoCrime: return "government body → station where it found no crime"
         case .denied: return "who denied → the entity the denial concerns"
         case .charged: return "government body → person arrested or charged"
+        case .pleadedGuilty: return "person → court before which they pleaded guilty"
+        case .convicted: return "court → person it found guilty"
         case .documented: return "report or organisation → what it documented"
         case .published: return "organisation → report"
         case .affiliatedWith: return "an undirected tie the source does not qualify"
@@ -117,7 +123,7 @@ public enum RelationLayer: String, CaseIterable, Sendable, Codable, Comparable {
     public var summary: String {
         switch self {
         case .network: return "ties between actors (established, operated-by, hosted-at, heads, …)"
-        case .responses: return "what authorities did (investigated, ordered-closed, charged, …)"
+        case .responses: return "what authorities did (investigated, ordered-closed, charged, convicted, …)"
         case .claims: return "who reported what (documented, published)"
         case .denials: return "denials, and relations whose status is denied"
         }
@@ -142,7 +148,7 @@ extension RelationType {
         case .established, .operatedBy, .hostedAt, .heads, .founded, .memberOf, .partOf,
              .participatesIn, .targeted, .persuadedToReturn, .affiliatedWith:
             return .network
-        case .investigated, .orderedClosed, .announcedClosed, .foundNoCrime, .charged:
+        case .investigated, .orderedClosed, .announcedClosed, .foundNoCrime, .charged, .pleadedGuilty, .convicted:
             return .responses
         case .documented, .published:
             return .claims
@@ -161,7 +167,8 @@ public enum EvidenceStatus: String, CaseIterable, Sendable, Codable, Comparable 
     case disputed
     /// Stated by a cited source and not confirmed.
     case reported
-    /// Confirmed by a host government, a court or the operator itself (`by` names who).
+    /// Confirmed by a host authority or a court (`by` names who); never by the accused side
+    /// alone, which `validate` rejects (``Entity/isOnAccusedSide``).
     case confirmed
 
     var rank: Int { EvidenceStatus.allCases.firstIndex(of: self)! }

@@ -99,4 +99,35 @@ import Testing
         #expect(summary.stationsByJurisdiction.map(\.jurisdiction) == jurisdictions.compactMap { $0["jurisdiction"] as? String })
         #expect(summary.stationsByJurisdiction.map(\.disputed) == jurisdictions.compactMap { $0["of_which_disputed"] as? Int })
     }
+
+    /// The evidence table: the command prints the library's figures, and both agree with a
+    /// count made here from the dataset's own entities and relations.
+    @Test func evidenceCoverageIsTheCommandsTableAndTheDatasetsCount() throws {
+        let network = try LoadedNetwork(contentsOf: bundled, filter: .everything)
+        let evidence = try #require(network.summary().dataset?.evidence)
+        let dataset = try #require(network.view?.dataset)
+        let singles = dataset.entities.filter { $0.kind == .policeStation && $0.attributes["group"] == nil }
+        let bodies: Set<EntityKind> = [.publicSecurityBureau, .provincialDepartment, .ministry]
+        let kind = Dictionary(dataset.entities.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        let tied = Set(dataset.relations.filter { [.established, .operatedBy, .affiliatedWith].contains($0.type) && $0.status != .denied }
+            .flatMap { r -> [String] in
+                [(r.from, r.to), (r.to, r.from)].compactMap { pair in
+                    kind[pair.0] == .policeStation && bodies.contains(kind[pair.1] ?? .person) ? pair.0 : nil
+                }
+            })
+        #expect(evidence.singleStations == singles.count)
+        #expect(evidence.tiedToPoliceBody == singles.filter { tied.contains($0.id) }.count)
+        #expect(evidence.bureauNotStated == singles.filter { $0.attributes["bureau"] == "not-stated" }.count)
+        #expect(evidence.relations == dataset.relations.count)
+        #expect(evidence.undatedRelations == dataset.relations.filter { $0.start == nil && $0.end == nil && $0.date == nil }.count)
+        // A station tied to a bureau never says its bureau is not stated (FORMAT.md, "Conventions").
+        #expect(singles.filter { tied.contains($0.id) && $0.attributes["bureau"] == "not-stated" }.isEmpty)
+        // Every single station either is tied or says so.
+        #expect(evidence.tiedToPoliceBody + evidence.bureauNotStated == evidence.singleStations)
+
+        let cli = try object("stats", bundled, "--format", "json")
+        let rows = try #require(cli["evidence"] as? [[String: Any]])
+        #expect(rows.compactMap { $0["value"] as? Int } ==
+                [evidence.singleStations, evidence.tiedToPoliceBody, evidence.bureauNotStated, evidence.relations, evidence.undatedRelations])
+    }
 }

@@ -139,6 +139,33 @@ import Testing
         }
         #expect(sample().validate().isEmpty)
     }
+
+    /// `confirmed` must rest on a host authority or court: a relation confirmed only by Chinese
+    /// bodies (a bureau, the ministry, anything whose country is China) is an error, one that
+    /// also names a host authority is not.
+    @Test func confirmationByTheAccusedSideAloneIsAnError() {
+        let d = Dataset(
+            name: "grading",
+            sources: [Source(id: "s", title: "Source", url: "https://example.org")],
+            entities: [
+                Entity(id: "bureau", kind: .publicSecurityBureau, name: "Qingtian county police", country: "China", citations: cite),
+                Entity(id: "embassy", kind: .governmentBody, name: "Chinese embassy", country: "China", citations: cite),
+                Entity(id: "gov", kind: .governmentBody, name: "Dutch government", country: "Netherlands", citations: cite),
+                Entity(id: "campaign", kind: .campaign, name: "persuasion to return", citations: cite),
+                Entity(id: "station", kind: .policeStation, name: "Station", country: "Netherlands", citations: cite),
+            ],
+            relations: [
+                Relation(from: "bureau", type: .participatesIn, to: "campaign", status: .confirmed, by: ["bureau"], citations: cite),
+                Relation(from: "embassy", type: .announcedClosed, to: "station", status: .confirmed, by: ["embassy", "gov"], citations: cite),
+                Relation(from: "bureau", type: .established, to: "station", status: .confirmed, by: ["embassy"], citations: cite),
+            ])
+        let messages = d.validate().map(\.message)
+        #expect(messages.filter { $0.contains("confirmed only by the accused side") }.count == 2, "\(messages)")
+        #expect(messages.contains { $0.contains("bureau participates-in campaign") && $0.contains("accused side") })
+        #expect(!messages.contains { $0.contains("announced-closed") })
+        #expect(Entity(id: "x", kind: .ministry, name: "Ministry of Public Security").isOnAccusedSide)
+        #expect(!Entity(id: "y", kind: .governmentBody, name: "RCMP", country: "Canada").isOnAccusedSide)
+    }
 }
 
 @Suite struct CitationSourcesTests {
