@@ -16,7 +16,10 @@ public enum ParallelEdgePolicy: Sendable {
 /// (`inOffsets`, `inSources`, `inWeights`); for undirected graphs those are the same arrays.
 ///
 /// Built once from a ``Graph`` in O(*V* + *E* log *d*) time; memory is 8 bytes per node for
-/// each offsets array and 20 bytes per stored edge slot (target, weight, edge reference).
+/// each offsets array and 12 bytes per stored edge slot (a 4-byte target, an 8-byte weight):
+/// 24 bytes per undirected edge (two slots) and, for a directed graph, 24 per edge (out and in).
+/// The index of the graph edge each slot came from is used while building (to sort parallel
+/// edges stably) and not kept: nothing read it, and it cost 4 bytes a slot.
 public struct GraphIndex: Sendable {
     public let isDirected: Bool
     public let nodeCount: Int
@@ -27,12 +30,9 @@ public struct GraphIndex: Sendable {
     public let offsets: [Int]
     public let targets: [Int32]
     public let weights: [Double]
-    /// For each slot, the index in the source ``Graph`` of the (last) edge it came from.
-    public let edgeRefs: [Int32]
     public let inOffsets: [Int]
     public let inSources: [Int32]
     public let inWeights: [Double]
-    public let inEdgeRefs: [Int32]
     /// Number of distinct edges after merging parallel ones (a self-loop counts once).
     public let edgeCount: Int
     /// Number of parallel edges merged into others while building.
@@ -58,16 +58,15 @@ public struct GraphIndex: Sendable {
                                            symmetric: false, merge: merge)
             let inRows = GraphIndex.buildRows(n: n, from: destinations, to: sources, weights: w,
                                               symmetric: false, merge: merge)
-            offsets = out.offsets; targets = out.targets; weights = out.weights; edgeRefs = out.refs
+            offsets = out.offsets; targets = out.targets; weights = out.weights
             inOffsets = inRows.offsets; inSources = inRows.targets; inWeights = inRows.weights
-            inEdgeRefs = inRows.refs
             edgeCount = out.targets.count
             mergedEdgeCount = graph.edgeCount - out.targets.count
         } else {
             let rows = GraphIndex.buildRows(n: n, from: sources, to: destinations, weights: w,
                                             symmetric: true, merge: merge)
-            offsets = rows.offsets; targets = rows.targets; weights = rows.weights; edgeRefs = rows.refs
-            inOffsets = offsets; inSources = targets; inWeights = weights; inEdgeRefs = edgeRefs
+            offsets = rows.offsets; targets = rows.targets; weights = rows.weights
+            inOffsets = offsets; inSources = targets; inWeights = weights
             var loops = 0
             for v in 0..<n {
                 for slot in offsets[v]..<offsets[v + 1] where Int(targets[slot]) == v { loops += 1 }
@@ -81,7 +80,6 @@ public struct GraphIndex: Sendable {
         var offsets: [Int]
         var targets: [Int32]
         var weights: [Double]
-        var refs: [Int32]
     }
 
     /// Counting sort of edge endpoints into rows, then sort and merge each row.
@@ -109,7 +107,6 @@ public struct GraphIndex: Sendable {
         var outOffsets = [Int](repeating: 0, count: n + 1)
         var outTargets = [Int32](); outTargets.reserveCapacity(total)
         var outWeights = [Double](); outWeights.reserveCapacity(total)
-        var outRefs = [Int32](); outRefs.reserveCapacity(total)
         var scratch: [(Int32, Int32)] = []
         for v in 0..<n {
             let lo = counts[v], hi = counts[v + 1]
@@ -122,7 +119,7 @@ public struct GraphIndex: Sendable {
             }
             if sorted {
                 for s in lo..<hi {
-                    outTargets.append(rowTargets[s]); outRefs.append(rowRefs[s])
+                    outTargets.append(rowTargets[s])
                     outWeights.append(weights[Int(rowRefs[s])])
                 }
             } else {
@@ -133,23 +130,21 @@ public struct GraphIndex: Sendable {
                 while i < scratch.count {
                     let target = scratch[i].0
                     var weight = weights[Int(scratch[i].1)]
-                    var ref = scratch[i].1
                     var j = i + 1
                     while j < scratch.count && scratch[j].0 == target {
                         switch merge {
                         case .keepLast: weight = weights[Int(scratch[j].1)]
                         case .sum: weight += weights[Int(scratch[j].1)]
                         }
-                        ref = scratch[j].1
                         j += 1
                     }
-                    outTargets.append(target); outWeights.append(weight); outRefs.append(ref)
+                    outTargets.append(target); outWeights.append(weight)
                     i = j
                 }
             }
             outOffsets[v + 1] = outTargets.count
         }
-        return Rows(offsets: outOffsets, targets: outTargets, weights: outWeights, refs: outRefs)
+        return Rows(offsets: outOffsets, targets: outTargets, weights: outWeights)
     }
 
     public func index(of id: String) -> Int? { indexByID[id] }
@@ -196,7 +191,7 @@ public struct GraphIndex: Sendable {
 
     /// Approximate bytes held by the adjacency arrays (ids and names excluded).
     public var adjacencyBytes: Int {
-        let out = offsets.count * 8 + targets.count * (4 + 8 + 4)
-        return isDirected ? out + inOffsets.count * 8 + inSources.count * (4 + 8 + 4) : out
+        let out = offsets.count * 8 + targets.count * (4 + 8)
+        return isDirected ? out + inOffsets.count * 8 + inSources.count * (4 + 8) : out
     }
 }
