@@ -29,10 +29,7 @@ public enum JSONValue: Equatable, Sendable {
         case .null: out += "null"
         case let .bool(b): out += b ? "true" : "false"
         case let .int(i): out += String(i)
-        case let .double(d):
-            if d.isNaN || d.isInfinite { out += "null" }
-            else if d == d.rounded() && abs(d) < 1e15 { out += String(Int(d)) + ".0" }
-            else { out += "\(d)" }
+        case let .double(d): JSONValue.append(d, into: &out)
         case let .string(s): JSONValue.quote(s, into: &out)
         case let .array(values):
             out += "["
@@ -51,6 +48,14 @@ public enum JSONValue: Equatable, Sendable {
             }
             out += "}"
         }
+    }
+
+    /// Appends `d` as Python's `json.dumps` writes a float (`2.0`, `0.5`, `1e-07`); NaN and
+    /// infinities, which JSON cannot hold, as `null`.
+    public static func append(_ d: Double, into out: inout String) {
+        if d.isNaN || d.isInfinite { out += "null" }
+        else if d == d.rounded() && abs(d) < 1e15 { out += String(Int(d)); out += ".0" }
+        else { out += d.description }
     }
 
     /// Appends `s` as a JSON string: quotes, backslashes and every control character escaped,
@@ -84,4 +89,75 @@ public enum JSONValue: Equatable, Sendable {
         }
         out += "\""
     }
+}
+
+/// Writes JSON text to a sink in pieces of about a megabyte, so that a result of a million rows
+/// never exists as one String or as a tree of ``JSONValue``s: a row is written as it is made.
+/// Strings and numbers are written exactly as ``JSONValue`` writes them (the same routines).
+///
+///     var json = JSONStreamWriter { print($0, terminator: "") }
+///     json.open("{"); json.key("nodes"); json.open("[")
+///     for row in rows { json.separator(); json.value(.object(...)) }
+///     json.close("]"); json.close("}"); json.flush()
+public struct JSONStreamWriter {
+    private var buffer = ""
+    private let sink: (String) -> Void
+    private let limit: Int
+    /// Whether the container just opened has no element yet (one entry per open container).
+    private var empty: [Bool] = []
+
+    public init(flushingAt limit: Int = 1 << 20, _ sink: @escaping (String) -> Void) {
+        self.sink = sink
+        self.limit = limit
+        buffer.reserveCapacity(limit + 4096)
+    }
+
+    /// Opens an object (`{`) or an array (`[`).
+    public mutating func open(_ bracket: Character) {
+        buffer.append(bracket)
+        empty.append(true)
+    }
+
+    /// Closes the innermost container with `}` or `]`.
+    public mutating func close(_ bracket: Character) {
+        empty.removeLast()
+        buffer.append(bracket)
+        flushIfFull()
+    }
+
+    /// Writes `, ` unless this is the innermost container's first element.
+    public mutating func separator() {
+        if empty[empty.count - 1] { empty[empty.count - 1] = false } else { buffer += ", " }
+    }
+
+    /// Writes the next key of the innermost object (with its separator and `: `).
+    public mutating func key(_ name: String) {
+        separator()
+        JSONValue.quote(name, into: &buffer)
+        buffer += ": "
+    }
+
+    /// Writes a value (spaced, as ``JSONValue/rendered(_:)`` writes it).
+    public mutating func value(_ value: JSONValue) {
+        value.write(to: &buffer)
+        flushIfFull()
+    }
+
+    /// Writes a string value without building a ``JSONValue``.
+    public mutating func string(_ s: String) { JSONValue.quote(s, into: &buffer) }
+
+    /// Writes a number value as ``JSONValue/double(_:)`` does.
+    public mutating func double(_ d: Double) { JSONValue.append(d, into: &buffer) }
+
+    /// Writes `"key": value` pairs into the innermost object.
+    public mutating func pairs(_ pairs: [(String, JSONValue)]) {
+        for (name, v) in pairs { key(name); value(v) }
+    }
+
+    /// Hands what is buffered to the sink.
+    public mutating func flush() {
+        if !buffer.isEmpty { sink(buffer); buffer.removeAll(keepingCapacity: true) }
+    }
+
+    private mutating func flushIfFull() { if buffer.utf8.count >= limit { flush() } }
 }

@@ -21,6 +21,34 @@ import Testing
         }
     }
 
+    @Test func streamedJSONEqualsTheRenderedValue() {
+        // Rows written one by one, handed on in pieces of at most about 64 bytes, give the same
+        // text as the whole value rendered at once.
+        let rows: [JSONValue] = (0..<200).map { k in
+            .object([("id", .string("n\(k) \"q\"\u{2028}")), ("score", .double(Double(k) / 7)), ("count", .int(k))])
+        }
+        let whole = JSONValue.object([("measure", .string("pagerank")), ("layers", .array([.string("network")])), ("nodes", .array(rows))])
+        var pieces: [String] = []
+        var json = JSONStreamWriter(flushingAt: 64) { pieces.append($0) }
+        json.open("{")
+        json.pairs([("measure", .string("pagerank")), ("layers", .array([.string("network")]))])
+        json.key("nodes")
+        json.open("[")
+        for k in 0..<200 {
+            json.separator()
+            json.open("{")
+            json.key("id"); json.string("n\(k) \"q\"\u{2028}")
+            json.key("score"); json.double(Double(k) / 7)
+            json.key("count"); json.value(.int(k))
+            json.close("}")
+        }
+        json.close("]")
+        json.close("}")
+        json.flush()
+        #expect(pieces.joined() == whole.rendered())
+        #expect(pieces.count > 100 && pieces.allSatisfy { $0.utf8.count < 64 + 200 })
+    }
+
     @Test func spacedAsPythonWritesAndCompactForPages() {
         let value = JSONValue.object([("a", .array([.int(1), .double(2), .double(0.5), .null, .bool(true)])), ("b", .string("x"))])
         #expect(value.rendered() == #"{"a": [1, 2.0, 0.5, null, true], "b": "x"}"#)

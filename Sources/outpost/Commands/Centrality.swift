@@ -96,10 +96,24 @@ struct Centrality: ParsableCommand {
             let scores = result.scores.scores
             switch output.format {
             case .json:
-                let nodes = shown.map { v -> JSONValue in
-                    .object([("id", .string(result.ids[v])), ("name", .string(result.names[v])), ("score", .double(scores[v]))])
+                // Streamed row by row: a million nodes never become one String or a tree of values.
+                var json = JSONStreamWriter { print($0, terminator: "") }
+                json.open("{")
+                json.pairs([("measure", .string(measure.rawValue))] + loaded.filterFields)
+                json.key("nodes")
+                json.open("[")
+                for v in shown {
+                    json.separator()
+                    json.open("{")
+                    json.key("id"); json.string(result.ids[v])
+                    json.key("name"); json.string(result.names[v])
+                    json.key("score"); json.double(scores[v])
+                    json.close("}")
                 }
-                print(JSONValue.object([("measure", .string(measure.rawValue))] + loaded.filterFields + [("nodes", .array(nodes))]).rendered())
+                json.close("]")
+                json.close("}")
+                json.flush()
+                print()
             case .table, .csv:
                 let weighting = result.weightAttribute.map { ", weighted by \($0)" } ?? ""
                 var table = Table(key: "nodes", title: "\(measure.rawValue)\(raw ? " (raw)" : "")\(weighting) — \(result.nodeCount) nodes",
