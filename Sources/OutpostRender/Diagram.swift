@@ -363,11 +363,10 @@ struct DiagramBuilder {
                 legend.addNote(key: "path", text: "magenta: a shortest path from \(ends.from) to \(ends.to) (\(onPath.count - 1) links)")
             }
             if !legend.nodes.isEmpty {
-                clusters.append(StyledCluster(id: "cluster_legend", attributes: [
+                graph.legend = StyledLegend(attributes: [
                     .text("label", "Legend"), .plain("style", "rounded"), .plain("color", DiagramStyle.clusterLine),
                     .plain("fontsize", "12"), .plain("labeljust", "l"),
-                ], nodes: legend.nodes))
-                graph.edges = legend.edges
+                ], nodes: legend.nodes, edges: legend.edges)
             }
         }
         graph.clusters = clusters

@@ -64,6 +64,11 @@ public enum RenderError: Error, CustomStringConvertible, Sendable {
     case unreadableDOT(messages: [String])
     case layoutFailed(engine: LayoutEngine, messages: [String])
     case renderFailed(format: RenderFormat, messages: [String])
+    /// A page size that is not `a4`, `a3`, `letter` or `WxH` with a unit.
+    case unknownPage(String)
+    /// The drawing (`width` × `height` points, smallest text `smallestText` points) fits the
+    /// page only at `scale`, which would print text under ``Page/minimumTextSize``.
+    case doesNotFit(page: Page, width: Double, height: Double, smallestText: Double, scale: Double)
 
     public var description: String {
         func detail(_ messages: [String]) -> String { messages.isEmpty ? "" : ": " + messages.joined(separator: "; ") }
@@ -78,6 +83,16 @@ public enum RenderError: Error, CustomStringConvertible, Sendable {
             return "Graphviz layout with \(engine.rawValue) failed" + detail(messages)
         case let .renderFailed(format, messages):
             return "Graphviz could not render \(format.rawValue)" + detail(messages)
+        case let .unknownPage(text):
+            return "unknown page '\(text)'; use a4, a3, letter or WIDTHxHEIGHT with a unit in, cm, mm or pt (8.5x11in, 20x30cm)"
+        case let .doesNotFit(page, width, height, smallestText, scale):
+            func f(_ x: Double) -> String { String(format: "%.1f", x) }
+            let needed = Page.minimumTextSize / smallestText
+            return "the figure is \(Int(width.rounded())) × \(Int(height.rounded())) pt with text down to \(f(smallestText)) pt; "
+                + "on \(page) it fits only at scale \(String(format: "%.2f", scale)), printing that text at \(f(smallestText * scale)) pt, "
+                + "under the \(f(Page.minimumTextSize)) pt minimum (it would need scale \(String(format: "%.2f", needed))). "
+                + "Draw a focused figure instead (one entity's neighbourhood, the paths between two entities, one country), "
+                + "or split the network by component or community, or use a larger page"
         }
     }
 }
@@ -90,6 +105,8 @@ public struct Rendering: Sendable {
     public var warnings: [String]
     public var nodeCount: Int
     public var edgeCount: Int
+    /// How the drawing was fitted to a page, when one was asked for.
+    public var pageFit: Page.Fit?
 }
 
 /// Lays out and renders DOT text with Graphviz's C library, in process.
@@ -141,6 +158,119 @@ public struct GraphvizRenderer: Sendable {
         try Session.shared.withContext { context in
             try Session.render(context: context, dot: dot, engine: engine, format: format)
         }
+    }
+
+    /// Lays out a styled graph with `engine`, its legend apart with `dot`, and renders both as
+    /// one drawing in `format`, optionally fitted to `page`.
+    ///
+    /// The engine places only the network (``StyledGraph/network``: no legend, no title), so
+    /// no engine can mix the legend's samples with the entities. The legend
+    /// (``StyledGraph/legendGraph``) is laid out alone with `dot` and put beside the network or
+    /// below it, whichever gives the smaller drawing, top- or left-aligned with a gap of
+    /// 0.3 in. The whole graph is then drawn from those positions with Graphviz's `nop2`
+    /// layout (`neato -n2`: nodes, edge splines, cluster boxes and label positions as given),
+    /// which places the title and caption and renders any format; in SVG the legend is one
+    /// group, `<g id="legend">`, holding its box, samples and lines.
+    ///
+    /// With `page`, the drawing and its padding are scaled down (never up) to the page's
+    /// printable area (``Page/fit(width:height:)``); SVG and PDF then measure that size in points.
+    /// - Throws: ``RenderError`` when Graphviz fails; ``RenderError/doesNotFit(page:width:height:smallestText:scale:)``
+    ///   when the page would print the smallest text (``StyledGraph/smallestFontSize``) under
+    ///   ``Page/minimumTextSize``.
+    /// - Complexity: that of `engine` on the network, plus linear work to compose.
+    public func render(_ graph: StyledGraph, engine: LayoutEngine = .dot, format: RenderFormat = .svg,
+                       page: Page? = nil) throws -> Rendering {
+        var rendering = try Session.shared.withContext { context in
+            try Session.renderComposed(context: context, graph: graph, engine: engine, format: format, page: page)
+        }
+        if format == .svg, graph.legendGraph != nil {
+            rendering.data = Data(SVGComposition.groupingLegend(String(decoding: rendering.data, as: UTF8.self)).utf8)
+        }
+        return rendering
+    }
+}
+
+/// Text edits on Graphviz SVG and on its coordinate attributes, in pure Swift.
+enum SVGComposition {
+    /// Moves every node and edge group whose class includes `legend` into the `<g id="legend">`
+    /// cluster group, so that the legend is one group. Graphviz writes groups flat (a node's
+    /// group holds only its own shapes and anchors), so each is found by its balanced `</g>`.
+    static func groupingLegend(_ svg: String) -> String {
+        guard let legendStart = svg.range(of: "<g id=\"\(StyledLegend.svgID)\" class=\"cluster\"") else { return svg }
+        var text = svg
+        var moved: [String] = []
+        var searchFrom = text.startIndex
+        while let start = text.range(of: "<g id=\"", range: searchFrom..<text.endIndex) {
+            guard let tagEnd = text[start.upperBound...].firstIndex(of: ">") else { break }
+            let tag = text[start.lowerBound...tagEnd]
+            let isLegendPart = (tag.contains("class=\"node legend\"") || tag.contains("class=\"edge legend\""))
+            guard isLegendPart, let end = balancedEnd(of: text, from: start.lowerBound) else {
+                searchFrom = start.upperBound
+                continue
+            }
+            moved.append(String(text[start.lowerBound..<end]))
+            text.removeSubrange(start.lowerBound..<end)
+            // Drop the line break Graphviz put after the group.
+            if start.lowerBound < text.endIndex, text[start.lowerBound] == "\n" { text.remove(at: start.lowerBound) }
+            searchFrom = start.lowerBound
+        }
+        guard !moved.isEmpty, let clusterStart = text.range(of: String(svg[legendStart])),
+              let clusterEnd = balancedEnd(of: text, from: clusterStart.lowerBound) else { return svg }
+        let closing = text.index(clusterEnd, offsetBy: -"</g>".count)
+        text.insert(contentsOf: "\n" + moved.joined(separator: "\n") + "\n", at: closing)
+        return text
+    }
+
+    /// The index just past the `</g>` that closes the `<g` starting at `start`.
+    static func balancedEnd(of text: String, from start: String.Index) -> String.Index? {
+        var depth = 0
+        var i = start
+        while i < text.endIndex {
+            if text[i...].hasPrefix("<g ") || text[i...].hasPrefix("<g>") {
+                depth += 1
+            } else if text[i...].hasPrefix("</g>") {
+                depth -= 1
+                let end = text.index(i, offsetBy: 4)
+                if depth == 0 { return end }
+                i = end
+                continue
+            }
+            i = text.index(after: i)
+        }
+        return nil
+    }
+
+    /// A Graphviz coordinate value (`pos` of a node or an edge's spline, `bb`, `lp`) moved by
+    /// (`dx`, `dy`) points: every `x,y` pair shifts; the `e,` and `s,` markers of spline ends
+    /// and a trailing `!` stay; splines separated by `;` each shift.
+    static func translated(_ value: String, dx: Double, dy: Double) -> String {
+        value.split(separator: ";", omittingEmptySubsequences: false).map { spline in
+            spline.split(separator: " ", omittingEmptySubsequences: true).map { token -> String in
+                var parts = token.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                let marker = parts.first.map { $0 == "e" || $0 == "s" } ?? false
+                let first = marker ? 1 : 0
+                var k = first
+                while k + 1 < parts.count {
+                    var y = parts[k + 1]
+                    let pinned = y.hasSuffix("!")
+                    if pinned { y.removeLast() }
+                    if let a = Double(parts[k]), let b = Double(y) {
+                        parts[k] = DOTWriter.format(a + dx)
+                        parts[k + 1] = DOTWriter.format(b + dy) + (pinned ? "!" : "")
+                    }
+                    k += 2
+                }
+                return parts.joined(separator: ",")
+            }.joined(separator: " ")
+        }.joined(separator: ";")
+    }
+
+    /// The four numbers of a `bb` value (`llx,lly,urx,ury`).
+    static func box(_ value: String?) -> (x1: Double, y1: Double, x2: Double, y2: Double)? {
+        guard let value else { return nil }
+        let numbers = value.split(separator: ",").compactMap { Double($0) }
+        guard numbers.count == 4 else { return nil }
+        return (numbers[0], numbers[1], numbers[2], numbers[3])
     }
 }
 
@@ -198,6 +328,185 @@ private final class Session: @unchecked Sendable {
         return (errors, warnings)
     }
 
+    /// Parses DOT text into a fresh graph; nil with the errors thrown when it cannot.
+    static func parse(_ dot: String) throws -> UnsafeMutablePointer<Agraph_t> {
+        guard let graph = agmemread(dot) else {
+            aglexbad()
+            throw RenderError.unreadableDOT(messages: takeMessages().errors)
+        }
+        aglexbad()
+        return graph
+    }
+
+    /// Renders `graph` as laid-out DOT and discards the text: Graphviz then holds its
+    /// positions as attributes (`pos`, `bb`, `lp`, `width`, `height`) that `agget` reads.
+    static func attachPositions(context: OpaquePointer, graph: UnsafeMutablePointer<Agraph_t>) throws {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        let status = gvRenderData(context, graph, "dot", &buffer, &length)
+        if let buffer { gvFreeRenderData(buffer) }
+        guard status == 0 else { throw RenderError.renderFailed(format: .dot, messages: takeMessages().errors) }
+    }
+
+    static func get(_ object: UnsafeMutableRawPointer, _ name: String) -> String? {
+        name.withCString { key in
+            agget(object, UnsafeMutablePointer(mutating: key)).map { String(cString: $0) }
+        }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func set(_ object: UnsafeMutableRawPointer, _ name: String, _ value: String) {
+        name.withCString { key in
+            value.withCString { text in
+                "".withCString { empty in
+                    _ = agsafeset(object, UnsafeMutablePointer(mutating: key), UnsafeMutablePointer(mutating: text),
+                                  UnsafeMutablePointer(mutating: empty))
+                }
+            }
+        }
+    }
+
+    static func name(_ object: UnsafeMutableRawPointer) -> String {
+        agnameof(object).map { String(cString: $0) } ?? ""
+    }
+
+    static func findNode(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String) -> UnsafeMutablePointer<Agnode_t>? {
+        name.withCString { agnode(graph, UnsafeMutablePointer(mutating: $0), 0) }
+    }
+
+    static func findSubgraph(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String) -> UnsafeMutablePointer<Agraph_t>? {
+        name.withCString { agsubg(graph, UnsafeMutablePointer(mutating: $0), 0) }
+    }
+
+    /// Every cluster subgraph of `graph`, nested ones included.
+    static func clusters(of graph: UnsafeMutablePointer<Agraph_t>) -> [UnsafeMutablePointer<Agraph_t>] {
+        var found: [UnsafeMutablePointer<Agraph_t>] = []
+        var sub = agfstsubg(graph)
+        while let s = sub {
+            if name(UnsafeMutableRawPointer(s)).hasPrefix("cluster") { found.append(s) }
+            found += clusters(of: s)
+            sub = agnxtsubg(s)
+        }
+        return found
+    }
+
+    /// Copies the laid-out positions of `source` (moved by `dx`, `dy`) onto the nodes, edges
+    /// and clusters of `target` that have the same names. Edges match by their place among
+    /// the out-edges of their tail, which is the order of the DOT statements in both graphs.
+    static func copyPositions(from source: UnsafeMutablePointer<Agraph_t>, to target: UnsafeMutablePointer<Agraph_t>,
+                              dx: Double, dy: Double) {
+        func move(_ value: String) -> String { dx == 0 && dy == 0 ? value : SVGComposition.translated(value, dx: dx, dy: dy) }
+        var node = agfstnode(source)
+        while let n = node {
+            defer { node = agnxtnode(source, n) }
+            let raw = UnsafeMutableRawPointer(n)
+            guard let m = findNode(target, name(raw)) else { continue }
+            let mRaw = UnsafeMutableRawPointer(m)
+            if let pos = get(raw, "pos") { set(mRaw, "pos", move(pos)) }
+            for key in ["width", "height"] { if let value = get(raw, key) { set(mRaw, key, value) } }
+            var edge = agfstout(source, n), other = agfstout(target, m)
+            while let e = edge, let f = other {
+                let eRaw = UnsafeMutableRawPointer(e), fRaw = UnsafeMutableRawPointer(f)
+                for key in ["pos", "lp"] { if let value = get(eRaw, key) { set(fRaw, key, move(value)) } }
+                edge = agnxtout(source, e)
+                other = agnxtout(target, f)
+            }
+        }
+        for cluster in clusters(of: source) {
+            let raw = UnsafeMutableRawPointer(cluster)
+            guard let same = findSubgraph(target, name(raw)) else { continue }
+            for key in ["bb", "lp"] { if let value = get(raw, key) { set(UnsafeMutableRawPointer(same), key, move(value)) } }
+        }
+    }
+
+    /// The network laid out by `engine`, the legend by `dot`, composed and drawn by `nop2`.
+    /// Call only with the lock held.
+    static func renderComposed(context: OpaquePointer, graph styled: StyledGraph, engine: LayoutEngine,
+                               format: RenderFormat, page: Page?) throws -> Rendering {
+        capturedMessages = ""
+        agreseterrors()
+        let writer = DOTWriter()
+        let whole = try parse(writer.write(styled))
+        defer { agclose(whole) }
+        let nodeCount = styled.allNodes.count - (styled.legend?.nodes.count ?? 0)
+        let edgeCount = styled.edges.count
+        var warnings: [String] = []
+        if let advice = engine.advice(nodeCount: nodeCount) { warnings.append(advice) }
+
+        let network = try parse(writer.write(styled.network))
+        defer { agclose(network) }
+        guard gvLayout(context, network, engine.rawValue) == 0 else {
+            throw RenderError.layoutFailed(engine: engine, messages: takeMessages().errors)
+        }
+        defer { gvFreeLayout(context, network) }
+        try attachPositions(context: context, graph: network)
+        copyPositions(from: network, to: whole, dx: 0, dy: 0)
+
+        if let legendStyled = styled.legendGraph {
+            let legend = try parse(writer.write(legendStyled))
+            defer { agclose(legend) }
+            guard gvLayout(context, legend, LayoutEngine.dot.rawValue) == 0 else {
+                throw RenderError.layoutFailed(engine: .dot, messages: takeMessages().errors)
+            }
+            defer { gvFreeLayout(context, legend) }
+            try attachPositions(context: context, graph: legend)
+            let n = SVGComposition.box(get(UnsafeMutableRawPointer(network), "bb")) ?? (0, 0, 0, 0)
+            let l = SVGComposition.box(get(UnsafeMutableRawPointer(legend), "bb")) ?? (0, 0, 0, 0)
+            let gap = 21.6
+            let (nw, nh, lw, lh) = (n.x2 - n.x1, n.y2 - n.y1, l.x2 - l.x1, l.y2 - l.y1)
+            let besideArea = (nw + gap + lw) * max(nh, lh)
+            let belowArea = max(nw, lw) * (nh + gap + lh)
+            // Beside: right of the network, tops aligned. Below: under it, left edges aligned.
+            let (dx, dy) = besideArea <= belowArea ? (n.x2 + gap - l.x1, n.y2 - l.y2) : (n.x1 - l.x1, n.y1 - gap - l.y2)
+            copyPositions(from: legend, to: whole, dx: dx, dy: dy)
+        }
+
+        guard gvLayout(context, whole, "nop2") == 0 else {
+            throw RenderError.layoutFailed(engine: engine, messages: takeMessages().errors)
+        }
+        var laidOut = true
+        defer { if laidOut { gvFreeLayout(context, whole) } }
+
+        var pageFit: Page.Fit?
+        if let page {
+            try attachPositions(context: context, graph: whole)
+            let bb = SVGComposition.box(get(UnsafeMutableRawPointer(whole), "bb")) ?? (0, 0, 0, 0)
+            // Graphviz scales the padding with the drawing, so it counts as part of the figure.
+            let padding = (get(UnsafeMutableRawPointer(whole), "pad").flatMap { Double($0.split(separator: ",")[0]) } ?? 0.0555) * 72
+            let (width, height) = (bb.x2 - bb.x1 + 2 * padding, bb.y2 - bb.y1 + 2 * padding)
+            let fit = page.fit(width: width, height: height)
+            let smallest = styled.smallestFontSize
+            guard smallest * fit.scale >= Page.minimumTextSize - 1e-9 else {
+                throw RenderError.doesNotFit(page: page, width: width, height: height, smallestText: smallest, scale: fit.scale)
+            }
+            pageFit = fit
+            gvFreeLayout(context, whole)
+            laidOut = false
+            set(UnsafeMutableRawPointer(whole), "size", DOTWriter.format(fit.areaWidth / 72) + "," + DOTWriter.format(fit.areaHeight / 72))
+            guard gvLayout(context, whole, "nop2") == 0 else {
+                throw RenderError.layoutFailed(engine: engine, messages: takeMessages().errors)
+            }
+            laidOut = true
+        }
+
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        let status = gvRenderData(context, whole, format.rawValue, &buffer, &length)
+        defer { if let buffer { gvFreeRenderData(buffer) } }
+        let messages = takeMessages()
+        guard status == 0, let buffer, length > 0 else {
+            throw RenderError.renderFailed(format: format, messages: messages.errors + (status == 0 ? ["empty output"] : []))
+        }
+        let count = Int(length)
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { storage, initialized in
+            buffer.withMemoryRebound(to: UInt8.self, capacity: count) { source in
+                storage.baseAddress!.initialize(from: source, count: count)
+            }
+            initialized = count
+        }
+        warnings += messages.errors + messages.warnings
+        return Rendering(data: Data(bytes), warnings: warnings, nodeCount: nodeCount, edgeCount: edgeCount, pageFit: pageFit)
+    }
+
     /// One parse → layout → render → free cycle. Call only with the lock held.
     static func render(context: OpaquePointer, dot: String, engine: LayoutEngine, format: RenderFormat) throws -> Rendering {
         capturedMessages = ""
@@ -236,6 +545,6 @@ private final class Session: @unchecked Sendable {
             initialized = count
         }
         warnings += messages.errors + messages.warnings
-        return Rendering(data: Data(bytes), warnings: warnings, nodeCount: nodeCount, edgeCount: edgeCount)
+        return Rendering(data: Data(bytes), warnings: warnings, nodeCount: nodeCount, edgeCount: edgeCount, pageFit: nil)
     }
 }

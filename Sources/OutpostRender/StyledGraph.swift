@@ -20,10 +20,15 @@ public struct StyledGraph: Hashable, Sendable {
     /// Clusters (`subgraph "cluster_…"`), each with its own nodes.
     public var clusters: [StyledCluster]
     public var edges: [StyledEdge]
+    /// The legend: laid out apart from the graph by ``GraphvizRenderer/render(_:engine:format:page:)``
+    /// and placed beside or below it, so that no engine mixes its samples with the entities.
+    /// ``DOTWriter`` writes it as one more cluster (`cluster_legend`) for plain DOT text.
+    public var legend: StyledLegend?
 
     public init(name: String, isDirected: Bool, graphAttributes: [DOTAttribute] = [],
                 nodeDefaults: [DOTAttribute] = [], edgeDefaults: [DOTAttribute] = [],
-                nodes: [StyledNode] = [], clusters: [StyledCluster] = [], edges: [StyledEdge] = []) {
+                nodes: [StyledNode] = [], clusters: [StyledCluster] = [], edges: [StyledEdge] = [],
+                legend: StyledLegend? = nil) {
         self.name = name
         self.isDirected = isDirected
         self.graphAttributes = graphAttributes
@@ -32,10 +37,56 @@ public struct StyledGraph: Hashable, Sendable {
         self.nodes = nodes
         self.clusters = clusters
         self.edges = edges
+        self.legend = legend
     }
 
-    /// Every node, those in clusters included.
-    public var allNodes: [StyledNode] { nodes + clusters.flatMap(\.nodes) }
+    /// Every node, those in clusters and the legend included.
+    public var allNodes: [StyledNode] { nodes + clusters.flatMap(\.nodes) + (legend?.nodes ?? []) }
+
+    /// The graph without its legend and without its title label: what the layout engine places.
+    public var network: StyledGraph {
+        var graph = self
+        graph.legend = nil
+        graph.graphAttributes.removeAll { $0.name == "label" }
+        return graph
+    }
+
+    /// The legend alone as a graph for `dot` (its nodes in one cluster, its sample lines), or
+    /// nil when there is none.
+    public var legendGraph: StyledGraph? {
+        guard let legend, !legend.nodes.isEmpty else { return nil }
+        var graph = StyledGraph(name: "legend", isDirected: isDirected,
+                                graphAttributes: graphAttributes.filter { $0.name != "label" },
+                                nodeDefaults: nodeDefaults, edgeDefaults: edgeDefaults)
+        graph.clusters = [legend.cluster]
+        graph.edges = legend.edges
+        return graph
+    }
+}
+
+/// A legend: sample nodes (kinds, communities, notes) and sample lines (statuses) in one box.
+public struct StyledLegend: Hashable, Sendable {
+    /// The box's id in DOT (`cluster_legend`) and its `id` in SVG (`legend`).
+    public static let clusterID = "cluster_legend"
+    public static let svgID = "legend"
+
+    /// Attributes of the box (label, style).
+    public var attributes: [DOTAttribute]
+    public var nodes: [StyledNode]
+    public var edges: [StyledEdge]
+
+    public init(attributes: [DOTAttribute] = [], nodes: [StyledNode] = [], edges: [StyledEdge] = []) {
+        self.attributes = attributes
+        self.nodes = nodes
+        self.edges = edges
+    }
+
+    /// The box as a cluster, with `id` set so that SVG output names its group `legend`.
+    public var cluster: StyledCluster {
+        var attributes = self.attributes
+        attributes.set(.plain("id", StyledLegend.svgID))
+        return StyledCluster(id: StyledLegend.clusterID, attributes: attributes, nodes: nodes)
+    }
 }
 
 /// One node: its DOT id (any string; the writer escapes it) and its attributes.

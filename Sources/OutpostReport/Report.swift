@@ -310,7 +310,7 @@ public struct Report: Sendable {
     func networkSection() throws -> String {
         let diagram = try network.diagram(DiagramOptions(title: title))
         let engine: LayoutEngine = LayoutEngine.dot.advice(nodeCount: diagram.nodeCount) == nil ? .dot : .sfdp
-        let rendering = try GraphvizRenderer().render(dot: DOTWriter().write(diagram.styled), engine: engine, format: .svg)
+        let rendering = try GraphvizRenderer().render(diagram.styled, engine: engine, format: .svg)
         let svg = try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self))
         var caption: String
         if network.view != nil {

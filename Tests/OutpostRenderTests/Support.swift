@@ -122,6 +122,6 @@ struct SVGSummary {
 extension GraphvizRenderer {
     /// Renders a styled graph to SVG and summarises it.
     func svg(_ graph: StyledGraph, engine: LayoutEngine = .dot) throws -> SVGSummary {
-        try SVGSummary(render(dot: DOTWriter().write(graph), engine: engine, format: .svg).data)
+        try SVGSummary(render(graph, engine: engine, format: .svg).data)
     }
 }

@@ -23,6 +23,13 @@ struct Render: ParsableCommand {
               --highlight-path fuzhou-psb station-rotterdam
           outpost render Graphs/overseas-police-stations -o big.png --engine sfdp \\
               --size-by degree
+          outpost render Graphs/overseas-police-stations -o a4.pdf --page a4 \\
+              --country Netherlands
+
+        Exit codes: 0 written; 1 the input has problems or Graphviz failed;
+        2 the figure cannot fit --page with its text at 6 pt or more (nothing
+        is written; draw a focused figure or use a larger page); 64 the
+        command line is wrong.
         """)
 
     @OptionGroup var input: InputOptions
@@ -68,7 +75,18 @@ struct Render: ParsableCommand {
     @Flag(name: .customLong("drop-isolated"), help: "Leave out entities that the filters leave with no relation.")
     var dropIsolated = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Fit the figure to a page: a4, a3, letter or WIDTHxHEIGHT with in, cm, mm or pt (8.5x11in). The drawing is scaled down to the page less 0.5 in margins, never so far that text prints under 6 pt (exit code 2 then).",
+        valueName: "page"))
+    var page: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "With --page: portrait, landscape, or auto (the one that draws the figure larger).", valueName: "orientation"))
+    var orientation: String = "auto"
+
     static let sizeMeasures = ["degree", "pagerank", "betweenness"]
+    /// The exit code when the figure cannot fit `--page` with its text at 6 pt or more.
+    static let doesNotFitExitCode: Int32 = 2
 
     func validate() throws {
         do {
@@ -89,6 +107,14 @@ struct Render: ParsableCommand {
         // Only dot and fdp draw Graphviz clusters; the other engines would ignore the option.
         if clusterBy != nil, engine != LayoutEngine.dot.rawValue, engine != LayoutEngine.fdp.rawValue {
             throw ValidationError("--cluster-by draws boxes only with --engine dot or fdp; \(engine) ignores clusters (drop --cluster-by or choose dot or fdp)")
+        }
+        if Page.Orientation(rawValue: orientation) == nil {
+            throw ValidationError("unknown --orientation '\(orientation)'; valid: \(Page.Orientation.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let page {
+            do { _ = try Page(parsing: page) } catch let error as RenderError { throw ValidationError(error.description) }
+        } else if orientation != "auto" {
+            throw ValidationError("--orientation applies to a page; add --page (a4, a3, letter or WIDTHxHEIGHT with a unit)")
         }
         if !highlightPath.isEmpty && highlightPath.count != 2 {
             throw ValidationError("--highlight-path takes two entities, FROM and TO (got \(highlightPath.count))")
@@ -132,10 +158,18 @@ struct Render: ParsableCommand {
             let advice = engine.advice(nodeCount: drawnNodes)
             if let advice { printError("warning: \(advice)") }
 
-            let dot = DOTWriter().write(diagram.styled)
             let clock = ContinuousClock()
             let start = clock.now
-            let rendering = try GraphvizRenderer().render(dot: dot, engine: engine, format: format)
+            let fitting = try page.map { try Page(parsing: $0, orientation: Page.Orientation(rawValue: orientation) ?? .auto) }
+            let rendering: Rendering
+            do {
+                rendering = try GraphvizRenderer().render(diagram.styled, engine: engine, format: format, page: fitting)
+            } catch let error as RenderError {
+                guard case .doesNotFit = error else { throw error }
+                printError("error: \(error)")
+                printError("(nothing written; focused figures: --focus ENTITY [--radius R], --path FROM TO, --country NAME; or a larger --page)")
+                throw ExitCode(Render.doesNotFitExitCode)
+            }
             let elapsed = clock.now - start
             for warning in rendering.warnings where warning != advice { printError("warning: graphviz: \(warning)") }
 
@@ -146,7 +180,11 @@ struct Render: ParsableCommand {
                 throw RenderCommandError.cannotWrite(output, error.localizedDescription)
             }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            printError("wrote \(output): \(format.rawValue), \(rendering.data.count) bytes; \(drawnNodes) nodes, \(drawnEdges) edges; \(engine.rawValue) layout and render in \(String(format: "%.2f", seconds)) s")
+            var onPage = ""
+            if let fit = rendering.pageFit, let fitting {
+                onPage = "; on \(fitting.name) \(fit.orientation.rawValue) at scale \(String(format: "%.2f", fit.scale)) (smallest text \(String(format: "%.1f", diagram.styled.smallestFontSize * fit.scale)) pt)"
+            }
+            printError("wrote \(output): \(format.rawValue), \(rendering.data.count) bytes; \(drawnNodes) nodes, \(drawnEdges) edges; \(engine.rawValue) layout and render in \(String(format: "%.2f", seconds)) s" + onPage)
         }
     }
 
