@@ -89,7 +89,11 @@ public enum DiagramStyle {
     public static let dimmedText = "#9a9a9a"
     public static let clusterFill = "#f7f7f7"
     public static let clusterLine = "#bdbdbd"
-    public static let fontName = "Helvetica"
+    /// A fontconfig family list: DejaVu Sans for Latin, Greek and Cyrillic, then Noto Sans CJK
+    /// SC (Debian's fonts-noto-cjk, which setup installs) for Chinese, Japanese and Korean.
+    /// Pango takes each character from the first family that has it; SVG writes the same list
+    /// as `font-family`, which browsers read the same way.
+    public static let fontName = "DejaVu Sans,Noto Sans CJK SC"
 
     /// Longest line of a node label before it wraps at a space.
     public static let labelLineLength = 26
