@@ -108,7 +108,10 @@ extension DatasetView {
     public func diagram(_ options: DiagramOptions = DiagramOptions()) throws -> StyledGraph {
         let nodes = entityIndices.map { i -> DiagramBuilder.Node in
             let e = dataset.entities[i]
-            return DiagramBuilder.Node(id: e.id, label: e.name, kind: e.kind, country: e.country)
+            var tip = [e.name, "kind: " + e.kind.rawValue.replacingOccurrences(of: "-", with: " ")]
+            if let place = [e.city, e.country].compactMap({ $0 }).joined(separator: ", ").nilIfEmpty { tip.append("in: " + place) }
+            tip.append(DiagramBuilder.sources(e.citations.sourceIDs.count))
+            return DiagramBuilder.Node(id: e.id, label: e.name, kind: e.kind, country: e.country, tooltip: tip.joined(separator: "\n"))
         }
         var position: [String: Int] = [:]
         for (n, i) in entityIndices.enumerated() { position[dataset.entities[i].id] = n }
@@ -116,8 +119,12 @@ extension DatasetView {
         for r in relationIndices {
             let relation = dataset.relations[r]
             guard let a = position[relation.from], let b = position[relation.to] else { continue }
+            let names = (dataset.entities[entityIndices[a]].name, dataset.entities[entityIndices[b]].name)
+            let tip = ["\(names.0) \(relation.isDirected ? "→" : "—") \(names.1)", "relation: " + relation.type.rawValue,
+                       "status: " + relation.status.rawValue, DiagramBuilder.sources(relation.citations.sourceIDs.count)]
             edges.append(DiagramBuilder.Edge(from: a, to: b, label: relation.type.rawValue, status: relation.status,
-                                             directed: relation.isDirected, isEstablishment: relation.type == .established))
+                                             directed: relation.isDirected, isEstablishment: relation.type == .established,
+                                             tooltip: tip.joined(separator: "\n")))
         }
         var parts = ["Dataset: \(dataset.name)"]
         parts.append(filter.summary)
@@ -136,21 +143,28 @@ extension Graph {
     /// - Parameter name: the graph's name, for the title and caption (a file name).
     public func diagram(named name: String, _ options: DiagramOptions = DiagramOptions()) throws -> StyledGraph {
         let nodes = (0..<nodeCount).map { n in
-            DiagramBuilder.Node(id: nodeIDs[n], label: self.name(of: n), kind: nil, country: nodeAttributes[n]["country"])
+            DiagramBuilder.Node(id: nodeIDs[n], label: self.name(of: n), kind: nil, country: nodeAttributes[n]["country"],
+                                tooltip: self.name(of: n))
         }
         var edges: [DiagramBuilder.Edge] = []
         edges.reserveCapacity(edgeCount)
         for e in 0..<edgeCount {
             let weight = edgeWeights[e]
             let label = attributes(ofEdge: e)["relation"] ?? (weight == 1 ? nil : DOTWriter.format(weight))
-            edges.append(DiagramBuilder.Edge(from: Int(edgeSources[e]), to: Int(edgeTargets[e]), label: label,
-                                             status: nil, directed: isDirected, isEstablishment: false))
+            let (a, b) = (Int(edgeSources[e]), Int(edgeTargets[e]))
+            let tip = "\(self.name(of: a)) \(isDirected ? "→" : "—") \(self.name(of: b))" + (label.map { "\n" + $0 } ?? "")
+            edges.append(DiagramBuilder.Edge(from: a, to: b, label: label, status: nil, directed: isDirected,
+                                             isEstablishment: false, tooltip: tip))
         }
         let caption = "Graph: \(name) · \(nodeCount) nodes, \(edgeCount) edges" + (isDirected ? ", directed" : "")
         let builder = DiagramBuilder(name: name, title: name, caption: caption, isDataset: false,
                                      isDirected: isDirected, nodes: nodes, edges: edges)
         return try builder.build(options)
     }
+}
+
+private extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 /// Turns nodes and edges plus options into a ``StyledGraph``; shared by datasets and plain graphs.
@@ -160,6 +174,8 @@ struct DiagramBuilder {
         var label: String
         var kind: EntityKind?
         var country: String?
+        /// What a reader sees on hovering the node: the full name and what is known of it.
+        var tooltip: String
     }
 
     struct Edge {
@@ -169,6 +185,7 @@ struct DiagramBuilder {
         var status: EvidenceStatus?
         var directed: Bool
         var isEstablishment: Bool
+        var tooltip: String
     }
 
     var name: String
@@ -178,6 +195,9 @@ struct DiagramBuilder {
     var isDirected: Bool
     var nodes: [Node]
     var edges: [Edge]
+
+    /// "1 source", "3 sources", for tooltips.
+    static func sources(_ count: Int) -> String { count == 1 ? "1 source" : "\(count) sources" }
 
     /// The undirected graph of the diagram, for degree and paths.
     func undirectedIndex() -> GraphIndex {
@@ -255,7 +275,8 @@ struct DiagramBuilder {
         for (i, node) in nodes.enumerated() {
             let kindStyle = node.kind.map(DiagramStyle.style(of:)) ?? DiagramStyle.plainNode
             var attributes: [DOTAttribute] = [
-                .text("label", DiagramStyle.wrapped(node.label)),
+                .text("label", DiagramStyle.shortened(node.label)),
+                .text("tooltip", node.tooltip),
                 .plain("shape", kindStyle.shape),
                 .plain("fillcolor", communityFill?[i] ?? kindStyle.fill),
             ]
@@ -289,6 +310,7 @@ struct DiagramBuilder {
             if isDirected {
                 attributes.append(edge.directed ? .plain("arrowhead", line.arrowhead) : .plain("dir", "none"))
             }
+            attributes.append(.text("tooltip", edge.tooltip))
             if options.edgeLabels, let label = edge.label { attributes.append(.text("label", label)) }
             if onPath != nil {
                 if pathLinks.contains([min(edge.from, edge.to), max(edge.from, edge.to)]) {

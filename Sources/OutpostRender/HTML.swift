@@ -65,7 +65,9 @@ public enum HTML {
     }
 
     /// Elements an inline diagram may not hold: they run code, embed other documents or fetch.
-    static let forbiddenElements: Set<String> = ["script", "foreignobject", "iframe", "image", "style", "a", "use",
+    /// (`<a>` is allowed: Graphviz wraps a tooltip in one, with `xlink:title` and no address;
+    /// an `href` of any kind is refused below.)
+    static let forbiddenElements: Set<String> = ["script", "foreignobject", "iframe", "image", "style", "use",
                                                  "object", "embed", "link", "animate", "set", "feimage", "handler"]
 
     /// What makes `svg` unsafe to inline, or nil. Graphviz writes every `<` of text as `&lt;`,
@@ -83,6 +85,9 @@ public enum HTML {
                 if attribute.hasPrefix("on") { return "an event-handler attribute" }
                 if attribute.hasSuffix("href") { return "a link" }
                 if attribute == "style" { return "a style attribute" }
+                // A tooltip is text shown on hover, never fetched or run: a name quoting an
+                // address or `javascript:` is harmless there.
+                if attribute == "xlink:title" { continue }
                 if value.contains("url(") && !value.contains("url(#") { return "a resource reference" }
                 if value.contains("javascript:") { return "a script address" }
             }
