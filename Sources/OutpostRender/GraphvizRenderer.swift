@@ -89,7 +89,7 @@ public enum RenderError: Error, CustomStringConvertible, Sendable {
             func f(_ x: Double) -> String { String(format: "%.1f", x) }
             let needed = Page.minimumTextSize / smallestText
             return "the figure is \(Int(width.rounded())) × \(Int(height.rounded())) pt with text down to \(f(smallestText)) pt; "
-                + "on \(page) it fits only at scale \(String(format: "%.2f", scale)), printing that text at \(f(smallestText * scale)) pt, "
+                + "on \(page) it fits only at scale \(String(format: "%.2f", scale)), printing that text at \(String(format: "%.2f", smallestText * scale)) pt, "
                 + "under the \(f(Page.minimumTextSize)) pt minimum (it would need scale \(String(format: "%.2f", needed))). "
                 + "Draw a focused figure instead (one entity's neighbourhood, the paths between two entities, one country), "
                 + "or split the network by component or community, or use a larger page"
@@ -165,15 +165,17 @@ public struct GraphvizRenderer: Sendable {
     ///
     /// The engine places only the network (``StyledGraph/network``: no legend, no title), so
     /// no engine can mix the legend's samples with the entities. The legend
-    /// (``StyledGraph/legendGraph``) is laid out alone with `dot` and put beside the network or
-    /// below it, whichever gives the smaller drawing, top- or left-aligned with a gap of
-    /// 0.3 in. The whole graph is then drawn from those positions with Graphviz's `nop2`
+    /// (``StyledGraph/legendGraph(row:)``) is laid out alone with `dot`, as a column to put
+    /// beside the network and as a row to put below it; the one giving the smaller drawing
+    /// (with a page: the larger scale) is used, top- or left-aligned with a gap of 0.3 in. The whole graph is then drawn from those positions with Graphviz's `nop2`
     /// layout (`neato -n2`: nodes, edge splines, cluster boxes and label positions as given),
     /// which places the title and caption and renders any format; in SVG the legend is one
     /// group, `<g id="legend">`, holding its box, samples and lines.
     ///
     /// With `page`, the drawing and its padding are scaled down (never up) to the page's
     /// printable area (``Page/fit(width:height:)``); SVG and PDF then measure that size in points.
+    /// For `dot`, both reading directions (left to right, top to bottom) are laid out and the
+    /// one drawn larger on the page is kept; the legend goes on the side that fits best.
     /// - Throws: ``RenderError`` when Graphviz fails; ``RenderError/doesNotFit(page:width:height:smallestText:scale:)``
     ///   when the page would print the smallest text (``StyledGraph/smallestFontSize``) under
     ///   ``Page/minimumTextSize``.
@@ -183,7 +185,7 @@ public struct GraphvizRenderer: Sendable {
         var rendering = try Session.shared.withContext { context in
             try Session.renderComposed(context: context, graph: graph, engine: engine, format: format, page: page)
         }
-        if format == .svg, graph.legendGraph != nil {
+        if format == .svg, graph.legendGraph() != nil {
             rendering.data = Data(SVGComposition.groupingLegend(String(decoding: rendering.data, as: UTF8.self)).utf8)
         }
         return rendering
@@ -418,19 +420,20 @@ private final class Session: @unchecked Sendable {
         }
     }
 
-    /// The network laid out by `engine`, the legend by `dot`, composed and drawn by `nop2`.
-    /// Call only with the lock held.
-    static func renderComposed(context: OpaquePointer, graph styled: StyledGraph, engine: LayoutEngine,
-                               format: RenderFormat, page: Page?) throws -> Rendering {
-        capturedMessages = ""
-        agreseterrors()
+    /// Where the legend goes relative to the network.
+    enum LegendPlacement: CaseIterable { case beside, below }
+
+    /// The network laid out by `engine`, the legend by `dot`, composed into a fresh parse of
+    /// the whole graph and laid out there by `nop2`. The caller frees the layout and the graph.
+    /// - Parameter place: chooses the legend's side from the sizes of the network (with the
+    ///   gap), of the legend as a column and of the legend as a row.
+    static func composedLayout(context: OpaquePointer, styled: StyledGraph, engine: LayoutEngine,
+                               place: (_ network: (Double, Double), _ column: (Double, Double), _ row: (Double, Double)) -> LegendPlacement)
+        throws -> UnsafeMutablePointer<Agraph_t> {
         let writer = DOTWriter()
         let whole = try parse(writer.write(styled))
-        defer { agclose(whole) }
-        let nodeCount = styled.allNodes.count - (styled.legend?.nodes.count ?? 0)
-        let edgeCount = styled.edges.count
-        var warnings: [String] = []
-        if let advice = engine.advice(nodeCount: nodeCount) { warnings.append(advice) }
+        var done = false
+        defer { if !done { agclose(whole) } }
 
         let network = try parse(writer.write(styled.network))
         defer { agclose(network) }
@@ -441,52 +444,113 @@ private final class Session: @unchecked Sendable {
         try attachPositions(context: context, graph: network)
         copyPositions(from: network, to: whole, dx: 0, dy: 0)
 
-        if let legendStyled = styled.legendGraph {
-            let legend = try parse(writer.write(legendStyled))
-            defer { agclose(legend) }
-            guard gvLayout(context, legend, LayoutEngine.dot.rawValue) == 0 else {
-                throw RenderError.layoutFailed(engine: .dot, messages: takeMessages().errors)
+        if let column = styled.legendGraph(), let row = styled.legendGraph(row: true) {
+            let legends = [try parse(writer.write(column)), try parse(writer.write(row))]
+            defer { legends.forEach { agclose($0) } }
+            // Each graph is rendered right after its own layout: Graphviz keeps the attribute
+            // symbols of the graph laid out last in globals (N_color, N_width…), so rendering
+            // an earlier one reads its attributes at the wrong places (its widths as colours).
+            var laidOut: [UnsafeMutablePointer<Agraph_t>] = []
+            defer { laidOut.forEach { gvFreeLayout(context, $0) } }
+            for legend in legends {
+                guard gvLayout(context, legend, LayoutEngine.dot.rawValue) == 0 else {
+                    throw RenderError.layoutFailed(engine: .dot, messages: takeMessages().errors)
+                }
+                laidOut.append(legend)
+                try attachPositions(context: context, graph: legend)
             }
-            defer { gvFreeLayout(context, legend) }
-            try attachPositions(context: context, graph: legend)
             let n = SVGComposition.box(get(UnsafeMutableRawPointer(network), "bb")) ?? (0, 0, 0, 0)
-            let l = SVGComposition.box(get(UnsafeMutableRawPointer(legend), "bb")) ?? (0, 0, 0, 0)
+            let boxes = legends.map { SVGComposition.box(get(UnsafeMutableRawPointer($0), "bb")) ?? (0, 0, 0, 0) }
             let gap = 21.6
-            let (nw, nh, lw, lh) = (n.x2 - n.x1, n.y2 - n.y1, l.x2 - l.x1, l.y2 - l.y1)
-            let besideArea = (nw + gap + lw) * max(nh, lh)
-            let belowArea = max(nw, lw) * (nh + gap + lh)
-            // Beside: right of the network, tops aligned. Below: under it, left edges aligned.
-            let (dx, dy) = besideArea <= belowArea ? (n.x2 + gap - l.x1, n.y2 - l.y2) : (n.x1 - l.x1, n.y1 - gap - l.y2)
-            copyPositions(from: legend, to: whole, dx: dx, dy: dy)
+            let placement = place((n.x2 - n.x1 + gap, n.y2 - n.y1 + gap),
+                                  (boxes[0].x2 - boxes[0].x1, boxes[0].y2 - boxes[0].y1),
+                                  (boxes[1].x2 - boxes[1].x1, boxes[1].y2 - boxes[1].y1))
+            // Beside: the column right of the network, tops aligned. Below: the row under it,
+            // left edges aligned.
+            let l = placement == .beside ? boxes[0] : boxes[1]
+            let (dx, dy) = placement == .beside ? (n.x2 + gap - l.x1, n.y2 - l.y2) : (n.x1 - l.x1, n.y1 - gap - l.y2)
+            copyPositions(from: legends[placement == .beside ? 0 : 1], to: whole, dx: dx, dy: dy)
         }
-
         guard gvLayout(context, whole, "nop2") == 0 else {
             throw RenderError.layoutFailed(engine: engine, messages: takeMessages().errors)
         }
-        var laidOut = true
-        defer { if laidOut { gvFreeLayout(context, whole) } }
+        done = true
+        return whole
+    }
 
+    /// The size of a laid-out drawing with its padding (Graphviz scales the padding with the
+    /// drawing, so it counts as part of the figure).
+    static func drawingSize(context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>) throws -> (width: Double, height: Double) {
+        try attachPositions(context: context, graph: graph)
+        let bb = SVGComposition.box(get(UnsafeMutableRawPointer(graph), "bb")) ?? (0, 0, 0, 0)
+        let padding = (get(UnsafeMutableRawPointer(graph), "pad").flatMap { Double($0.split(separator: ",")[0]) } ?? 0.0555) * 72
+        return (bb.x2 - bb.x1 + 2 * padding, bb.y2 - bb.y1 + 2 * padding)
+    }
+
+    /// Composes and renders; with a page, tries the layouts that could fit it best and keeps
+    /// the one drawn largest. Call only with the lock held.
+    static func renderComposed(context: OpaquePointer, graph styled: StyledGraph, engine: LayoutEngine,
+                               format: RenderFormat, page: Page?) throws -> Rendering {
+        capturedMessages = ""
+        agreseterrors()
+        let nodeCount = styled.allNodes.count - (styled.legend?.nodes.count ?? 0)
+        let edgeCount = styled.edges.count
+        var warnings: [String] = []
+        if let advice = engine.advice(nodeCount: nodeCount) { warnings.append(advice) }
+
+        var whole: UnsafeMutablePointer<Agraph_t>
         var pageFit: Page.Fit?
         if let page {
-            try attachPositions(context: context, graph: whole)
-            let bb = SVGComposition.box(get(UnsafeMutableRawPointer(whole), "bb")) ?? (0, 0, 0, 0)
-            // Graphviz scales the padding with the drawing, so it counts as part of the figure.
-            let padding = (get(UnsafeMutableRawPointer(whole), "pad").flatMap { Double($0.split(separator: ",")[0]) } ?? 0.0555) * 72
-            let (width, height) = (bb.x2 - bb.x1 + 2 * padding, bb.y2 - bb.y1 + 2 * padding)
-            let fit = page.fit(width: width, height: height)
-            let smallest = styled.smallestFontSize
-            guard smallest * fit.scale >= Page.minimumTextSize - 1e-9 else {
-                throw RenderError.doesNotFit(page: page, width: width, height: height, smallestText: smallest, scale: fit.scale)
+            // dot reads left to right; on a page, top to bottom may fit better. The legend
+            // goes on the side that lets the whole be drawn larger.
+            var variants = [styled]
+            if engine == .dot {
+                var topDown = styled
+                topDown.graphAttributes.set(.plain("rankdir", "TB"))
+                variants.append(topDown)
             }
-            pageFit = fit
+            var best: (graph: UnsafeMutablePointer<Agraph_t>, fit: Page.Fit, size: (width: Double, height: Double))?
+            defer { if let best { gvFreeLayout(context, best.graph); agclose(best.graph) } }
+            for variant in variants {
+                let candidate = try composedLayout(context: context, styled: variant, engine: engine) { network, column, row in
+                    let beside = page.fit(width: network.0 + column.0, height: max(network.1, column.1)).scale
+                    let below = page.fit(width: max(network.0, row.0), height: network.1 + row.1).scale
+                    return beside >= below ? .beside : .below
+                }
+                let size: (width: Double, height: Double)
+                do { size = try drawingSize(context: context, candidate) } catch {
+                    gvFreeLayout(context, candidate); agclose(candidate); throw error
+                }
+                let fit = page.fit(width: size.width, height: size.height)
+                if let current = best, current.fit.scale >= fit.scale - 1e-9 {
+                    gvFreeLayout(context, candidate); agclose(candidate)
+                } else {
+                    if let current = best { gvFreeLayout(context, current.graph); agclose(current.graph) }
+                    best = (candidate, fit, size)
+                }
+            }
+            let chosen = best!
+            best = nil
+            whole = chosen.graph
+            let smallest = styled.smallestFontSize
+            guard smallest * chosen.fit.scale >= Page.minimumTextSize - 1e-9 else {
+                gvFreeLayout(context, whole); agclose(whole)
+                throw RenderError.doesNotFit(page: page, width: chosen.size.width, height: chosen.size.height,
+                                             smallestText: smallest, scale: chosen.fit.scale)
+            }
+            pageFit = chosen.fit
             gvFreeLayout(context, whole)
-            laidOut = false
-            set(UnsafeMutableRawPointer(whole), "size", DOTWriter.format(fit.areaWidth / 72) + "," + DOTWriter.format(fit.areaHeight / 72))
+            set(UnsafeMutableRawPointer(whole), "size", DOTWriter.format(chosen.fit.areaWidth / 72) + "," + DOTWriter.format(chosen.fit.areaHeight / 72))
             guard gvLayout(context, whole, "nop2") == 0 else {
+                agclose(whole)
                 throw RenderError.layoutFailed(engine: engine, messages: takeMessages().errors)
             }
-            laidOut = true
+        } else {
+            whole = try composedLayout(context: context, styled: styled, engine: engine) { network, column, row in
+                (network.0 + column.0) * max(network.1, column.1) <= max(network.0, row.0) * (network.1 + row.1) ? .beside : .below
+            }
         }
+        defer { gvFreeLayout(context, whole); agclose(whole) }
 
         var buffer: UnsafeMutablePointer<CChar>?
         var length: UInt32 = 0

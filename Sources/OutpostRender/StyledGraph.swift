@@ -52,14 +52,23 @@ public struct StyledGraph: Hashable, Sendable {
     }
 
     /// The legend alone as a graph for `dot` (its nodes in one cluster, its sample lines), or
-    /// nil when there is none.
-    public var legendGraph: StyledGraph? {
+    /// nil when there is none: a column of samples (to stand beside a drawing) or, with
+    /// `row`, a row of them (to lie below one).
+    public func legendGraph(row: Bool = false) -> StyledGraph? {
         guard let legend, !legend.nodes.isEmpty else { return nil }
         var graph = StyledGraph(name: "legend", isDirected: isDirected,
                                 graphAttributes: graphAttributes.filter { $0.name != "label" },
                                 nodeDefaults: nodeDefaults, edgeDefaults: edgeDefaults)
         graph.clusters = [legend.cluster]
         graph.edges = legend.edges
+        if row {
+            // Top to bottom, every sample is on the first rank, side by side in the order
+            // given; a sample line that does not constrain ranks stays level between its ends.
+            // (dot 2.42 lays such a rank out right to left, so the samples are given reversed.)
+            graph.graphAttributes.set(.plain("rankdir", "TB"))
+            graph.clusters[0].nodes.reverse()
+            for i in graph.edges.indices { graph.edges[i].attributes.set(.plain("constraint", "false")) }
+        }
         return graph
     }
 }

@@ -25,6 +25,10 @@ struct Render: ParsableCommand {
               --size-by degree
           outpost render Graphs/overseas-police-stations -o a4.pdf --page a4 \\
               --country Netherlands
+          outpost render Graphs/overseas-police-stations -o fuzhou.svg \\
+              --focus fuzhou-psb --page a4
+          outpost render Graphs/overseas-police-stations -o paths.pdf \\
+              --path station-rotterdam fuzhou-psb --k 3 --page a3
 
         Exit codes: 0 written; 1 the input has problems or Graphviz failed;
         2 the figure cannot fit --page with its text at 6 pt or more (nothing
@@ -76,6 +80,22 @@ struct Render: ParsableCommand {
     var dropIsolated = false
 
     @Option(name: .long, help: ArgumentHelp(
+        "Draw only this entity's neighbourhood (id, name or alias), styled as the whole network, its centre outlined.",
+        valueName: "entity"))
+    var focus: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --focus: the hops the neighbourhood reaches (default 1).", valueName: "hops"))
+    var radius: Int?
+
+    @Option(name: .customLong("path"), parsing: .upToNextOption, help: ArgumentHelp(
+        "Draw the shortest path between two entities (the network's filters apply), its relations labelled with type and status, and the entities next to it faded.",
+        valueName: "from to"))
+    var path: [String] = []
+
+    @Option(name: .customLong("k"), help: ArgumentHelp("With --path: draw the k shortest simple paths (default 1).", valueName: "k"))
+    var k: Int?
+
+    @Option(name: .long, help: ArgumentHelp(
         "Fit the figure to a page: a4, a3, letter or WIDTHxHEIGHT with in, cm, mm or pt (8.5x11in). The drawing is scaled down to the page less 0.5 in margins, never so far that text prints under 6 pt (exit code 2 then).",
         valueName: "page"))
     var page: String?
@@ -116,6 +136,17 @@ struct Render: ParsableCommand {
         } else if orientation != "auto" {
             throw ValidationError("--orientation applies to a page; add --page (a4, a3, letter or WIDTHxHEIGHT with a unit)")
         }
+        if let radius, focus == nil { throw ValidationError("--radius \(radius) applies to --focus ENTITY; add --focus or drop --radius") }
+        if let radius, radius < 1 { throw ValidationError("--radius must be 1 or more hops (got \(radius))") }
+        if !path.isEmpty && path.count != 2 {
+            throw ValidationError("--path takes two entities, FROM and TO (got \(path.count))")
+        }
+        if let k, path.isEmpty { throw ValidationError("--k \(k) applies to --path FROM TO; add --path or drop --k") }
+        if let k, k < 1 { throw ValidationError("--k must be 1 or more (got \(k))") }
+        if focus != nil && !path.isEmpty { throw ValidationError("--focus and --path draw different figures; give one of them") }
+        if !highlightPath.isEmpty && (focus != nil || !path.isEmpty) {
+            throw ValidationError("--highlight-path draws on the whole network; with --focus or --path leave it out (--path highlights its own paths)")
+        }
         if !highlightPath.isEmpty && highlightPath.count != 2 {
             throw ValidationError("--highlight-path takes two entities, FROM and TO (got \(highlightPath.count))")
         }
@@ -151,8 +182,21 @@ struct Render: ParsableCommand {
                 options.highlightPath = .init(from: try nodeID(highlightPath[0], in: loaded),
                                               to: try nodeID(highlightPath[1], in: loaded))
             }
-            let diagram = try loaded.diagram(options, sizedBy: sizeBy.flatMap(CentralityMeasure.init(rawValue:)),
-                                             coloredByCommunity: colorBy == "community")
+            let measure = sizeBy.flatMap(CentralityMeasure.init(rawValue:))
+            let diagram: NetworkDiagram
+            if let focus {
+                if colorBy == "community" { throw ValidationError("--color-by community colours the whole network's communities; leave it out with --focus") }
+                _ = try nodeID(focus, in: loaded)
+                diagram = try loaded.focusDiagram(on: focus, radius: radius ?? 1, options, sizedBy: measure)
+            } else if path.count == 2 {
+                _ = try nodeID(path[0], in: loaded)
+                _ = try nodeID(path[1], in: loaded)
+                let selection: PathQuery.Selection = (k ?? 1) > 1 ? .cheapest(k!) : .shortest
+                let search = try loaded.findPaths(PathQuery(from: path[0], to: path[1], selection: selection))
+                diagram = try loaded.pathDiagram(search, context: 1, options)
+            } else {
+                diagram = try loaded.diagram(options, sizedBy: measure, coloredByCommunity: colorBy == "community")
+            }
             loaded.noteMerges(count: diagram.droppedEdgeCount)
             let drawnNodes = diagram.nodeCount, drawnEdges = diagram.edgeCount
             let advice = engine.advice(nodeCount: drawnNodes)
