@@ -27,6 +27,30 @@ public enum LayoutEngine: String, Sendable, CaseIterable {
     /// Above this many nodes, `dot` can take minutes to hours on graphs with cycles.
     public static let dotNodeLimit = 2_000
 
+    /// The engines worth trying for a graph of this size, for
+    /// ``GraphvizRenderer/render(_:choosingAmong:format:page:)`` to keep the one that fits a
+    /// page best.
+    ///
+    /// Measured on the bundled dataset's network layer (235 entities, 121 relations, many of
+    /// them isolated; legend composed beside, drawing with padding), as points and the scale
+    /// at which it fits A3:
+    /// dot 2140 × 10755 (0.10, a tall strip of stacked components), neato 3513 × 2510 (0.24),
+    /// fdp 2829 × 2446 (0.29), sfdp 3353 × 2446 (0.25), twopi 2792 × 2464 (0.31, components
+    /// packed in rows around the hubs), circo 13473 × 13037 (0.06). dot is kept for small
+    /// sparse graphs, where its left-to-right reading wins; it is left out above 500 nodes
+    /// or with more than 1.5 relations per node, where it can take minutes (a random graph
+    /// of 300 nodes and 600 relations took 56 s). fdp is left out (28 s at 500 nodes) and
+    /// circo too (it sprawls). twopi and sfdp take under a second at 2,000 nodes; neato
+    /// takes 4 s at 1,000 and is kept up to that.
+    public static func automatic(nodeCount: Int, edgeCount: Int) -> [LayoutEngine] {
+        var engines: [LayoutEngine] = []
+        if nodeCount <= 500 && Double(edgeCount) <= 1.5 * Double(max(nodeCount, 1)) { engines.append(.dot) }
+        engines.append(.twopi)
+        if nodeCount <= 1_000 { engines.append(.neato) }
+        engines.append(.sfdp)
+        return engines
+    }
+
     /// Advice for drawing `nodeCount` nodes with this engine, or nil when there is none.
     public func advice(nodeCount: Int) -> String? {
         guard self == .dot, nodeCount > LayoutEngine.dotNodeLimit else { return nil }
@@ -107,6 +131,8 @@ public struct Rendering: Sendable {
     public var edgeCount: Int
     /// How the drawing was fitted to a page, when one was asked for.
     public var pageFit: Page.Fit?
+    /// The engine that laid out the network (the one chosen, when several were tried).
+    public var engine: LayoutEngine
 }
 
 /// Lays out and renders DOT text with Graphviz's C library, in process.
@@ -182,8 +208,19 @@ public struct GraphvizRenderer: Sendable {
     /// - Complexity: that of `engine` on the network, plus linear work to compose.
     public func render(_ graph: StyledGraph, engine: LayoutEngine = .dot, format: RenderFormat = .svg,
                        page: Page? = nil) throws -> Rendering {
+        try render(graph, choosingAmong: [engine], format: format, page: page)
+    }
+
+    /// Lays out a styled graph with each of `engines` and keeps the drawing that fits `page`
+    /// (A3 when nil) at the largest scale: the most compact one with a page-like shape.
+    /// Otherwise as ``render(_:engine:format:page:)``; ``Rendering/engine`` says which won.
+    /// ``LayoutEngine/automatic(nodeCount:edgeCount:)`` gives the engines worth trying.
+    /// - Complexity: the sum of the engines' layouts.
+    public func render(_ graph: StyledGraph, choosingAmong engines: [LayoutEngine], format: RenderFormat = .svg,
+                       page: Page? = nil) throws -> Rendering {
+        let engines = engines.isEmpty ? [LayoutEngine.dot] : engines
         var rendering = try Session.shared.withContext { context in
-            try Session.renderComposed(context: context, graph: graph, engine: engine, format: format, page: page)
+            try Session.renderComposed(context: context, graph: graph, engines: engines, format: format, page: page)
         }
         if format == .svg, graph.legendGraph() != nil {
             rendering.data = Data(SVGComposition.groupingLegend(String(decoding: rendering.data, as: UTF8.self)).utf8)
@@ -391,32 +428,83 @@ private final class Session: @unchecked Sendable {
         return found
     }
 
-    /// Copies the laid-out positions of `source` (moved by `dx`, `dy`) onto the nodes, edges
-    /// and clusters of `target` that have the same names. Edges match by their place among
-    /// the out-edges of their tail, which is the order of the DOT statements in both graphs.
-    static func copyPositions(from source: UnsafeMutablePointer<Agraph_t>, to target: UnsafeMutablePointer<Agraph_t>,
-                              dx: Double, dy: Double) {
-        func move(_ value: String) -> String { dx == 0 && dy == 0 ? value : SVGComposition.translated(value, dx: dx, dy: dy) }
-        var node = agfstnode(source)
+    /// The positions a layout gave, read out of Graphviz so that its graph can be freed before
+    /// the next layout (Graphviz keeps the last layout's attribute symbols and other state in
+    /// globals; two laid-out graphs at once read each other's attributes, or crash).
+    struct Positions {
+        /// `pos`, `width`, `height` of each node, by name.
+        var nodes: [String: [String: String]] = [:]
+        /// `pos`, `lp` of each node's out-edges, in their order.
+        var edges: [String: [[String: String]]] = [:]
+        /// `bb`, `lp` of each cluster, by name.
+        var clusters: [String: [String: String]] = [:]
+        var boundingBox: (x1: Double, y1: Double, x2: Double, y2: Double) = (0, 0, 0, 0)
+        var width: Double { boundingBox.x2 - boundingBox.x1 }
+        var height: Double { boundingBox.y2 - boundingBox.y1 }
+    }
+
+    /// Parses `dot`, lays it out with `engine`, reads the positions and frees everything.
+    static func positions(context: OpaquePointer, dot: String, engine: String) throws -> Positions {
+        let graph = try parse(dot)
+        defer { agclose(graph) }
+        guard gvLayout(context, graph, engine) == 0 else {
+            throw RenderError.layoutFailed(engine: LayoutEngine(rawValue: engine) ?? .dot, messages: takeMessages().errors)
+        }
+        defer { gvFreeLayout(context, graph) }
+        try attachPositions(context: context, graph: graph)
+        var result = Positions()
+        result.boundingBox = SVGComposition.box(get(UnsafeMutableRawPointer(graph), "bb")) ?? (0, 0, 0, 0)
+        var node = agfstnode(graph)
         while let n = node {
-            defer { node = agnxtnode(source, n) }
             let raw = UnsafeMutableRawPointer(n)
-            guard let m = findNode(target, name(raw)) else { continue }
-            let mRaw = UnsafeMutableRawPointer(m)
-            if let pos = get(raw, "pos") { set(mRaw, "pos", move(pos)) }
-            for key in ["width", "height"] { if let value = get(raw, key) { set(mRaw, key, value) } }
-            var edge = agfstout(source, n), other = agfstout(target, m)
-            while let e = edge, let f = other {
-                let eRaw = UnsafeMutableRawPointer(e), fRaw = UnsafeMutableRawPointer(f)
-                for key in ["pos", "lp"] { if let value = get(eRaw, key) { set(fRaw, key, move(value)) } }
-                edge = agnxtout(source, e)
-                other = agnxtout(target, f)
+            let id = name(raw)
+            var values: [String: String] = [:]
+            for key in ["pos", "width", "height"] { values[key] = get(raw, key) }
+            result.nodes[id] = values
+            var out: [[String: String]] = []
+            var edge = agfstout(graph, n)
+            while let e = edge {
+                var values: [String: String] = [:]
+                for key in ["pos", "lp"] { values[key] = get(UnsafeMutableRawPointer(e), key) }
+                out.append(values)
+                edge = agnxtout(graph, e)
+            }
+            result.edges[id] = out
+            node = agnxtnode(graph, n)
+        }
+        for cluster in clusters(of: graph) {
+            let raw = UnsafeMutableRawPointer(cluster)
+            var values: [String: String] = [:]
+            for key in ["bb", "lp"] { values[key] = get(raw, key) }
+            result.clusters[name(raw)] = values
+        }
+        return result
+    }
+
+    /// Sets `positions` (moved by `dx`, `dy`; sizes as they are) on the nodes, edges and
+    /// clusters of `target` with the same names. Edges match by their place among the
+    /// out-edges of their tail, which is the order of the DOT statements in both graphs.
+    static func apply(_ positions: Positions, to target: UnsafeMutablePointer<Agraph_t>, dx: Double, dy: Double) {
+        func move(_ key: String, _ value: String) -> String {
+            key == "width" || key == "height" || (dx == 0 && dy == 0) ? value : SVGComposition.translated(value, dx: dx, dy: dy)
+        }
+        var node = agfstnode(target)
+        while let m = node {
+            defer { node = agnxtnode(target, m) }
+            let raw = UnsafeMutableRawPointer(m)
+            let id = name(raw)
+            guard let values = positions.nodes[id] else { continue }
+            for (key, value) in values.sorted(by: { $0.key < $1.key }) { set(raw, key, move(key, value)) }
+            var edge = agfstout(target, m)
+            for values in positions.edges[id] ?? [] {
+                guard let e = edge else { break }
+                for (key, value) in values.sorted(by: { $0.key < $1.key }) { set(UnsafeMutableRawPointer(e), key, move(key, value)) }
+                edge = agnxtout(target, e)
             }
         }
-        for cluster in clusters(of: source) {
-            let raw = UnsafeMutableRawPointer(cluster)
-            guard let same = findSubgraph(target, name(raw)) else { continue }
-            for key in ["bb", "lp"] { if let value = get(raw, key) { set(UnsafeMutableRawPointer(same), key, move(value)) } }
+        for (clusterName, values) in positions.clusters {
+            guard let cluster = findSubgraph(target, clusterName) else { continue }
+            for (key, value) in values.sorted(by: { $0.key < $1.key }) { set(UnsafeMutableRawPointer(cluster), key, move(key, value)) }
         }
     }
 
@@ -431,45 +519,29 @@ private final class Session: @unchecked Sendable {
                                place: (_ network: (Double, Double), _ column: (Double, Double), _ row: (Double, Double)) -> LegendPlacement)
         throws -> UnsafeMutablePointer<Agraph_t> {
         let writer = DOTWriter()
-        let whole = try parse(writer.write(styled))
+        // The whole is drawn from given positions: the engine's packing of components (which
+        // nop2 would redo, and in 2.42 crashes doing) is left to the network's layout.
+        var drawn = styled
+        drawn.graphAttributes.removeAll { $0.name == "pack" || $0.name == "packmode" }
+        let whole = try parse(writer.write(drawn))
         var done = false
         defer { if !done { agclose(whole) } }
 
-        let network = try parse(writer.write(styled.network))
-        defer { agclose(network) }
-        guard gvLayout(context, network, engine.rawValue) == 0 else {
-            throw RenderError.layoutFailed(engine: engine, messages: takeMessages().errors)
-        }
-        defer { gvFreeLayout(context, network) }
-        try attachPositions(context: context, graph: network)
-        copyPositions(from: network, to: whole, dx: 0, dy: 0)
-
-        if let column = styled.legendGraph(), let row = styled.legendGraph(row: true) {
-            let legends = [try parse(writer.write(column)), try parse(writer.write(row))]
-            defer { legends.forEach { agclose($0) } }
-            // Each graph is rendered right after its own layout: Graphviz keeps the attribute
-            // symbols of the graph laid out last in globals (N_color, N_width…), so rendering
-            // an earlier one reads its attributes at the wrong places (its widths as colours).
-            var laidOut: [UnsafeMutablePointer<Agraph_t>] = []
-            defer { laidOut.forEach { gvFreeLayout(context, $0) } }
-            for legend in legends {
-                guard gvLayout(context, legend, LayoutEngine.dot.rawValue) == 0 else {
-                    throw RenderError.layoutFailed(engine: .dot, messages: takeMessages().errors)
-                }
-                laidOut.append(legend)
-                try attachPositions(context: context, graph: legend)
-            }
-            let n = SVGComposition.box(get(UnsafeMutableRawPointer(network), "bb")) ?? (0, 0, 0, 0)
-            let boxes = legends.map { SVGComposition.box(get(UnsafeMutableRawPointer($0), "bb")) ?? (0, 0, 0, 0) }
+        // One layout at a time, each read out and freed before the next (see Positions).
+        let network = try positions(context: context, dot: writer.write(styled.network), engine: engine.rawValue)
+        apply(network, to: whole, dx: 0, dy: 0)
+        if let columnGraph = styled.legendGraph(), let rowGraph = styled.legendGraph(row: true) {
+            let column = try positions(context: context, dot: writer.write(columnGraph), engine: LayoutEngine.dot.rawValue)
+            let row = try positions(context: context, dot: writer.write(rowGraph), engine: LayoutEngine.dot.rawValue)
+            let n = network.boundingBox
             let gap = 21.6
-            let placement = place((n.x2 - n.x1 + gap, n.y2 - n.y1 + gap),
-                                  (boxes[0].x2 - boxes[0].x1, boxes[0].y2 - boxes[0].y1),
-                                  (boxes[1].x2 - boxes[1].x1, boxes[1].y2 - boxes[1].y1))
+            let placement = place((network.width + gap, network.height + gap), (column.width, column.height), (row.width, row.height))
             // Beside: the column right of the network, tops aligned. Below: the row under it,
             // left edges aligned.
-            let l = placement == .beside ? boxes[0] : boxes[1]
+            let legend = placement == .beside ? column : row
+            let l = legend.boundingBox
             let (dx, dy) = placement == .beside ? (n.x2 + gap - l.x1, n.y2 - l.y2) : (n.x1 - l.x1, n.y1 - gap - l.y2)
-            copyPositions(from: legends[placement == .beside ? 0 : 1], to: whole, dx: dx, dy: dy)
+            apply(legend, to: whole, dx: dx, dy: dy)
         }
         guard gvLayout(context, whole, "nop2") == 0 else {
             throw RenderError.layoutFailed(engine: engine, messages: takeMessages().errors)
@@ -489,64 +561,77 @@ private final class Session: @unchecked Sendable {
 
     /// Composes and renders; with a page, tries the layouts that could fit it best and keeps
     /// the one drawn largest. Call only with the lock held.
-    static func renderComposed(context: OpaquePointer, graph styled: StyledGraph, engine: LayoutEngine,
+    static func renderComposed(context: OpaquePointer, graph styled: StyledGraph, engines: [LayoutEngine],
                                format: RenderFormat, page: Page?) throws -> Rendering {
         capturedMessages = ""
         agreseterrors()
         let nodeCount = styled.allNodes.count - (styled.legend?.nodes.count ?? 0)
         let edgeCount = styled.edges.count
         var warnings: [String] = []
-        if let advice = engine.advice(nodeCount: nodeCount) { warnings.append(advice) }
+        if engines.count == 1, let advice = engines[0].advice(nodeCount: nodeCount) { warnings.append(advice) }
 
         var whole: UnsafeMutablePointer<Agraph_t>
+        var chosenEngine = engines[0]
         var pageFit: Page.Fit?
-        if let page {
-            // dot reads left to right; on a page, top to bottom may fit better. The legend
-            // goes on the side that lets the whole be drawn larger.
-            var variants = [styled]
-            if engine == .dot {
-                var topDown = styled
-                topDown.graphAttributes.set(.plain("rankdir", "TB"))
-                variants.append(topDown)
+        if page != nil || engines.count > 1 {
+            // Candidates are judged by the scale at which they fit the page (A3 when none is
+            // given): the larger, the more readable. dot reads left to right; on a page, top
+            // to bottom may fit better. The legend goes on the side that lets the whole be
+            // drawn larger.
+            let reference = page ?? .a3
+            var variants: [(LayoutEngine, StyledGraph)] = []
+            for engine in engines {
+                variants.append((engine, styled))
+                if engine == .dot && page != nil {
+                    var topDown = styled
+                    topDown.graphAttributes.set(.plain("rankdir", "TB"))
+                    variants.append((engine, topDown))
+                }
             }
-            var best: (graph: UnsafeMutablePointer<Agraph_t>, fit: Page.Fit, size: (width: Double, height: Double))?
+            var best: (graph: UnsafeMutablePointer<Agraph_t>, engine: LayoutEngine, fit: Page.Fit, size: (width: Double, height: Double))?
             defer { if let best { gvFreeLayout(context, best.graph); agclose(best.graph) } }
-            for variant in variants {
+            for (engine, variant) in variants {
                 let candidate = try composedLayout(context: context, styled: variant, engine: engine) { network, column, row in
-                    let beside = page.fit(width: network.0 + column.0, height: max(network.1, column.1)).scale
-                    let below = page.fit(width: max(network.0, row.0), height: network.1 + row.1).scale
+                    let beside = reference.fit(width: network.0 + column.0, height: max(network.1, column.1)).scale
+                    let below = reference.fit(width: max(network.0, row.0), height: network.1 + row.1).scale
                     return beside >= below ? .beside : .below
                 }
                 let size: (width: Double, height: Double)
                 do { size = try drawingSize(context: context, candidate) } catch {
                     gvFreeLayout(context, candidate); agclose(candidate); throw error
                 }
-                let fit = page.fit(width: size.width, height: size.height)
+                let fit = reference.fit(width: size.width, height: size.height)
                 if let current = best, current.fit.scale >= fit.scale - 1e-9 {
                     gvFreeLayout(context, candidate); agclose(candidate)
                 } else {
                     if let current = best { gvFreeLayout(context, current.graph); agclose(current.graph) }
-                    best = (candidate, fit, size)
+                    best = (candidate, engine, fit, size)
                 }
             }
             let chosen = best!
             best = nil
             whole = chosen.graph
-            let smallest = styled.smallestFontSize
-            guard smallest * chosen.fit.scale >= Page.minimumTextSize - 1e-9 else {
-                gvFreeLayout(context, whole); agclose(whole)
-                throw RenderError.doesNotFit(page: page, width: chosen.size.width, height: chosen.size.height,
-                                             smallestText: smallest, scale: chosen.fit.scale)
+            chosenEngine = chosen.engine
+            if let page {
+                let smallest = styled.smallestFontSize
+                guard smallest * chosen.fit.scale >= Page.minimumTextSize - 1e-9 else {
+                    gvFreeLayout(context, whole); agclose(whole)
+                    throw RenderError.doesNotFit(page: page, width: chosen.size.width, height: chosen.size.height,
+                                                 smallestText: smallest, scale: chosen.fit.scale)
+                }
+                pageFit = chosen.fit
             }
-            pageFit = chosen.fit
+            // Laid out again: a later candidate's layout has replaced Graphviz's global state.
             gvFreeLayout(context, whole)
-            set(UnsafeMutableRawPointer(whole), "size", DOTWriter.format(chosen.fit.areaWidth / 72) + "," + DOTWriter.format(chosen.fit.areaHeight / 72))
+            if let fit = pageFit {
+                set(UnsafeMutableRawPointer(whole), "size", DOTWriter.format(fit.areaWidth / 72) + "," + DOTWriter.format(fit.areaHeight / 72))
+            }
             guard gvLayout(context, whole, "nop2") == 0 else {
                 agclose(whole)
-                throw RenderError.layoutFailed(engine: engine, messages: takeMessages().errors)
+                throw RenderError.layoutFailed(engine: chosenEngine, messages: takeMessages().errors)
             }
         } else {
-            whole = try composedLayout(context: context, styled: styled, engine: engine) { network, column, row in
+            whole = try composedLayout(context: context, styled: styled, engine: chosenEngine) { network, column, row in
                 (network.0 + column.0) * max(network.1, column.1) <= max(network.0, row.0) * (network.1 + row.1) ? .beside : .below
             }
         }
@@ -568,7 +653,8 @@ private final class Session: @unchecked Sendable {
             initialized = count
         }
         warnings += messages.errors + messages.warnings
-        return Rendering(data: Data(bytes), warnings: warnings, nodeCount: nodeCount, edgeCount: edgeCount, pageFit: pageFit)
+        return Rendering(data: Data(bytes), warnings: warnings, nodeCount: nodeCount, edgeCount: edgeCount, pageFit: pageFit,
+                         engine: chosenEngine)
     }
 
     /// One parse → layout → render → free cycle. Call only with the lock held.
@@ -609,6 +695,7 @@ private final class Session: @unchecked Sendable {
             initialized = count
         }
         warnings += messages.errors + messages.warnings
-        return Rendering(data: Data(bytes), warnings: warnings, nodeCount: nodeCount, edgeCount: edgeCount, pageFit: nil)
+        return Rendering(data: Data(bytes), warnings: warnings, nodeCount: nodeCount, edgeCount: edgeCount, pageFit: nil,
+                         engine: engine)
     }
 }

@@ -309,8 +309,9 @@ public struct Report: Sendable {
 
     func networkSection() throws -> String {
         let diagram = try network.diagram(DiagramOptions(title: title))
-        let engine: LayoutEngine = LayoutEngine.dot.advice(nodeCount: diagram.nodeCount) == nil ? .dot : .sfdp
-        let rendering = try GraphvizRenderer().render(diagram.styled, engine: engine, format: .svg)
+        let rendering = try GraphvizRenderer().render(
+            diagram.styled, choosingAmong: LayoutEngine.automatic(nodeCount: diagram.nodeCount, edgeCount: diagram.edgeCount), format: .svg)
+        let engine = rendering.engine
         let svg = try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self))
         var caption: String
         if network.view != nil {
@@ -318,7 +319,9 @@ public struct Report: Sendable {
         } else {
             caption = "Every node and edge of the graph, as <code>outpost render</code> draws it."
         }
-        if engine != .dot { caption += " Laid out with \(engine.rawValue) (the graph is too large for dot)." }
+        caption += " Laid out with \(engine.rawValue), the most compact of the engines tried (<code>outpost render --engine auto</code>)."
+        caption += " Hover over an entity or a relation for its full name, kind or status and number of sources."
+
         return """
         <section id="network">
         <h2>The whole network</h2>

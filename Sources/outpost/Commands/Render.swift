@@ -48,9 +48,9 @@ struct Render: ParsableCommand {
     var format: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")). dot is layered and reads direction; sfdp suits large graphs.",
+        "Layout engine: auto, \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")). auto (the default) lays the graph out with the engines that suit its size (dot only for small sparse graphs) and keeps the one that fits the page (A3 without --page) largest; dot is layered and reads direction; sfdp suits large graphs.",
         valueName: "engine"))
-    var engine: String = "dot"
+    var engine: String = "auto"
 
     @Flag(name: .customLong("edge-labels"), help: "Write each relation's type on its line.")
     var edgeLabels = false
@@ -110,7 +110,7 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         do {
-            _ = try LayoutEngine(parsing: engine)
+            if engine != "auto" { _ = try LayoutEngine(parsing: engine) }
             _ = try resolvedFormat()
         } catch let error as RenderError {
             throw ValidationError(error.description)
@@ -125,7 +125,7 @@ struct Render: ParsableCommand {
             throw ValidationError("unknown --cluster-by '\(clusterBy)'; valid: \(DiagramOptions.Clustering.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         // Only dot and fdp draw Graphviz clusters; the other engines would ignore the option.
-        if clusterBy != nil, engine != LayoutEngine.dot.rawValue, engine != LayoutEngine.fdp.rawValue {
+        if clusterBy != nil, engine != "auto", engine != LayoutEngine.dot.rawValue, engine != LayoutEngine.fdp.rawValue {
             throw ValidationError("--cluster-by draws boxes only with --engine dot or fdp; \(engine) ignores clusters (drop --cluster-by or choose dot or fdp)")
         }
         if Page.Orientation(rawValue: orientation) == nil {
@@ -163,7 +163,7 @@ struct Render: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let engine = try LayoutEngine(parsing: engine)
+            let fixedEngine = engine == "auto" ? nil : try LayoutEngine(parsing: engine)
             let format = try resolvedFormat()
             let loaded = try LoadedNetwork(input, filters: filters, dropIsolated: dropIsolated)
             let isDataset = loaded.isDataset
@@ -199,7 +199,11 @@ struct Render: ParsableCommand {
             }
             loaded.noteMerges(count: diagram.droppedEdgeCount)
             let drawnNodes = diagram.nodeCount, drawnEdges = diagram.edgeCount
-            let advice = engine.advice(nodeCount: drawnNodes)
+            // auto: the engines suited to the size, or dot alone for boxes (only dot and fdp
+            // draw clusters, and fdp is slow).
+            let engines = fixedEngine.map { [$0] }
+                ?? (clusterBy != nil ? [.dot] : LayoutEngine.automatic(nodeCount: drawnNodes, edgeCount: drawnEdges))
+            let advice = fixedEngine?.advice(nodeCount: drawnNodes)
             if let advice { printError("warning: \(advice)") }
 
             let clock = ContinuousClock()
@@ -207,7 +211,7 @@ struct Render: ParsableCommand {
             let fitting = try page.map { try Page(parsing: $0, orientation: Page.Orientation(rawValue: orientation) ?? .auto) }
             let rendering: Rendering
             do {
-                rendering = try GraphvizRenderer().render(diagram.styled, engine: engine, format: format, page: fitting)
+                rendering = try GraphvizRenderer().render(diagram.styled, choosingAmong: engines, format: format, page: fitting)
             } catch let error as RenderError {
                 guard case .doesNotFit = error else { throw error }
                 printError("error: \(error)")
@@ -228,7 +232,7 @@ struct Render: ParsableCommand {
             if let fit = rendering.pageFit, let fitting {
                 onPage = "; on \(fitting.name) \(fit.orientation.rawValue) at scale \(String(format: "%.2f", fit.scale)) (smallest text \(String(format: "%.1f", diagram.styled.smallestFontSize * fit.scale)) pt)"
             }
-            printError("wrote \(output): \(format.rawValue), \(rendering.data.count) bytes; \(drawnNodes) nodes, \(drawnEdges) edges; \(engine.rawValue) layout and render in \(String(format: "%.2f", seconds)) s" + onPage)
+            printError("wrote \(output): \(format.rawValue), \(rendering.data.count) bytes; \(drawnNodes) nodes, \(drawnEdges) edges; \(rendering.engine.rawValue) layout\(engines.count > 1 ? " (auto: the best fit of \(engines.map(\.rawValue).joined(separator: ", ")))" : "") and render in \(String(format: "%.2f", seconds)) s" + onPage)
         }
     }
 
