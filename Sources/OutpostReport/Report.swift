@@ -174,7 +174,7 @@ public struct Report: Sendable {
     dl.statuses dd { margin: 0; }
     figure { margin: 1rem 0; }
     figure .diagram { overflow-x: auto; border: 1px solid var(--rule); padding: .5rem; }
-    figure .diagram svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+    figure .diagram svg { display: block; height: auto; margin: 0 auto; }
     ol.hops { list-style: none; padding: 0; margin: .5rem 0 1.5rem; }
     ol.hops > li.node { font-weight: 600; padding: .3rem 0; }
     ol.hops > li.link { margin-left: 1rem; padding-left: 1rem; border-left: 3px solid var(--rule); }
@@ -312,7 +312,8 @@ public struct Report: Sendable {
         let rendering = try GraphvizRenderer().render(
             diagram.styled, choosingAmong: LayoutEngine.automatic(nodeCount: diagram.nodeCount, edgeCount: diagram.edgeCount), format: .svg)
         let engine = rendering.engine
-        let svg = try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self))
+        let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
+                                   smallestFontSize: diagram.styled.smallestFontSize)
         var caption: String
         if network.view != nil {
             caption = "Every entity and relation the filters keep (unless told otherwise, the network layer: ties between actors, not reports, responses or denials), as <code>outpost render</code> draws it. Shape and fill show each entity’s kind; the line shows each relation’s status: confirmed solid, reported dashed, disputed dotted orange, denied dotted red ending in a bar. The legend box lists the kinds and statuses drawn; the caption under the title names the dataset, the filter and the newest source."
@@ -414,7 +415,15 @@ public struct Report: Sendable {
                 for link in found.hops[h].links { out += linkHTML(link) }
                 out += "</li>\n"
             }
-            out += "</ol>\n</article>\n"
+            out += "</ol>\n"
+            // The path drawn, with the entities beside it faded: the picture of the list above.
+            let figure = try evidence.pathDiagram(search, context: 1, DiagramOptions(title: "\(fromName) → \(toName)"))
+            let rendering = try GraphvizRenderer().render(figure.styled, choosingAmong: LayoutEngine.automatic(
+                nodeCount: figure.nodeCount, edgeCount: figure.edgeCount), format: .svg)
+            let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
+                                       smallestFontSize: figure.styled.smallestFontSize)
+            out += "<figure>\n<div class=\"diagram\">\n\(svg)\n</div>\n<figcaption>The path in magenta, each relation labelled with its type and status, and the entities one hop from it faded, as <code>outpost render --path</code> draws it.</figcaption>\n</figure>\n"
+            out += "</article>\n"
         }
         return out + "</section>\n"
     }
