@@ -637,24 +637,34 @@ private final class Session: @unchecked Sendable {
         }
         defer { gvFreeLayout(context, whole); agclose(whole) }
 
+        let (data, messages) = try renderData(context: context, graph: whole, format: format)
+        warnings += messages
+        return Rendering(data: data, warnings: warnings, nodeCount: nodeCount, edgeCount: edgeCount, pageFit: pageFit,
+                         engine: chosenEngine)
+    }
+
+    /// Renders a laid-out graph as `format`: the bytes, copied by length (PNG and PDF contain
+    /// NUL bytes), and Graphviz's messages (errors that did not stop it, then warnings). The
+    /// buffer Graphviz allocates is freed even when it fails.
+    static func renderData(context: OpaquePointer, graph: UnsafeMutablePointer<Agraph_t>,
+                           format: RenderFormat) throws -> (Data, [String]) {
         var buffer: UnsafeMutablePointer<CChar>?
         var length: UInt32 = 0
-        let status = gvRenderData(context, whole, format.rawValue, &buffer, &length)
+        let status = gvRenderData(context, graph, format.rawValue, &buffer, &length)
         defer { if let buffer { gvFreeRenderData(buffer) } }
         let messages = takeMessages()
-        guard status == 0, let buffer, length > 0 else {
-            throw RenderError.renderFailed(format: format, messages: messages.errors + (status == 0 ? ["empty output"] : []))
+        guard status == 0, let buffer else {
+            throw RenderError.renderFailed(format: format, messages: messages.errors)
         }
         let count = Int(length)
+        guard count > 0 else { throw RenderError.renderFailed(format: format, messages: messages.errors + ["empty output"]) }
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { storage, initialized in
             buffer.withMemoryRebound(to: UInt8.self, capacity: count) { source in
                 storage.baseAddress!.initialize(from: source, count: count)
             }
             initialized = count
         }
-        warnings += messages.errors + messages.warnings
-        return Rendering(data: Data(bytes), warnings: warnings, nodeCount: nodeCount, edgeCount: edgeCount, pageFit: pageFit,
-                         engine: chosenEngine)
+        return (Data(bytes), messages.errors + messages.warnings)
     }
 
     /// One parse → layout → render → free cycle. Call only with the lock held.
@@ -677,25 +687,9 @@ private final class Session: @unchecked Sendable {
         }
         defer { gvFreeLayout(context, graph) }
 
-        var buffer: UnsafeMutablePointer<CChar>?
-        var length: UInt32 = 0
-        let status = gvRenderData(context, graph, format.rawValue, &buffer, &length)
-        // Graphviz allocates the buffer even when it fails; free it in every case.
-        defer { if let buffer { gvFreeRenderData(buffer) } }
-        let messages = takeMessages()
-        guard status == 0, let buffer else {
-            throw RenderError.renderFailed(format: format, messages: messages.errors)
-        }
-        let count = Int(length)
-        guard count > 0 else { throw RenderError.renderFailed(format: format, messages: messages.errors + ["empty output"]) }
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { storage, initialized in
-            buffer.withMemoryRebound(to: UInt8.self, capacity: count) { source in
-                storage.baseAddress!.initialize(from: source, count: count)
-            }
-            initialized = count
-        }
-        warnings += messages.errors + messages.warnings
-        return Rendering(data: Data(bytes), warnings: warnings, nodeCount: nodeCount, edgeCount: edgeCount, pageFit: nil,
+        let (data, messages) = try renderData(context: context, graph: graph, format: format)
+        warnings += messages
+        return Rendering(data: data, warnings: warnings, nodeCount: nodeCount, edgeCount: edgeCount, pageFit: nil,
                          engine: engine)
     }
 }

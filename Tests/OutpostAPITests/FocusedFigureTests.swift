@@ -8,10 +8,6 @@ import Testing
 @Suite struct FocusedFigureTests {
     let bundled = CommandLineTool.path("Graphs/overseas-police-stations")
 
-    /// The smallest text on paper: each text's font size times the drawing's scale.
-    func smallestPrinted(_ svg: SVGGeometry) -> Double {
-        (svg.texts.filter { !$0.content.trimmingCharacters(in: .whitespaces).isEmpty }.map(\.fontSize).min() ?? 0) * svg.scale
-    }
 
     @Test func focusDrawsTheEntityAndItsNeighboursOnAnA4PageAtSixPointsOrMore() throws {
         let network = try LoadedNetwork(contentsOf: bundled)
@@ -27,7 +23,7 @@ import Testing
         let rendering = try GraphvizRenderer().render(diagram.styled, page: .a4)
         let svg = try SVGGeometry(rendering.data)
         #expect(Set(svg.entityNodes.map(\.title)) == expected)
-        #expect(smallestPrinted(svg) >= Page.minimumTextSize - 0.01, "smallest text \(smallestPrinted(svg)) pt")
+        #expect(svg.smallestPrintedText >= Page.minimumTextSize - 0.01, "smallest text \(svg.smallestPrintedText) pt")
         #expect(svg.width <= Page.a4.longSide && svg.height <= Page.a4.longSide)
         let center = try #require(svg.entityNodes.first { $0.title == "fuzhou-psb" })
         #expect(center.classes.contains("center"))

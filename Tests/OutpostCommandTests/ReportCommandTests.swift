@@ -226,9 +226,8 @@ import Testing
                 .replacingOccurrences(of: "<svg ", with: "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" ")
             rest = rest[end.upperBound...]
             let geometry = try SVGGeometry(Data(svg.utf8))
-            let smallest = geometry.texts.filter { !$0.content.trimmingCharacters(in: .whitespaces).isEmpty }.map(\.fontSize).min() ?? 0
             // CSS px = pt × 4/3; the page lays the figure out at its width attribute (no max-width).
-            let pixels = smallest * geometry.scale * 4 / 3
+            let pixels = geometry.smallestPrintedText * 4 / 3
             #expect(pixels >= 8 - 0.05, "figure \(figures + 1): smallest text \(pixels) px")
             figures += 1
         }

@@ -9,10 +9,6 @@ import OutpostTestSupport
 @Suite struct PageFitTests {
     static let dataset: Dataset = try! DatasetReader().readValid(at: TestPaths.bundled).0
 
-    /// The smallest text on paper: each text's font size times the drawing's scale.
-    static func smallestPrinted(_ svg: SVGGeometry) -> Double {
-        (svg.texts.filter { !$0.content.trimmingCharacters(in: .whitespaces).isEmpty }.map(\.fontSize).min() ?? 0) * svg.scale
-    }
 
     @Test(arguments: [Page.a4, Page.a3, Page.letter])
     func aCountryFitsThePageWithTextAtSixPointsOrMore(page: Page) throws {
@@ -23,7 +19,7 @@ import OutpostTestSupport
         let (pageWidth, pageHeight) = fit.orientation == .landscape ? (page.longSide, page.shortSide) : (page.shortSide, page.longSide)
         #expect(svg.width <= pageWidth - 2 * page.margin + 1 && svg.height <= pageHeight - 2 * page.margin + 1,
                 "\(svg.width) × \(svg.height) pt on \(page)")
-        #expect(PageFitTests.smallestPrinted(svg) >= Page.minimumTextSize - 0.01, "smallest text \(PageFitTests.smallestPrinted(svg)) pt")
+        #expect(svg.smallestPrintedText >= Page.minimumTextSize - 0.01, "smallest text \(svg.smallestPrintedText) pt")
         // Shrunk to fit A4 and Letter (the figure is about 1000 pt wide), not enlarged for A3.
         #expect(page == .a3 ? abs(svg.scale - 1) < 0.01 : svg.scale < 1)
         #expect(abs(svg.scale - fit.scale) < 0.01, "drawn at \(svg.scale), fitted at \(fit.scale)")

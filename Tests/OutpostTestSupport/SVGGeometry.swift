@@ -55,6 +55,12 @@ public struct SVGGeometry: Sendable {
     /// top group's scale.
     public var scale: Double { (viewBoxWidth > 0 ? width / viewBoxWidth : 1) * transformScale }
 
+    /// The smallest text as printed: the least font size of any text that shows something,
+    /// times ``scale`` (points on the page, or ×4/3 for CSS pixels).
+    public var smallestPrintedText: Double {
+        (texts.filter { !$0.content.trimmingCharacters(in: .whitespaces).isEmpty }.map(\.fontSize).min() ?? 0) * scale
+    }
+
     /// Groups whose first class is `kind` (`node`, `edge`, `cluster`).
     public func groups(_ kind: String) -> [Group] { groups.filter { $0.classes.first == kind } }
     /// The graph's own nodes, not the legend's samples.

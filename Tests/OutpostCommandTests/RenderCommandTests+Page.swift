@@ -4,19 +4,8 @@ import Testing
 
 /// `outpost render --page`, `--focus` and `--path`: the figures a report writer asks for, read
 /// back as geometry from the SVG written.
-@Suite struct RenderPageCommandTests {
-    let bundled = "Graphs/overseas-police-stations"
-
-    func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-page-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
-    /// The smallest text on paper: each text's font size times the drawing's scale.
-    func smallestPrinted(_ svg: SVGGeometry) -> Double {
-        (svg.texts.filter { !$0.content.trimmingCharacters(in: .whitespaces).isEmpty }.map(\.fontSize).min() ?? 0) * svg.scale
-    }
+extension RenderCommandTests {
+    var bundled: String { "Graphs/overseas-police-stations" }
 
     @Test func focusOnABureauFitsA4WithEveryLabelAtSixPointsOrMore() throws {
         let dir = try temporaryDirectory()
@@ -26,7 +15,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("on A4"), "\(result.stderr)")
         let svg = try SVGGeometry(Data(contentsOf: URL(fileURLWithPath: out)))
-        #expect(smallestPrinted(svg) >= 6 - 0.01, "smallest text \(smallestPrinted(svg)) pt")
+        #expect(svg.smallestPrintedText >= 6 - 0.01, "smallest text \(svg.smallestPrintedText) pt")
         #expect(max(svg.width, svg.height) <= 842 && min(svg.width, svg.height) <= 596, "\(svg.width) × \(svg.height) pt")
         #expect(svg.entityNodes.contains { $0.title == "fuzhou-psb" })
     }
@@ -38,7 +27,7 @@ import Testing
         let result = try Outpost.run("render", bundled, "--page", "a3", "-o", out)
         if result.status == 0 {
             let svg = try SVGGeometry(Data(contentsOf: URL(fileURLWithPath: out)))
-            #expect(smallestPrinted(svg) >= 6 - 0.01, "smallest text \(smallestPrinted(svg)) pt")
+            #expect(svg.smallestPrintedText >= 6 - 0.01, "smallest text \(svg.smallestPrintedText) pt")
             #expect(max(svg.width, svg.height) <= 1191 && min(svg.width, svg.height) <= 842)
         } else {
             // Refused: exit code 2, nothing written, the numbers and the focused figures named.
@@ -56,7 +45,7 @@ import Testing
         let result = try Outpost.run("render", bundled, "--path", "station-rotterdam", "fuzhou-psb", "--k", "3", "--page", "a3", "-o", out)
         #expect(result.status == 0, "\(result.stderr)")
         let svg = try SVGGeometry(Data(contentsOf: URL(fileURLWithPath: out)))
-        #expect(smallestPrinted(svg) >= 6 - 0.01)
+        #expect(svg.smallestPrintedText >= 6 - 0.01)
         #expect(svg.groups("edge").filter { $0.classes.contains("path") }.count >= 3)
     }
 
