@@ -116,7 +116,7 @@ public struct Report: Sendable {
         body += nav()
         body += summarySection()
         if let coverage = table("coverage") { body += coverageSection(coverage) }
-        if table("stations-by-country") != nil { body += stationsSection() }
+        if table("stations-by-country") != nil { body += try stationsSection() }
         body += try networkSection()
         body += try centralitySection()
         body += try communitiesSection()
@@ -300,11 +300,32 @@ public struct Report: Sendable {
         return out + "</section>\n"
     }
 
-    func stationsSection() -> String {
+    func stationsSection() throws -> String {
         var out = "<section id=\"stations\">\n<h2>Stations by country and jurisdiction</h2>\n<div class=\"tables\">\n"
         if let t = table("stations-by-country") { out += htmlTable(t, caption: t.title) }
         if let t = table("stations-by-jurisdiction") { out += htmlTable(t, caption: t.title, columns: ["jurisdiction", "stations", "of which disputed"]) }
-        return out + "</div>\n</section>\n"
+        out += "</div>\n"
+        out += try bureauFigures()
+        return out + "</section>\n"
+    }
+
+    /// One figure per public security bureau in the network: its neighbourhood (its stations,
+    /// the ministry above it, what it is linked to), as `outpost render --focus` draws it.
+    func bureauFigures() throws -> String {
+        guard let view = network.view else { return "" }
+        let bureaus = view.entities.filter { $0.kind == .publicSecurityBureau }
+        guard !bureaus.isEmpty else { return "" }
+        var out = "<h3>Each bureau and what it is linked to</h3>\n"
+        for bureau in bureaus {
+            let figure = try network.focusDiagram(on: bureau.id, radius: 1)
+            guard figure.nodeCount > 1 else { continue }
+            let rendering = try GraphvizRenderer().render(figure.styled, choosingAmong: LayoutEngine.automatic(
+                nodeCount: figure.nodeCount, edgeCount: figure.edgeCount), format: .svg)
+            let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
+                                       smallestFontSize: figure.styled.smallestFontSize)
+            out += "<figure>\n<div class=\"diagram\">\n\(svg)\n</div>\n<figcaption>\(e(bureau.name)) and every entity one relation away (\(figure.nodeCount - 1); \(e(view.filter.summary))), as <code>outpost render --focus \(e(bureau.id))</code> draws it.</figcaption>\n</figure>\n"
+        }
+        return out
     }
 
     func networkSection() throws -> String {

@@ -105,8 +105,12 @@ import Testing
             #expect(h3.contains(heading), "\(heading) in \(h3)")
         }
         #expect(html.range(of: "<script", options: .caseInsensitive) == nil)
-        // One figure for the whole network and one for each explained path.
-        #expect(count("<svg", in: html) == 3 && count("</svg>", in: html) == 3)
+        // One figure for the whole network, one for each of the 5 bureaus and one for each
+        // explained path.
+        #expect(count("<svg", in: html) == 8 && count("</svg>", in: html) == 8)
+        let stations = try #require(section("stations", of: html))
+        #expect(count("<svg", in: stations) == 5)
+        #expect(stations.contains("outpost render --focus fuzhou-psb"))
         #expect(html.contains("<figcaption>"))
         #expect(html.contains(">Legend</text>"), "the diagram keeps its legend")
         #expect(html.contains("Dataset: overseas&#45;police&#45;stations · layer: network"), "and its caption")
@@ -231,7 +235,7 @@ import Testing
             #expect(pixels >= 8 - 0.05, "figure \(figures + 1): smallest text \(pixels) px")
             figures += 1
         }
-        #expect(figures == 2)
+        #expect(figures == 7, "the network, 5 bureaus, 1 path")
         #expect(!html.contains("max-width: 100%; height: auto"), "no style shrinks the figures below their size")
     }
 
@@ -332,8 +336,8 @@ import Testing
         #expect(html.contains("A &amp; B &lt;i&gt;Press&lt;/i&gt;"))
         #expect(html.contains("&amp;amp; &lt;a href=&#39;https://evil.example&#39;&gt;click&lt;/a&gt;"))
         // The diagrams' labels come through Graphviz escaped, inside the SVG elements: the
-        // whole network's and the path's.
-        #expect(count("<svg", in: lower) == 2 && count("</svg>", in: lower) == 2)
+        // whole network's, the bureau's and the path's.
+        #expect(count("<svg", in: lower) == 3 && count("</svg>", in: lower) == 3)
         #expect(html.contains("&lt;/svg&gt;&lt;script&gt;alert(9)&lt;/script&gt;&lt;svg&gt;"))
         // Neither bad address became a link.
         let sources = try #require(section("sources", of: html))
