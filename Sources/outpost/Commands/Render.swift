@@ -210,9 +210,14 @@ struct Render: ParsableCommand {
             let start = clock.now
             let fitting = try page.map { try Page(parsing: $0, orientation: Page.Orientation(rawValue: orientation) ?? .auto) }
             let rendering: Rendering
+            let progress = TerminalProgress("laying out and drawing \(drawnNodes) nodes with \(engines.map(\.rawValue).joined(separator: ", "))")
+            progress.showElapsed()
+            defer { progress.finish() }
             do {
                 rendering = try GraphvizRenderer().render(diagram.styled, choosingAmong: engines, format: format, page: fitting)
+                progress.finish()
             } catch let error as RenderError {
+                progress.finish()
                 guard case .doesNotFit = error else { throw error }
                 printError("error: \(error)")
                 printError("(nothing written; focused figures: --focus ENTITY [--radius R], --path FROM TO, --country NAME; or a larger --page)")
