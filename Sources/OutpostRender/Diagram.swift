@@ -65,6 +65,11 @@ public struct DiagramOptions: Sendable, Hashable {
     public var center: String?
     /// What the figure is focused on, said first in the caption ("within 1 hop of …").
     public var scope: String?
+    /// Write names only on nodes with at least this many distinct neighbours; the others are
+    /// drawn as small unlabelled marks of their kind, their names in their tooltips. An
+    /// overview of a whole network then fits a page with its text still legible. nil: every
+    /// node is labelled.
+    public var labelsFromDegree: Int?
 
     /// What to emphasise in a drawing: the nodes and links of paths, with the legend's words
     /// for them. Links join two node ids, in either order; every relation between such a pair
@@ -242,7 +247,7 @@ struct DiagramBuilder {
 
     func build(_ options: DiagramOptions) throws -> StyledGraph {
         let n = nodes.count
-        let needsIndex = options.sizeBy == .degree || options.highlightPath != nil
+        let needsIndex = options.sizeBy == .degree || options.highlightPath != nil || options.labelsFromDegree != nil
         let index = needsIndex ? undirectedIndex() : nil
 
         // Sizes: square root of the score relative to the largest.
@@ -323,7 +328,10 @@ struct DiagramBuilder {
                 .plain("fillcolor", communityFill?[i] ?? kindStyle.fill),
             ]
             if let extra = kindStyle.extraStyle { attributes.append(.plain("style", "filled," + extra)) }
-            if let factor = sizeFactor?[i] {
+            if let threshold = options.labelsFromDegree, let index, index.degree(of: i) < threshold {
+                attributes.set(.text("label", ""))
+                attributes += [.plain("fixedsize", "true"), .plain("width", "0.32"), .plain("height", "0.22"), .plain("class", "unlabelled")]
+            } else if let factor = sizeFactor?[i] {
                 attributes.append(.number("width", 0.4 + 1.6 * factor))
                 attributes.append(.number("height", 0.3 + 0.9 * factor))
                 attributes.append(.number("fontsize", 10 + 10 * factor))
@@ -432,6 +440,9 @@ struct DiagramBuilder {
                 legend.addSwatch(key: "community:\(number + 1)", label: entry.label, shape: "box", fill: entry.fill, extraStyle: nil)
             }
             if sizeFactor != nil { legend.addNote(key: "size", text: "size: \(sizeName)") }
+            if let threshold = options.labelsFromDegree {
+                legend.addNote(key: "labels", text: "small marks: entities with fewer than \(threshold) neighbours (hover for the name)")
+            }
             if let emphasis = options.emphasis {
                 legend.addNote(key: "path", text: emphasis.note)
             } else if let ends = options.highlightPath, let onPath {

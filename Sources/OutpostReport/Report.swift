@@ -329,7 +329,12 @@ public struct Report: Sendable {
     }
 
     func networkSection() throws -> String {
-        let diagram = try network.diagram(DiagramOptions(title: title))
+        // An overview: names on the entities with two neighbours or more, the others as small
+        // marks of their kind (named on hover), so that the whole network fits an A3 page at
+        // 6 pt; the bureau and path figures name everything they show.
+        var options = DiagramOptions(title: title)
+        options.labelsFromDegree = 2
+        let diagram = try network.diagram(options)
         let rendering = try GraphvizRenderer().render(
             diagram.styled, choosingAmong: LayoutEngine.automatic(nodeCount: diagram.nodeCount, edgeCount: diagram.edgeCount), format: .svg)
         let engine = rendering.engine
@@ -342,6 +347,8 @@ public struct Report: Sendable {
             caption = "Every node and edge of the graph, as <code>outpost render</code> draws it."
         }
         caption += " Laid out with \(engine.rawValue), the most compact of the engines tried (<code>outpost render --engine auto</code>)."
+        caption += " Nodes with fewer than two neighbours are drawn as small unnamed marks (<code>--label-min-degree 2</code>)"
+            + (network.view != nil ? "; the bureau figures above and the path figures below name every entity they draw." : ".")
         caption += " Hover over an entity or a relation for its full name, kind or status and number of sources."
 
         return """

@@ -71,3 +71,33 @@ import Testing
         #expect(throws: FocusError.self) { try network.pathDiagram(search) }
     }
 }
+
+/// The overview: names only on entities with enough neighbours, so the whole network fits A3.
+@Suite struct OverviewFigureTests {
+    @Test func theWholeNetworkFitsA3WhenOnlyItsHubsAreNamed() throws {
+        let network = try LoadedNetwork(contentsOf: CommandLineTool.path("Graphs/overseas-police-stations"))
+        let view = try #require(network.view)
+        // The reference: distinct neighbours of each entity over the network layer's relations.
+        var neighbours: [String: Set<String>] = [:]
+        for relation in view.relations where relation.from != relation.to {
+            neighbours[relation.from, default: []].insert(relation.to)
+            neighbours[relation.to, default: []].insert(relation.from)
+        }
+        var options = DiagramOptions()
+        options.labelsFromDegree = 2
+        let diagram = try network.diagram(options)
+        let rendering = try GraphvizRenderer().render(diagram.styled, choosingAmong: LayoutEngine.automatic(
+            nodeCount: diagram.nodeCount, edgeCount: diagram.edgeCount), page: .a3)
+        let svg = try SVGGeometry(rendering.data)
+        #expect(svg.smallestPrintedText >= Page.minimumTextSize - 0.01, "smallest text \(svg.smallestPrintedText) pt")
+        #expect(svg.entityNodes.count == view.entityIndices.count)
+        let names = Dictionary(uniqueKeysWithValues: view.entities.map { ($0.id, $0.name) })
+        for node in svg.entityNodes {
+            let degree = neighbours[node.title]?.count ?? 0
+            let named = node.texts.contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            #expect(named == (degree >= 2), "\(node.title): \(degree) neighbours, named \(named)")
+            #expect(node.tooltips.first?.hasPrefix(names[node.title] ?? "?") == true, "\(node.title) keeps its name in the tooltip")
+        }
+        #expect(svg.legend?.texts.contains { $0.contains("fewer than 2 neighbours") } == true)
+    }
+}

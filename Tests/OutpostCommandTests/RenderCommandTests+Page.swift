@@ -35,7 +35,14 @@ extension RenderCommandTests {
             #expect(!FileManager.default.fileExists(atPath: out))
             #expect(result.stderr.contains("6.0 pt minimum"), "\(result.stderr)")
             #expect(result.stderr.contains("--focus ENTITY") && result.stderr.contains("--path FROM TO"), "\(result.stderr)")
+            #expect(result.stderr.contains("--label-min-degree 2"), "\(result.stderr)")
         }
+        // Named only where they have two neighbours or more, the whole network fits A3.
+        let overview = try Outpost.run("render", bundled, "--page", "a3", "--label-min-degree", "2", "-o", out)
+        #expect(overview.status == 0, "\(overview.stderr)")
+        let svg = try SVGGeometry(Data(contentsOf: URL(fileURLWithPath: out)))
+        #expect(svg.smallestPrintedText >= 6 - 0.01, "smallest text \(svg.smallestPrintedText) pt")
+        #expect(max(svg.width, svg.height) <= 1191 && min(svg.width, svg.height) <= 842)
     }
 
     @Test func pathFigureOnA3() throws {
@@ -54,7 +61,7 @@ extension RenderCommandTests {
         for arguments in [["--page", "a5"], ["--page", "20x30"], ["--orientation", "landscape"],
                           ["--page", "a4", "--orientation", "sideways"], ["--radius", "2"], ["--focus", "fuzhou-psb", "--radius", "0"],
                           ["--k", "2"], ["--path", "fuzhou-psb"], ["--focus", "fuzhou-psb", "--path", "a", "b"],
-                          ["--path", "fuzhou-psb", "station-rotterdam", "--k", "0"]] {
+                          ["--path", "fuzhou-psb", "station-rotterdam", "--k", "0"], ["--label-min-degree", "0"]] {
             let result = try Outpost.run(["render", bundled, "-o", out] + arguments)
             #expect(result.status == 64, "\(arguments): \(result.status) \(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: out))

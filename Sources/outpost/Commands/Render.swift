@@ -25,6 +25,8 @@ struct Render: ParsableCommand {
               --size-by degree
           outpost render Graphs/overseas-police-stations -o a4.pdf --page a4 \\
               --country Netherlands
+          outpost render Graphs/overseas-police-stations -o overview.pdf \\
+              --page a3 --label-min-degree 2
           outpost render Graphs/overseas-police-stations -o fuzhou.svg \\
               --focus fuzhou-psb --page a4
           outpost render Graphs/overseas-police-stations -o paths.pdf \\
@@ -78,6 +80,11 @@ struct Render: ParsableCommand {
 
     @Flag(name: .customLong("drop-isolated"), help: "Leave out entities that the filters leave with no relation.")
     var dropIsolated = false
+
+    @Option(name: .customLong("label-min-degree"), help: ArgumentHelp(
+        "Write names only on entities with at least this many neighbours; the others become small marks of their kind, named in their tooltips (an overview that fits a page: 2 leaves the leaves unnamed).",
+        valueName: "n"))
+    var labelMinDegree: Int?
 
     @Option(name: .long, help: ArgumentHelp(
         "Draw only this entity's neighbourhood (id, name or alias), styled as the whole network, its centre outlined.",
@@ -136,6 +143,9 @@ struct Render: ParsableCommand {
         } else if orientation != "auto" {
             throw ValidationError("--orientation applies to a page; add --page (a4, a3, letter or WIDTHxHEIGHT with a unit)")
         }
+        if let labelMinDegree, labelMinDegree < 1 {
+            throw ValidationError("--label-min-degree must be 1 or more neighbours (got \(labelMinDegree)); leave it out to name every entity")
+        }
         if let radius, focus == nil { throw ValidationError("--radius \(radius) applies to --focus ENTITY; add --focus or drop --radius") }
         if let radius, radius < 1 { throw ValidationError("--radius must be 1 or more hops (got \(radius))") }
         if !path.isEmpty && path.count != 2 {
@@ -172,6 +182,7 @@ struct Render: ParsableCommand {
             }
 
             var options = DiagramOptions(title: title, edgeLabels: edgeLabels, legend: !noLegend)
+            options.labelsFromDegree = labelMinDegree
             if let clusterBy {
                 options.clusterBy = DiagramOptions.Clustering(rawValue: clusterBy)
                 if options.clusterBy == .jurisdiction && !isDataset {
@@ -220,7 +231,7 @@ struct Render: ParsableCommand {
                 progress.finish()
                 guard case .doesNotFit = error else { throw error }
                 printError("error: \(error)")
-                printError("(nothing written; focused figures: --focus ENTITY [--radius R], --path FROM TO, --country NAME; or a larger --page)")
+                printError("(nothing written; focused figures: --focus ENTITY [--radius R], --path FROM TO, --country NAME; an overview naming only the hubs: --label-min-degree 2; or a larger --page)")
                 throw ExitCode(Render.doesNotFitExitCode)
             }
             let elapsed = clock.now - start
