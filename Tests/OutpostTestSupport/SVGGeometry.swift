@@ -32,6 +32,9 @@ public struct SVGGeometry: Sendable {
         public var tooltips: [String]
         /// The texts inside it, nested groups included.
         public var texts: [String]
+        /// `stroke` and `stroke-dasharray` of its own shapes (not those of nested groups).
+        public var strokes: [String] = []
+        public var dashArrays: [String] = []
     }
 
     public struct Text: Sendable {
@@ -42,6 +45,8 @@ public struct SVGGeometry: Sendable {
 
     public var groups: [Group] = []
     public var texts: [Text] = []
+    /// Every element name in the document.
+    public var elementNames: Set<String> = []
     /// `width` and `height` of the `<svg>` element, in points.
     public var width: Double = 0
     public var height: Double = 0
@@ -65,6 +70,11 @@ public struct SVGGeometry: Sendable {
     public func groups(_ kind: String) -> [Group] { groups.filter { $0.classes.first == kind } }
     /// The graph's own nodes, not the legend's samples.
     public var entityNodes: [Group] { groups("node").filter { !$0.classes.contains("legend") } }
+    /// The graph's own edges, not the legend's sample lines.
+    public var edges: [Group] { groups("edge").filter { !$0.classes.contains("legend") } }
+    public var clusters: [Group] { groups("cluster") }
+    /// The text of every group, in document order (a nested group's text counts once per group).
+    public var allText: [String] { groups.flatMap(\.texts) }
     public var legend: Group? { groups.first { $0.id == "legend" } }
 
     public init(_ data: Data) throws {
@@ -74,6 +84,7 @@ public struct SVGGeometry: Sendable {
         guard parser.parse() else { throw GeometryError.malformed(parser.parserError.map { "\($0)" } ?? "unknown error") }
         groups = delegate.groups
         texts = delegate.texts
+        elementNames = delegate.names
         width = delegate.width
         height = delegate.height
         viewBoxWidth = delegate.viewBox.0
@@ -110,6 +121,7 @@ public struct SVGGeometry: Sendable {
     private final class Delegate: NSObject, XMLParserDelegate {
         var groups: [Group] = []
         var texts: [Text] = []
+        var names: Set<String> = []
         var width = 0.0, height = 0.0
         var viewBox = (0.0, 0.0)
         var transformScale = 1.0
@@ -139,6 +151,11 @@ public struct SVGGeometry: Sendable {
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
+            names.insert(name)
+            if ["path", "polygon", "ellipse", "polyline"].contains(name), let g = open.last(where: { $0 != nil }) ?? nil {
+                if let stroke = attributes["stroke"] { groups[g].strokes.append(stroke) }
+                if let dash = attributes["stroke-dasharray"] { groups[g].dashArrays.append(dash) }
+            }
             switch name {
             case "svg":
                 width = SVGGeometry.points(attributes["width"])
