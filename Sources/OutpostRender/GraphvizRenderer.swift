@@ -441,6 +441,44 @@ private final class Session: @unchecked Sendable {
         var boundingBox: (x1: Double, y1: Double, x2: Double, y2: Double) = (0, 0, 0, 0)
         var width: Double { boundingBox.x2 - boundingBox.x1 }
         var height: Double { boundingBox.y2 - boundingBox.y1 }
+
+        /// Every coordinate moved by (`dx`, `dy`); sizes stay.
+        func moved(dx: Double, dy: Double) -> Positions {
+            func move(_ values: [String: String]) -> [String: String] {
+                Dictionary(uniqueKeysWithValues: values.map { key, value in
+                    (key, key == "width" || key == "height" ? value : SVGComposition.translated(value, dx: dx, dy: dy))
+                })
+            }
+            var out = self
+            out.nodes = nodes.mapValues(move)
+            out.edges = edges.mapValues { $0.map(move) }
+            out.clusters = clusters.mapValues(move)
+            let b = boundingBox
+            out.boundingBox = (b.x1 + dx, b.y1 + dy, b.x2 + dx, b.y2 + dy)
+            return out
+        }
+
+        /// Rows of a legend laid out apart, stacked top to bottom with their left edges
+        /// aligned, in one box named `cluster` with its label at the top left.
+        static func stacked(_ rows: [Positions], cluster: String) -> Positions {
+            var out = Positions()
+            var top = 0.0, right = 0.0
+            let margin = 8.0, labelHeight = 26.0
+            top -= labelHeight
+            for row in rows {
+                let b = row.boundingBox
+                let placed = row.moved(dx: margin - b.x1, dy: top - b.y2)
+                out.nodes.merge(placed.nodes) { a, _ in a }
+                out.edges.merge(placed.edges) { a, _ in a }
+                right = max(right, margin + row.width)
+                top -= row.height
+            }
+            let box = (x1: 0.0, y1: top - margin, x2: right + margin, y2: 0.0)
+            out.clusters[cluster] = ["bb": [box.x1, box.y1, box.x2, box.y2].map(DOTWriter.format).joined(separator: ","),
+                                     "lp": "\(DOTWriter.format(box.x1 + 31)),\(DOTWriter.format(box.y2 - 11))"]
+            out.boundingBox = box
+            return out
+        }
     }
 
     /// Parses `dot`, lays it out with `engine`, reads the positions and frees everything.
@@ -532,7 +570,34 @@ private final class Session: @unchecked Sendable {
         apply(network, to: whole, dx: 0, dy: 0)
         if let columnGraph = styled.legendGraph(), let rowGraph = styled.legendGraph(row: true) {
             let column = try positions(context: context, dot: writer.write(columnGraph), engine: LayoutEngine.dot.rawValue)
-            let row = try positions(context: context, dot: writer.write(rowGraph), engine: LayoutEngine.dot.rawValue)
+            var row = try positions(context: context, dot: writer.write(rowGraph), engine: LayoutEngine.dot.rawValue)
+            // A row wider than the network is broken where the next sample would pass its width.
+            let units = styled.legendUnits
+            let limit = max(network.width, column.width)
+            if row.width > limit && units.count > 1 {
+                var ranges: [Range<Int>] = []
+                var start = 0, used = 0.0
+                for (k, unit) in units.enumerated() {
+                    let extents = unit.compactMap { node -> (Double, Double)? in
+                        guard let values = row.nodes[node.id], let pos = values["pos"]?.split(separator: ",").compactMap({ Double($0) }),
+                              let x = pos.first, let w = values["width"].flatMap(Double.init) else { return nil }
+                        return (x - w * 36, x + w * 36)
+                    }
+                    let width = (extents.map(\.1).max() ?? 0) - (extents.map(\.0).min() ?? 0) + 14
+                    if k > start && used + width > limit - 16 {
+                        ranges.append(start..<k)
+                        start = k
+                        used = 0
+                    }
+                    used += width
+                }
+                ranges.append(start..<units.count)
+                if ranges.count > 1 {
+                    row = Positions.stacked(try styled.legendRows(ranges).map {
+                        try positions(context: context, dot: writer.write($0), engine: LayoutEngine.dot.rawValue)
+                    }, cluster: StyledLegend.clusterID)
+                }
+            }
             let n = network.boundingBox
             let gap = 21.6
             let placement = place((network.width + gap, network.height + gap), (column.width, column.height), (row.width, row.height))

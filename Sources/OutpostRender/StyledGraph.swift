@@ -71,6 +71,37 @@ public struct StyledGraph: Hashable, Sendable {
         }
         return graph
     }
+
+    /// The legend's samples in order, each a swatch or a note alone or a status's label with
+    /// the end of its sample line.
+    var legendUnits: [[StyledNode]] {
+        guard let legend else { return [] }
+        let ends = Set(legend.edges.map(\.to))
+        var units: [[StyledNode]] = []
+        for node in legend.nodes where !ends.contains(node.id) {
+            let attached = legend.edges.filter { $0.from == node.id }.compactMap { edge in legend.nodes.first { $0.id == edge.to } }
+            units.append([node] + attached)
+        }
+        return units
+    }
+
+    /// The legend's samples in rows, `rows` giving each row's units (ranges of
+    /// ``legendUnits``), each a graph for `dot` without the box (the caller draws one box
+    /// around them all).
+    func legendRows(_ rows: [Range<Int>]) -> [StyledGraph] {
+        guard var template = legendGraph(row: true) else { return [] }
+        template.clusters = []
+        let units = legendUnits
+        return rows.map { range in
+            let nodes = units[range].flatMap { $0 }
+            let ids = Set(nodes.map(\.id))
+            var row = template
+            // Outside a cluster dot keeps the rank in the order given (inside one it reverses it).
+            row.nodes = nodes
+            row.edges = template.edges.filter { ids.contains($0.from) }
+            return row
+        }
+    }
 }
 
 /// A legend: sample nodes (kinds, communities, notes) and sample lines (statuses) in one box.

@@ -415,7 +415,22 @@ public struct Report: Sendable {
             for i in t.rows.indices { t.rows[i].remove(at: 2) }
         }
         out += htmlTable(t)
+        out += try communityFigure(partition)
         return out + "</section>\n"
+    }
+
+    /// The network coloured by the table's communities (the largest first, as numbered there),
+    /// as an overview that names the entities with two neighbours or more.
+    func communityFigure(_ partition: Partition) throws -> String {
+        guard partition.labels.count == network.graph.nodeCount, partition.communities.contains(where: { $0.count > 1 }) else { return "" }
+        var options = DiagramOptions(title: "\(title): communities", colorBy: .community, communities: partition.labels.map(Int.init))
+        options.labelsFromDegree = 2
+        let figure = try network.diagram(options)
+        let rendering = try GraphvizRenderer().render(figure.styled, choosingAmong: LayoutEngine.automatic(
+            nodeCount: figure.nodeCount, edgeCount: figure.edgeCount), format: .svg)
+        let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
+                                   smallestFontSize: figure.styled.smallestFontSize)
+        return "<figure>\n<div class=\"diagram\">\n\(svg)\n</div>\n<figcaption>Each entity filled with its community’s colour (numbered as in the table; beyond the twelfth, white), its shape still its kind, as <code>outpost render --color-by community --label-min-degree 2</code> draws it.</figcaption>\n</figure>\n"
     }
 
     func pathsSection() throws -> String {

@@ -105,9 +105,10 @@ import Testing
             #expect(h3.contains(heading), "\(heading) in \(h3)")
         }
         #expect(html.range(of: "<script", options: .caseInsensitive) == nil)
-        // One figure for the whole network, one for each of the 5 bureaus and one for each
-        // explained path.
-        #expect(count("<svg", in: html) == 8 && count("</svg>", in: html) == 8)
+        // One figure for the whole network, one for each of the 5 bureaus, one of the
+        // communities and one for each explained path.
+        #expect(count("<svg", in: html) == 9 && count("</svg>", in: html) == 9)
+        #expect(count("<svg", in: try #require(section("communities", of: html))) == 1)
         let stations = try #require(section("stations", of: html))
         #expect(count("<svg", in: stations) == 5)
         #expect(stations.contains("outpost render --focus fuzhou-psb"))
@@ -235,7 +236,7 @@ import Testing
             #expect(pixels >= 8 - 0.05, "figure \(figures + 1): smallest text \(pixels) px")
             figures += 1
         }
-        #expect(figures == 7, "the network, 5 bureaus, 1 path")
+        #expect(figures == 8, "the network, 5 bureaus, the communities, 1 path")
         #expect(!html.contains("max-width: 100%; height: auto"), "no style shrinks the figures below their size")
     }
 
@@ -245,7 +246,7 @@ import Testing
         let html = try report(["Tests/Fixtures/graphs/florentine.csv", "--top", "3", "--path", "Medici", "Strozzi"], in: dir)
         #expect(headings(html, level: 2) == ["Contents", "Summary", "The whole network", "Centrality", "Communities", "Explained paths"])
         #expect(html.contains("<h3>Medici → Strozzi</h3>"))
-        #expect(count("<svg", in: html) == 2, "the network and the path")
+        #expect(count("<svg", in: html) == 3, "the network, the communities and the path")
         let communities = try #require(section("communities", of: html))
         #expect(communities.contains("<th scope=\"col\">members</th>") && !communities.contains("kinds"))
         #expect(communities.contains("Medici"))
@@ -336,8 +337,8 @@ import Testing
         #expect(html.contains("A &amp; B &lt;i&gt;Press&lt;/i&gt;"))
         #expect(html.contains("&amp;amp; &lt;a href=&#39;https://evil.example&#39;&gt;click&lt;/a&gt;"))
         // The diagrams' labels come through Graphviz escaped, inside the SVG elements: the
-        // whole network's, the bureau's and the path's.
-        #expect(count("<svg", in: lower) == 3 && count("</svg>", in: lower) == 3)
+        // whole network's, the bureau's, the communities' and the path's.
+        #expect(count("<svg", in: lower) == 4 && count("</svg>", in: lower) == 4)
         #expect(html.contains("&lt;/svg&gt;&lt;script&gt;alert(9)&lt;/script&gt;&lt;svg&gt;"))
         // Neither bad address became a link.
         let sources = try #require(section("sources", of: html))

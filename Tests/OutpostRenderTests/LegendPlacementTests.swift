@@ -37,6 +37,26 @@ import OutpostTestSupport
         #expect(legend.texts.contains("confirmed"))
     }
 
+    @Test func aLongLegendBelowTheNetworkWrapsIntoRowsNoWiderThanIt() throws {
+        let view = LegendPlacementTests.bundled
+        // 14 communities: 12 coloured entries and "smaller communities", beside the kinds and statuses.
+        var options = DiagramOptions(colorBy: .community, communities: view.entityIndices.indices.map { $0 % 14 })
+        options.labelsFromDegree = 2
+        let svg = try SVGGeometry(GraphvizRenderer().render(try view.diagram(options), engine: .sfdp).data)
+        let legendBox = try #require(svg.legend?.box)
+        let nodes = svg.entityNodes.compactMap(\.box)
+        #expect(nodes.allSatisfy { !$0.overlaps(legendBox) })
+        let samples = svg.groups("node").filter { $0.classes.contains("legend") }.compactMap(\.box)
+        #expect(samples.count >= 25)
+        #expect(samples.allSatisfy { legendBox.contains($0) })
+        if nodes.allSatisfy({ $0.maxY <= legendBox.minY }) {
+            let networkWidth = (nodes.map(\.maxX).max() ?? 0) - (nodes.map(\.minX).min() ?? 0)
+            #expect(legendBox.width <= networkWidth + 40, "legend \(legendBox.width) pt under a network \(networkWidth) pt wide")
+            let rows = Set(samples.map { (($0.minY + $0.maxY) / 2 / 10).rounded() })
+            #expect(rows.count >= 2, "one row of \(samples.count) samples")
+        }
+    }
+
     @Test func coordinatesMoveAsPairsKeepingSplineMarkers() {
         #expect(SVGComposition.translated("1,2", dx: 10, dy: -1) == "11,1")
         #expect(SVGComposition.translated("e,5,5 0,0 1.5,2.25", dx: 1, dy: 1) == "e,6,6 1,1 2.5,3.25")
