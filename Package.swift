@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "OutpostGraphTests", dependencies: ["OutpostGraph"]),
         .testTarget(name: "OutpostIOTests", dependencies: ["OutpostIO"]),
         .testTarget(name: "OutpostAlgorithmsTests", dependencies: ["OutpostAlgorithms", "OutpostIO"]),
-        .testTarget(name: "OutpostRenderTests", dependencies: ["OutpostRender", "OutpostIO"], exclude: ["Golden"]),
+        .testTarget(name: "OutpostRenderTests", dependencies: ["OutpostRender", "OutpostIO", "OutpostTestSupport"], exclude: ["Golden"]),
         // Runs the built `outpost` executable for the command and API tests.
         .target(name: "OutpostTestSupport", path: "Tests/OutpostTestSupport"),
         .testTarget(name: "OutpostCommandTests", dependencies: ["OutpostCLI", "OutpostRender", "OutpostTestSupport"]),

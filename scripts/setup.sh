@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# python3-venv: scripts/run-notebooks.sh and check-interop.sh; chromium: check-report.sh;
-# chromium-driver and python3-selenium: check-explorer.sh.
-apt_packages=(libgraphviz-dev pkg-config fonts-dejavu-core python3-venv chromium chromium-driver python3-selenium)
+# fonts-noto-cjk: Chinese (and Japanese, Korean) names in figures, beside DejaVu's Latin and
+# Cyrillic (DiagramStyle.fontName). python3-venv: scripts/run-notebooks.sh and check-interop.sh;
+# chromium: check-report.sh; chromium-driver and python3-selenium: check-explorer.sh.
+apt_packages=(libgraphviz-dev pkg-config fonts-dejavu-core fonts-noto-cjk python3-venv chromium chromium-driver python3-selenium)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

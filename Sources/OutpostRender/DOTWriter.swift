@@ -23,7 +23,7 @@ public struct DOTWriter: Sendable {
         if !graph.graphAttributes.isEmpty { lines.append(pad + "graph " + DOTWriter.attributeList(graph.graphAttributes) + ";") }
         if !graph.nodeDefaults.isEmpty { lines.append(pad + "node " + DOTWriter.attributeList(graph.nodeDefaults) + ";") }
         if !graph.edgeDefaults.isEmpty { lines.append(pad + "edge " + DOTWriter.attributeList(graph.edgeDefaults) + ";") }
-        for cluster in graph.clusters {
+        for cluster in graph.clusters + (graph.legend.map { [$0.cluster] } ?? []) {
             let name = cluster.id.hasPrefix("cluster") ? cluster.id : "cluster_" + cluster.id
             lines.append(pad + "subgraph " + DOTWriter.quotedID(name) + " {")
             if !cluster.attributes.isEmpty {
@@ -33,7 +33,7 @@ public struct DOTWriter: Sendable {
             lines.append(pad + "}")
         }
         for node in graph.nodes { lines.append(pad + DOTWriter.statement(node)) }
-        for edge in graph.edges {
+        for edge in (graph.legend?.edges ?? []) + graph.edges {
             var line = pad + DOTWriter.quotedID(edge.from) + arrow + DOTWriter.quotedID(edge.to)
             if !edge.attributes.isEmpty { line += " " + DOTWriter.attributeList(edge.attributes) }
             lines.append(line + ";")

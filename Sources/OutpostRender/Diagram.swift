@@ -57,6 +57,34 @@ public struct DiagramOptions: Sendable, Hashable {
     public var highlightPath: PathEnds?
     /// Draw the legend box.
     public var legend: Bool
+    /// Draw only these nodes (ids) and the relations among them: a focused figure. nil: all.
+    public var onlyNodes: Set<String>?
+    /// Nodes and links to emphasise (paths found elsewhere); the rest drawn is faded context.
+    public var emphasis: Emphasis?
+    /// Draw this node (an id) with a thick magenta outline: the centre of a focused figure.
+    public var center: String?
+    /// What the figure is focused on, said first in the caption ("within 1 hop of …").
+    public var scope: String?
+    /// Write names only on nodes with at least this many distinct neighbours; the others are
+    /// drawn as small unlabelled marks of their kind, their names in their tooltips. An
+    /// overview of a whole network then fits a page with its text still legible. nil: every
+    /// node is labelled.
+    public var labelsFromDegree: Int?
+
+    /// What to emphasise in a drawing: the nodes and links of paths, with the legend's words
+    /// for them. Links join two node ids, in either order; every relation between such a pair
+    /// is emphasised and labelled with its type and status.
+    public struct Emphasis: Sendable, Hashable {
+        public var nodes: Set<String>
+        public var links: Set<[String]>
+        public var note: String
+
+        public init(nodes: Set<String>, links: [(String, String)], note: String) {
+            self.nodes = nodes
+            self.links = Set(links.map { $0.0 < $0.1 ? [$0.0, $0.1] : [$0.1, $0.0] })
+            self.note = note
+        }
+    }
 
     public init(title: String? = nil, caption: String? = nil, edgeLabels: Bool = false, sizeBy: NodeSize? = nil,
                 colorBy: Coloring = .kind, communities: [Int]? = nil, clusterBy: Clustering? = nil,
@@ -71,6 +99,9 @@ public struct DiagramOptions: Sendable, Hashable {
         self.highlightPath = highlightPath
         self.legend = legend
     }
+
+    /// Whether node `id` passes ``onlyNodes``.
+    func shows(_ id: String) -> Bool { onlyNodes?.contains(id) ?? true }
 }
 
 /// A diagram request that cannot be drawn as asked.
@@ -106,20 +137,29 @@ extension DatasetView {
     /// - Throws: ``DiagramError`` when an option cannot be honoured (no partition, a path end
     ///   that is not in the view, no path).
     public func diagram(_ options: DiagramOptions = DiagramOptions()) throws -> StyledGraph {
-        let nodes = entityIndices.map { i -> DiagramBuilder.Node in
+        let shown = entityIndices.filter { options.shows(dataset.entities[$0].id) }
+        let nodes = shown.map { i -> DiagramBuilder.Node in
             let e = dataset.entities[i]
-            return DiagramBuilder.Node(id: e.id, label: e.name, kind: e.kind, country: e.country)
+            var tip = [e.name, "kind: " + e.kind.rawValue.replacingOccurrences(of: "-", with: " ")]
+            if let place = [e.city, e.country].compactMap({ $0 }).joined(separator: ", ").nilIfEmpty { tip.append("in: " + place) }
+            tip.append(DiagramBuilder.sources(e.citations.sourceIDs.count))
+            return DiagramBuilder.Node(id: e.id, label: e.name, kind: e.kind, country: e.country, tooltip: tip.joined(separator: "\n"))
         }
         var position: [String: Int] = [:]
-        for (n, i) in entityIndices.enumerated() { position[dataset.entities[i].id] = n }
+        for (n, i) in shown.enumerated() { position[dataset.entities[i].id] = n }
         var edges: [DiagramBuilder.Edge] = []
         for r in relationIndices {
             let relation = dataset.relations[r]
             guard let a = position[relation.from], let b = position[relation.to] else { continue }
+            let names = (dataset.entities[shown[a]].name, dataset.entities[shown[b]].name)
+            let tip = ["\(names.0) \(relation.isDirected ? "→" : "—") \(names.1)", "relation: " + relation.type.rawValue,
+                       "status: " + relation.status.rawValue, DiagramBuilder.sources(relation.citations.sourceIDs.count)]
             edges.append(DiagramBuilder.Edge(from: a, to: b, label: relation.type.rawValue, status: relation.status,
-                                             directed: relation.isDirected, isEstablishment: relation.type == .established))
+                                             directed: relation.isDirected, isEstablishment: relation.type == .established,
+                                             tooltip: tip.joined(separator: "\n")))
         }
-        var parts = ["Dataset: \(dataset.name)"]
+        var parts = options.scope.map { [$0] } ?? []
+        parts.append("Dataset: \(dataset.name)")
         parts.append(filter.summary)
         if let newest = dataset.newestSourceDate { parts.append("newest source \(newest)") }
         parts.append("\(nodes.count) entities, \(edges.count) relations shown")
@@ -135,22 +175,33 @@ extension Graph {
     /// direction only, no kinds or statuses to show.
     /// - Parameter name: the graph's name, for the title and caption (a file name).
     public func diagram(named name: String, _ options: DiagramOptions = DiagramOptions()) throws -> StyledGraph {
-        let nodes = (0..<nodeCount).map { n in
-            DiagramBuilder.Node(id: nodeIDs[n], label: self.name(of: n), kind: nil, country: nodeAttributes[n]["country"])
+        let shown = (0..<nodeCount).filter { options.shows(nodeIDs[$0]) }
+        var position = [Int](repeating: -1, count: nodeCount)
+        for (k, n) in shown.enumerated() { position[n] = k }
+        let nodes = shown.map { n in
+            DiagramBuilder.Node(id: nodeIDs[n], label: self.name(of: n), kind: nil, country: nodeAttributes[n]["country"],
+                                tooltip: self.name(of: n))
         }
         var edges: [DiagramBuilder.Edge] = []
         edges.reserveCapacity(edgeCount)
-        for e in 0..<edgeCount {
+        for e in 0..<edgeCount where position[Int(edgeSources[e])] >= 0 && position[Int(edgeTargets[e])] >= 0 {
             let weight = edgeWeights[e]
             let label = attributes(ofEdge: e)["relation"] ?? (weight == 1 ? nil : DOTWriter.format(weight))
-            edges.append(DiagramBuilder.Edge(from: Int(edgeSources[e]), to: Int(edgeTargets[e]), label: label,
-                                             status: nil, directed: isDirected, isEstablishment: false))
+            let (a, b) = (Int(edgeSources[e]), Int(edgeTargets[e]))
+            let tip = "\(self.name(of: a)) \(isDirected ? "→" : "—") \(self.name(of: b))" + (label.map { "\n" + $0 } ?? "")
+            edges.append(DiagramBuilder.Edge(from: position[a], to: position[b], label: label, status: nil, directed: isDirected,
+                                             isEstablishment: false, tooltip: tip))
         }
-        let caption = "Graph: \(name) · \(nodeCount) nodes, \(edgeCount) edges" + (isDirected ? ", directed" : "")
+        let counts = options.onlyNodes == nil ? "\(nodeCount) nodes, \(edgeCount) edges" : "\(nodes.count) of \(nodeCount) nodes, \(edges.count) edges shown"
+        let caption = (options.scope.map { $0 + " · " } ?? "") + "Graph: \(name) · \(counts)" + (isDirected ? ", directed" : "")
         let builder = DiagramBuilder(name: name, title: name, caption: caption, isDataset: false,
                                      isDirected: isDirected, nodes: nodes, edges: edges)
         return try builder.build(options)
     }
+}
+
+private extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 /// Turns nodes and edges plus options into a ``StyledGraph``; shared by datasets and plain graphs.
@@ -160,6 +211,8 @@ struct DiagramBuilder {
         var label: String
         var kind: EntityKind?
         var country: String?
+        /// What a reader sees on hovering the node: the full name and what is known of it.
+        var tooltip: String
     }
 
     struct Edge {
@@ -169,6 +222,7 @@ struct DiagramBuilder {
         var status: EvidenceStatus?
         var directed: Bool
         var isEstablishment: Bool
+        var tooltip: String
     }
 
     var name: String
@@ -178,6 +232,9 @@ struct DiagramBuilder {
     var isDirected: Bool
     var nodes: [Node]
     var edges: [Edge]
+
+    /// "1 source", "3 sources", for tooltips.
+    static func sources(_ count: Int) -> String { count == 1 ? "1 source" : "\(count) sources" }
 
     /// The undirected graph of the diagram, for degree and paths.
     func undirectedIndex() -> GraphIndex {
@@ -190,7 +247,7 @@ struct DiagramBuilder {
 
     func build(_ options: DiagramOptions) throws -> StyledGraph {
         let n = nodes.count
-        let needsIndex = options.sizeBy == .degree || options.highlightPath != nil
+        let needsIndex = options.sizeBy == .degree || options.highlightPath != nil || options.labelsFromDegree != nil
         let index = needsIndex ? undirectedIndex() : nil
 
         // Sizes: square root of the score relative to the largest.
@@ -248,6 +305,16 @@ struct DiagramBuilder {
             onPath = Set(path)
             for (u, v) in zip(path, path.dropFirst()) { pathLinks.insert([min(u, v), max(u, v)]) }
         }
+        var labelsPathLinks = false
+        if let emphasis = options.emphasis {
+            var position: [String: Int] = [:]
+            for (i, node) in nodes.enumerated() { position[node.id] = i }
+            onPath = Set(emphasis.nodes.compactMap { position[$0] })
+            for link in emphasis.links {
+                if let u = position[link[0]], let v = position[link[1]] { pathLinks.insert([min(u, v), max(u, v)]) }
+            }
+            labelsPathLinks = true
+        }
 
         // Nodes.
         var styledNodes: [StyledNode] = []
@@ -255,15 +322,22 @@ struct DiagramBuilder {
         for (i, node) in nodes.enumerated() {
             let kindStyle = node.kind.map(DiagramStyle.style(of:)) ?? DiagramStyle.plainNode
             var attributes: [DOTAttribute] = [
-                .text("label", DiagramStyle.wrapped(node.label)),
+                .text("label", DiagramStyle.shortened(node.label)),
+                .text("tooltip", node.tooltip),
                 .plain("shape", kindStyle.shape),
                 .plain("fillcolor", communityFill?[i] ?? kindStyle.fill),
             ]
             if let extra = kindStyle.extraStyle { attributes.append(.plain("style", "filled," + extra)) }
-            if let factor = sizeFactor?[i] {
+            if let threshold = options.labelsFromDegree, let index, index.degree(of: i) < threshold {
+                attributes.set(.text("label", ""))
+                attributes += [.plain("fixedsize", "true"), .plain("width", "0.32"), .plain("height", "0.22"), .plain("class", "unlabelled")]
+            } else if let factor = sizeFactor?[i] {
                 attributes.append(.number("width", 0.4 + 1.6 * factor))
                 attributes.append(.number("height", 0.3 + 0.9 * factor))
                 attributes.append(.number("fontsize", 10 + 10 * factor))
+            }
+            if node.id == options.center {
+                attributes += [.plain("color", DiagramStyle.highlight), .plain("penwidth", "3"), .plain("class", "center")]
             }
             if let onPath {
                 if onPath.contains(i) {
@@ -289,12 +363,19 @@ struct DiagramBuilder {
             if isDirected {
                 attributes.append(edge.directed ? .plain("arrowhead", line.arrowhead) : .plain("dir", "none"))
             }
+            attributes.append(.text("tooltip", edge.tooltip))
             if options.edgeLabels, let label = edge.label { attributes.append(.text("label", label)) }
             if onPath != nil {
                 if pathLinks.contains([min(edge.from, edge.to), max(edge.from, edge.to)]) {
                     attributes.set(.plain("color", DiagramStyle.highlight))
                     attributes.set(.plain("penwidth", "3"))
                     attributes.append(.plain("class", "path"))
+                    if labelsPathLinks, let label = edge.label {
+                        attributes.set(.text("label", edge.status.map { "\(label) (\($0.rawValue))" } ?? label))
+                        // The labels are what the figure is about: as large as the entities'.
+                        attributes.set(.plain("fontsize", "11"))
+                        attributes.set(.plain("fontcolor", DiagramStyle.highlight))
+                    }
                 } else {
                     attributes.set(.plain("color", DiagramStyle.dimmedLine))
                     attributes.append(.plain("fontcolor", DiagramStyle.dimmedText))
@@ -359,15 +440,19 @@ struct DiagramBuilder {
                 legend.addSwatch(key: "community:\(number + 1)", label: entry.label, shape: "box", fill: entry.fill, extraStyle: nil)
             }
             if sizeFactor != nil { legend.addNote(key: "size", text: "size: \(sizeName)") }
-            if let ends = options.highlightPath, let onPath {
+            if let threshold = options.labelsFromDegree {
+                legend.addNote(key: "labels", text: "small marks: entities with fewer than \(threshold) neighbours (hover for the name)")
+            }
+            if let emphasis = options.emphasis {
+                legend.addNote(key: "path", text: emphasis.note)
+            } else if let ends = options.highlightPath, let onPath {
                 legend.addNote(key: "path", text: "magenta: a shortest path from \(ends.from) to \(ends.to) (\(onPath.count - 1) links)")
             }
             if !legend.nodes.isEmpty {
-                clusters.append(StyledCluster(id: "cluster_legend", attributes: [
+                graph.legend = StyledLegend(attributes: [
                     .text("label", "Legend"), .plain("style", "rounded"), .plain("color", DiagramStyle.clusterLine),
                     .plain("fontsize", "12"), .plain("labeljust", "l"),
-                ], nodes: legend.nodes))
-                graph.edges = legend.edges
+                ], nodes: legend.nodes, edges: legend.edges)
             }
         }
         graph.clusters = clusters

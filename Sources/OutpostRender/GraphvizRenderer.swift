@@ -27,6 +27,30 @@ public enum LayoutEngine: String, Sendable, CaseIterable {
     /// Above this many nodes, `dot` can take minutes to hours on graphs with cycles.
     public static let dotNodeLimit = 2_000
 
+    /// The engines worth trying for a graph of this size, for
+    /// ``GraphvizRenderer/render(_:choosingAmong:format:page:)`` to keep the one that fits a
+    /// page best.
+    ///
+    /// Measured on the bundled dataset's network layer (235 entities, 121 relations, many of
+    /// them isolated; legend composed beside, drawing with padding), as points and the scale
+    /// at which it fits A3:
+    /// dot 2140 × 10755 (0.10, a tall strip of stacked components), neato 3513 × 2510 (0.24),
+    /// fdp 2829 × 2446 (0.29), sfdp 3353 × 2446 (0.25), twopi 2792 × 2464 (0.31, components
+    /// packed in rows around the hubs), circo 13473 × 13037 (0.06). dot is kept for small
+    /// sparse graphs, where its left-to-right reading wins; it is left out above 500 nodes
+    /// or with more than 1.5 relations per node, where it can take minutes (a random graph
+    /// of 300 nodes and 600 relations took 56 s). fdp is left out (28 s at 500 nodes) and
+    /// circo too (it sprawls). twopi and sfdp take under a second at 2,000 nodes; neato
+    /// takes 4 s at 1,000 and is kept up to that.
+    public static func automatic(nodeCount: Int, edgeCount: Int) -> [LayoutEngine] {
+        var engines: [LayoutEngine] = []
+        if nodeCount <= 500 && Double(edgeCount) <= 1.5 * Double(max(nodeCount, 1)) { engines.append(.dot) }
+        engines.append(.twopi)
+        if nodeCount <= 1_000 { engines.append(.neato) }
+        engines.append(.sfdp)
+        return engines
+    }
+
     /// Advice for drawing `nodeCount` nodes with this engine, or nil when there is none.
     public func advice(nodeCount: Int) -> String? {
         guard self == .dot, nodeCount > LayoutEngine.dotNodeLimit else { return nil }
@@ -64,6 +88,11 @@ public enum RenderError: Error, CustomStringConvertible, Sendable {
     case unreadableDOT(messages: [String])
     case layoutFailed(engine: LayoutEngine, messages: [String])
     case renderFailed(format: RenderFormat, messages: [String])
+    /// A page size that is not `a4`, `a3`, `letter` or `WxH` with a unit.
+    case unknownPage(String)
+    /// The drawing (`width` × `height` points, smallest text `smallestText` points) fits the
+    /// page only at `scale`, which would print text under ``Page/minimumTextSize``.
+    case doesNotFit(page: Page, width: Double, height: Double, smallestText: Double, scale: Double)
 
     public var description: String {
         func detail(_ messages: [String]) -> String { messages.isEmpty ? "" : ": " + messages.joined(separator: "; ") }
@@ -78,6 +107,16 @@ public enum RenderError: Error, CustomStringConvertible, Sendable {
             return "Graphviz layout with \(engine.rawValue) failed" + detail(messages)
         case let .renderFailed(format, messages):
             return "Graphviz could not render \(format.rawValue)" + detail(messages)
+        case let .unknownPage(text):
+            return "unknown page '\(text)'; use a4, a3, letter or WIDTHxHEIGHT with a unit in, cm, mm or pt (8.5x11in, 20x30cm)"
+        case let .doesNotFit(page, width, height, smallestText, scale):
+            func f(_ x: Double) -> String { String(format: "%.1f", x) }
+            let needed = Page.minimumTextSize / smallestText
+            return "the figure is \(Int(width.rounded())) × \(Int(height.rounded())) pt with text down to \(f(smallestText)) pt; "
+                + "on \(page) it fits only at scale \(String(format: "%.2f", scale)), printing that text at \(String(format: "%.2f", smallestText * scale)) pt, "
+                + "under the \(f(Page.minimumTextSize)) pt minimum (it would need scale \(String(format: "%.2f", needed))). "
+                + "Draw a focused figure instead (one entity's neighbourhood, the paths between two entities, one country), "
+                + "or split the network by component or community, or use a larger page"
         }
     }
 }
@@ -90,6 +129,10 @@ public struct Rendering: Sendable {
     public var warnings: [String]
     public var nodeCount: Int
     public var edgeCount: Int
+    /// How the drawing was fitted to a page, when one was asked for.
+    public var pageFit: Page.Fit?
+    /// The engine that laid out the network (the one chosen, when several were tried).
+    public var engine: LayoutEngine
 }
 
 /// Lays out and renders DOT text with Graphviz's C library, in process.
@@ -141,6 +184,132 @@ public struct GraphvizRenderer: Sendable {
         try Session.shared.withContext { context in
             try Session.render(context: context, dot: dot, engine: engine, format: format)
         }
+    }
+
+    /// Lays out a styled graph with `engine`, its legend apart with `dot`, and renders both as
+    /// one drawing in `format`, optionally fitted to `page`.
+    ///
+    /// The engine places only the network (``StyledGraph/network``: no legend, no title), so
+    /// no engine can mix the legend's samples with the entities. The legend
+    /// (``StyledGraph/legendGraph(row:)``) is laid out alone with `dot`, as a column to put
+    /// beside the network and as a row to put below it; the one giving the smaller drawing
+    /// (with a page: the larger scale) is used, top- or left-aligned with a gap of 0.3 in. The whole graph is then drawn from those positions with Graphviz's `nop2`
+    /// layout (`neato -n2`: nodes, edge splines, cluster boxes and label positions as given),
+    /// which places the title and caption and renders any format; in SVG the legend is one
+    /// group, `<g id="legend">`, holding its box, samples and lines.
+    ///
+    /// With `page`, the drawing and its padding are scaled down (never up) to the page's
+    /// printable area (``Page/fit(width:height:)``); SVG and PDF then measure that size in points.
+    /// For `dot`, both reading directions (left to right, top to bottom) are laid out and the
+    /// one drawn larger on the page is kept; the legend goes on the side that fits best.
+    /// - Throws: ``RenderError`` when Graphviz fails; ``RenderError/doesNotFit(page:width:height:smallestText:scale:)``
+    ///   when the page would print the smallest text (``StyledGraph/smallestFontSize``) under
+    ///   ``Page/minimumTextSize``.
+    /// - Complexity: that of `engine` on the network, plus linear work to compose.
+    public func render(_ graph: StyledGraph, engine: LayoutEngine = .dot, format: RenderFormat = .svg,
+                       page: Page? = nil) throws -> Rendering {
+        try render(graph, choosingAmong: [engine], format: format, page: page)
+    }
+
+    /// Lays out a styled graph with each of `engines` and keeps the drawing that fits `page`
+    /// (A3 when nil) at the largest scale: the most compact one with a page-like shape.
+    /// Otherwise as ``render(_:engine:format:page:)``; ``Rendering/engine`` says which won.
+    /// ``LayoutEngine/automatic(nodeCount:edgeCount:)`` gives the engines worth trying.
+    /// - Complexity: the sum of the engines' layouts.
+    public func render(_ graph: StyledGraph, choosingAmong engines: [LayoutEngine], format: RenderFormat = .svg,
+                       page: Page? = nil) throws -> Rendering {
+        let engines = engines.isEmpty ? [LayoutEngine.dot] : engines
+        var rendering = try Session.shared.withContext { context in
+            try Session.renderComposed(context: context, graph: graph, engines: engines, format: format, page: page)
+        }
+        if format == .svg, graph.legendGraph() != nil {
+            rendering.data = Data(SVGComposition.groupingLegend(String(decoding: rendering.data, as: UTF8.self)).utf8)
+        }
+        return rendering
+    }
+}
+
+/// Text edits on Graphviz SVG and on its coordinate attributes, in pure Swift.
+enum SVGComposition {
+    /// Moves every node and edge group whose class includes `legend` into the `<g id="legend">`
+    /// cluster group, so that the legend is one group. Graphviz writes groups flat (a node's
+    /// group holds only its own shapes and anchors), so each is found by its balanced `</g>`.
+    static func groupingLegend(_ svg: String) -> String {
+        guard let legendStart = svg.range(of: "<g id=\"\(StyledLegend.svgID)\" class=\"cluster\"") else { return svg }
+        var text = svg
+        var moved: [String] = []
+        var searchFrom = text.startIndex
+        while let start = text.range(of: "<g id=\"", range: searchFrom..<text.endIndex) {
+            guard let tagEnd = text[start.upperBound...].firstIndex(of: ">") else { break }
+            let tag = text[start.lowerBound...tagEnd]
+            let isLegendPart = (tag.contains("class=\"node legend\"") || tag.contains("class=\"edge legend\""))
+            guard isLegendPart, let end = balancedEnd(of: text, from: start.lowerBound) else {
+                searchFrom = start.upperBound
+                continue
+            }
+            moved.append(String(text[start.lowerBound..<end]))
+            text.removeSubrange(start.lowerBound..<end)
+            // Drop the line break Graphviz put after the group.
+            if start.lowerBound < text.endIndex, text[start.lowerBound] == "\n" { text.remove(at: start.lowerBound) }
+            searchFrom = start.lowerBound
+        }
+        guard !moved.isEmpty, let clusterStart = text.range(of: String(svg[legendStart])),
+              let clusterEnd = balancedEnd(of: text, from: clusterStart.lowerBound) else { return svg }
+        let closing = text.index(clusterEnd, offsetBy: -"</g>".count)
+        text.insert(contentsOf: "\n" + moved.joined(separator: "\n") + "\n", at: closing)
+        return text
+    }
+
+    /// The index just past the `</g>` that closes the `<g` starting at `start`.
+    static func balancedEnd(of text: String, from start: String.Index) -> String.Index? {
+        var depth = 0
+        var i = start
+        while i < text.endIndex {
+            if text[i...].hasPrefix("<g ") || text[i...].hasPrefix("<g>") {
+                depth += 1
+            } else if text[i...].hasPrefix("</g>") {
+                depth -= 1
+                let end = text.index(i, offsetBy: 4)
+                if depth == 0 { return end }
+                i = end
+                continue
+            }
+            i = text.index(after: i)
+        }
+        return nil
+    }
+
+    /// A Graphviz coordinate value (`pos` of a node or an edge's spline, `bb`, `lp`) moved by
+    /// (`dx`, `dy`) points: every `x,y` pair shifts; the `e,` and `s,` markers of spline ends
+    /// and a trailing `!` stay; splines separated by `;` each shift.
+    static func translated(_ value: String, dx: Double, dy: Double) -> String {
+        value.split(separator: ";", omittingEmptySubsequences: false).map { spline in
+            spline.split(separator: " ", omittingEmptySubsequences: true).map { token -> String in
+                var parts = token.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                let marker = parts.first.map { $0 == "e" || $0 == "s" } ?? false
+                let first = marker ? 1 : 0
+                var k = first
+                while k + 1 < parts.count {
+                    var y = parts[k + 1]
+                    let pinned = y.hasSuffix("!")
+                    if pinned { y.removeLast() }
+                    if let a = Double(parts[k]), let b = Double(y) {
+                        parts[k] = DOTWriter.format(a + dx)
+                        parts[k + 1] = DOTWriter.format(b + dy) + (pinned ? "!" : "")
+                    }
+                    k += 2
+                }
+                return parts.joined(separator: ",")
+            }.joined(separator: " ")
+        }.joined(separator: ";")
+    }
+
+    /// The four numbers of a `bb` value (`llx,lly,urx,ury`).
+    static func box(_ value: String?) -> (x1: Double, y1: Double, x2: Double, y2: Double)? {
+        guard let value else { return nil }
+        let numbers = value.split(separator: ",").compactMap { Double($0) }
+        guard numbers.count == 4 else { return nil }
+        return (numbers[0], numbers[1], numbers[2], numbers[3])
     }
 }
 
@@ -198,6 +367,371 @@ private final class Session: @unchecked Sendable {
         return (errors, warnings)
     }
 
+    /// Parses DOT text into a fresh graph; nil with the errors thrown when it cannot.
+    static func parse(_ dot: String) throws -> UnsafeMutablePointer<Agraph_t> {
+        guard let graph = agmemread(dot) else {
+            aglexbad()
+            throw RenderError.unreadableDOT(messages: takeMessages().errors)
+        }
+        aglexbad()
+        return graph
+    }
+
+    /// Renders `graph` as laid-out DOT and discards the text: Graphviz then holds its
+    /// positions as attributes (`pos`, `bb`, `lp`, `width`, `height`) that `agget` reads.
+    static func attachPositions(context: OpaquePointer, graph: UnsafeMutablePointer<Agraph_t>) throws {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        let status = gvRenderData(context, graph, "dot", &buffer, &length)
+        if let buffer { gvFreeRenderData(buffer) }
+        guard status == 0 else { throw RenderError.renderFailed(format: .dot, messages: takeMessages().errors) }
+    }
+
+    static func get(_ object: UnsafeMutableRawPointer, _ name: String) -> String? {
+        name.withCString { key in
+            agget(object, UnsafeMutablePointer(mutating: key)).map { String(cString: $0) }
+        }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func set(_ object: UnsafeMutableRawPointer, _ name: String, _ value: String) {
+        name.withCString { key in
+            value.withCString { text in
+                "".withCString { empty in
+                    _ = agsafeset(object, UnsafeMutablePointer(mutating: key), UnsafeMutablePointer(mutating: text),
+                                  UnsafeMutablePointer(mutating: empty))
+                }
+            }
+        }
+    }
+
+    static func name(_ object: UnsafeMutableRawPointer) -> String {
+        agnameof(object).map { String(cString: $0) } ?? ""
+    }
+
+    static func findNode(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String) -> UnsafeMutablePointer<Agnode_t>? {
+        name.withCString { agnode(graph, UnsafeMutablePointer(mutating: $0), 0) }
+    }
+
+    static func findSubgraph(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String) -> UnsafeMutablePointer<Agraph_t>? {
+        name.withCString { agsubg(graph, UnsafeMutablePointer(mutating: $0), 0) }
+    }
+
+    /// Every cluster subgraph of `graph`, nested ones included.
+    static func clusters(of graph: UnsafeMutablePointer<Agraph_t>) -> [UnsafeMutablePointer<Agraph_t>] {
+        var found: [UnsafeMutablePointer<Agraph_t>] = []
+        var sub = agfstsubg(graph)
+        while let s = sub {
+            if name(UnsafeMutableRawPointer(s)).hasPrefix("cluster") { found.append(s) }
+            found += clusters(of: s)
+            sub = agnxtsubg(s)
+        }
+        return found
+    }
+
+    /// The positions a layout gave, read out of Graphviz so that its graph can be freed before
+    /// the next layout (Graphviz keeps the last layout's attribute symbols and other state in
+    /// globals; two laid-out graphs at once read each other's attributes, or crash).
+    struct Positions {
+        /// `pos`, `width`, `height` of each node, by name.
+        var nodes: [String: [String: String]] = [:]
+        /// `pos`, `lp` of each node's out-edges, in their order.
+        var edges: [String: [[String: String]]] = [:]
+        /// `bb`, `lp` of each cluster, by name.
+        var clusters: [String: [String: String]] = [:]
+        var boundingBox: (x1: Double, y1: Double, x2: Double, y2: Double) = (0, 0, 0, 0)
+        var width: Double { boundingBox.x2 - boundingBox.x1 }
+        var height: Double { boundingBox.y2 - boundingBox.y1 }
+
+        /// Every coordinate moved by (`dx`, `dy`); sizes stay.
+        func moved(dx: Double, dy: Double) -> Positions {
+            func move(_ values: [String: String]) -> [String: String] {
+                Dictionary(uniqueKeysWithValues: values.map { key, value in
+                    (key, key == "width" || key == "height" ? value : SVGComposition.translated(value, dx: dx, dy: dy))
+                })
+            }
+            var out = self
+            out.nodes = nodes.mapValues(move)
+            out.edges = edges.mapValues { $0.map(move) }
+            out.clusters = clusters.mapValues(move)
+            let b = boundingBox
+            out.boundingBox = (b.x1 + dx, b.y1 + dy, b.x2 + dx, b.y2 + dy)
+            return out
+        }
+
+        /// Rows of a legend laid out apart, stacked top to bottom with their left edges
+        /// aligned, in one box named `cluster` with its label at the top left.
+        static func stacked(_ rows: [Positions], cluster: String) -> Positions {
+            var out = Positions()
+            var top = 0.0, right = 0.0
+            let margin = 8.0, labelHeight = 26.0
+            top -= labelHeight
+            for row in rows {
+                let b = row.boundingBox
+                let placed = row.moved(dx: margin - b.x1, dy: top - b.y2)
+                out.nodes.merge(placed.nodes) { a, _ in a }
+                out.edges.merge(placed.edges) { a, _ in a }
+                right = max(right, margin + row.width)
+                top -= row.height
+            }
+            let box = (x1: 0.0, y1: top - margin, x2: right + margin, y2: 0.0)
+            out.clusters[cluster] = ["bb": [box.x1, box.y1, box.x2, box.y2].map(DOTWriter.format).joined(separator: ","),
+                                     "lp": "\(DOTWriter.format(box.x1 + 31)),\(DOTWriter.format(box.y2 - 11))"]
+            out.boundingBox = box
+            return out
+        }
+    }
+
+    /// Parses `dot`, lays it out with `engine`, reads the positions and frees everything.
+    static func positions(context: OpaquePointer, dot: String, engine: String) throws -> Positions {
+        let graph = try parse(dot)
+        defer { agclose(graph) }
+        guard gvLayout(context, graph, engine) == 0 else {
+            throw RenderError.layoutFailed(engine: LayoutEngine(rawValue: engine) ?? .dot, messages: takeMessages().errors)
+        }
+        defer { gvFreeLayout(context, graph) }
+        try attachPositions(context: context, graph: graph)
+        var result = Positions()
+        result.boundingBox = SVGComposition.box(get(UnsafeMutableRawPointer(graph), "bb")) ?? (0, 0, 0, 0)
+        var node = agfstnode(graph)
+        while let n = node {
+            let raw = UnsafeMutableRawPointer(n)
+            let id = name(raw)
+            var values: [String: String] = [:]
+            for key in ["pos", "width", "height"] { values[key] = get(raw, key) }
+            result.nodes[id] = values
+            var out: [[String: String]] = []
+            var edge = agfstout(graph, n)
+            while let e = edge {
+                var values: [String: String] = [:]
+                for key in ["pos", "lp"] { values[key] = get(UnsafeMutableRawPointer(e), key) }
+                out.append(values)
+                edge = agnxtout(graph, e)
+            }
+            result.edges[id] = out
+            node = agnxtnode(graph, n)
+        }
+        for cluster in clusters(of: graph) {
+            let raw = UnsafeMutableRawPointer(cluster)
+            var values: [String: String] = [:]
+            for key in ["bb", "lp"] { values[key] = get(raw, key) }
+            result.clusters[name(raw)] = values
+        }
+        return result
+    }
+
+    /// Sets `positions` (moved by `dx`, `dy`; sizes as they are) on the nodes, edges and
+    /// clusters of `target` with the same names. Edges match by their place among the
+    /// out-edges of their tail, which is the order of the DOT statements in both graphs.
+    static func apply(_ positions: Positions, to target: UnsafeMutablePointer<Agraph_t>, dx: Double, dy: Double) {
+        func move(_ key: String, _ value: String) -> String {
+            key == "width" || key == "height" || (dx == 0 && dy == 0) ? value : SVGComposition.translated(value, dx: dx, dy: dy)
+        }
+        var node = agfstnode(target)
+        while let m = node {
+            defer { node = agnxtnode(target, m) }
+            let raw = UnsafeMutableRawPointer(m)
+            let id = name(raw)
+            guard let values = positions.nodes[id] else { continue }
+            for (key, value) in values.sorted(by: { $0.key < $1.key }) { set(raw, key, move(key, value)) }
+            var edge = agfstout(target, m)
+            for values in positions.edges[id] ?? [] {
+                guard let e = edge else { break }
+                for (key, value) in values.sorted(by: { $0.key < $1.key }) { set(UnsafeMutableRawPointer(e), key, move(key, value)) }
+                edge = agnxtout(target, e)
+            }
+        }
+        for (clusterName, values) in positions.clusters {
+            guard let cluster = findSubgraph(target, clusterName) else { continue }
+            for (key, value) in values.sorted(by: { $0.key < $1.key }) { set(UnsafeMutableRawPointer(cluster), key, move(key, value)) }
+        }
+    }
+
+    /// Where the legend goes relative to the network.
+    enum LegendPlacement: CaseIterable { case beside, below }
+
+    /// The network laid out by `engine`, the legend by `dot`, composed into a fresh parse of
+    /// the whole graph and laid out there by `nop2`. The caller frees the layout and the graph.
+    /// - Parameter place: chooses the legend's side from the sizes of the network (with the
+    ///   gap), of the legend as a column and of the legend as a row.
+    static func composedLayout(context: OpaquePointer, styled: StyledGraph, engine: LayoutEngine,
+                               place: (_ network: (Double, Double), _ column: (Double, Double), _ row: (Double, Double)) -> LegendPlacement)
+        throws -> UnsafeMutablePointer<Agraph_t> {
+        let writer = DOTWriter()
+        // The whole is drawn from given positions: the engine's packing of components (which
+        // nop2 would redo, and in 2.42 crashes doing) is left to the network's layout.
+        var drawn = styled
+        drawn.graphAttributes.removeAll { $0.name == "pack" || $0.name == "packmode" }
+        let whole = try parse(writer.write(drawn))
+        var done = false
+        defer { if !done { agclose(whole) } }
+
+        // One layout at a time, each read out and freed before the next (see Positions).
+        let network = try positions(context: context, dot: writer.write(styled.network), engine: engine.rawValue)
+        apply(network, to: whole, dx: 0, dy: 0)
+        if let columnGraph = styled.legendGraph(), let rowGraph = styled.legendGraph(row: true) {
+            let column = try positions(context: context, dot: writer.write(columnGraph), engine: LayoutEngine.dot.rawValue)
+            var row = try positions(context: context, dot: writer.write(rowGraph), engine: LayoutEngine.dot.rawValue)
+            // A row wider than the network is broken where the next sample would pass its width.
+            let units = styled.legendUnits
+            let limit = max(network.width, column.width)
+            if row.width > limit && units.count > 1 {
+                var ranges: [Range<Int>] = []
+                var start = 0, used = 0.0
+                for (k, unit) in units.enumerated() {
+                    let extents = unit.compactMap { node -> (Double, Double)? in
+                        guard let values = row.nodes[node.id], let pos = values["pos"]?.split(separator: ",").compactMap({ Double($0) }),
+                              let x = pos.first, let w = values["width"].flatMap(Double.init) else { return nil }
+                        return (x - w * 36, x + w * 36)
+                    }
+                    let width = (extents.map(\.1).max() ?? 0) - (extents.map(\.0).min() ?? 0) + 14
+                    if k > start && used + width > limit - 16 {
+                        ranges.append(start..<k)
+                        start = k
+                        used = 0
+                    }
+                    used += width
+                }
+                ranges.append(start..<units.count)
+                if ranges.count > 1 {
+                    row = Positions.stacked(try styled.legendRows(ranges).map {
+                        try positions(context: context, dot: writer.write($0), engine: LayoutEngine.dot.rawValue)
+                    }, cluster: StyledLegend.clusterID)
+                }
+            }
+            let n = network.boundingBox
+            let gap = 21.6
+            let placement = place((network.width + gap, network.height + gap), (column.width, column.height), (row.width, row.height))
+            // Beside: the column right of the network, tops aligned. Below: the row under it,
+            // left edges aligned.
+            let legend = placement == .beside ? column : row
+            let l = legend.boundingBox
+            let (dx, dy) = placement == .beside ? (n.x2 + gap - l.x1, n.y2 - l.y2) : (n.x1 - l.x1, n.y1 - gap - l.y2)
+            apply(legend, to: whole, dx: dx, dy: dy)
+        }
+        guard gvLayout(context, whole, "nop2") == 0 else {
+            throw RenderError.layoutFailed(engine: engine, messages: takeMessages().errors)
+        }
+        done = true
+        return whole
+    }
+
+    /// The size of a laid-out drawing with its padding (Graphviz scales the padding with the
+    /// drawing, so it counts as part of the figure).
+    static func drawingSize(context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>) throws -> (width: Double, height: Double) {
+        try attachPositions(context: context, graph: graph)
+        let bb = SVGComposition.box(get(UnsafeMutableRawPointer(graph), "bb")) ?? (0, 0, 0, 0)
+        let padding = (get(UnsafeMutableRawPointer(graph), "pad").flatMap { Double($0.split(separator: ",")[0]) } ?? 0.0555) * 72
+        return (bb.x2 - bb.x1 + 2 * padding, bb.y2 - bb.y1 + 2 * padding)
+    }
+
+    /// Composes and renders; with a page, tries the layouts that could fit it best and keeps
+    /// the one drawn largest. Call only with the lock held.
+    static func renderComposed(context: OpaquePointer, graph styled: StyledGraph, engines: [LayoutEngine],
+                               format: RenderFormat, page: Page?) throws -> Rendering {
+        capturedMessages = ""
+        agreseterrors()
+        let nodeCount = styled.allNodes.count - (styled.legend?.nodes.count ?? 0)
+        let edgeCount = styled.edges.count
+        var warnings: [String] = []
+        if engines.count == 1, let advice = engines[0].advice(nodeCount: nodeCount) { warnings.append(advice) }
+
+        var whole: UnsafeMutablePointer<Agraph_t>
+        var chosenEngine = engines[0]
+        var pageFit: Page.Fit?
+        if page != nil || engines.count > 1 {
+            // Candidates are judged by the scale at which they fit the page (A3 when none is
+            // given): the larger, the more readable. dot reads left to right; on a page, top
+            // to bottom may fit better. The legend goes on the side that lets the whole be
+            // drawn larger.
+            let reference = page ?? .a3
+            var variants: [(LayoutEngine, StyledGraph)] = []
+            for engine in engines {
+                variants.append((engine, styled))
+                if engine == .dot && page != nil {
+                    var topDown = styled
+                    topDown.graphAttributes.set(.plain("rankdir", "TB"))
+                    variants.append((engine, topDown))
+                }
+            }
+            var best: (graph: UnsafeMutablePointer<Agraph_t>, engine: LayoutEngine, fit: Page.Fit, size: (width: Double, height: Double))?
+            defer { if let best { gvFreeLayout(context, best.graph); agclose(best.graph) } }
+            for (engine, variant) in variants {
+                let candidate = try composedLayout(context: context, styled: variant, engine: engine) { network, column, row in
+                    let beside = reference.fit(width: network.0 + column.0, height: max(network.1, column.1)).scale
+                    let below = reference.fit(width: max(network.0, row.0), height: network.1 + row.1).scale
+                    return beside >= below ? .beside : .below
+                }
+                let size: (width: Double, height: Double)
+                do { size = try drawingSize(context: context, candidate) } catch {
+                    gvFreeLayout(context, candidate); agclose(candidate); throw error
+                }
+                let fit = reference.fit(width: size.width, height: size.height)
+                if let current = best, current.fit.scale >= fit.scale - 1e-9 {
+                    gvFreeLayout(context, candidate); agclose(candidate)
+                } else {
+                    if let current = best { gvFreeLayout(context, current.graph); agclose(current.graph) }
+                    best = (candidate, engine, fit, size)
+                }
+            }
+            let chosen = best!
+            best = nil
+            whole = chosen.graph
+            chosenEngine = chosen.engine
+            if let page {
+                let smallest = styled.smallestFontSize
+                guard smallest * chosen.fit.scale >= Page.minimumTextSize - 1e-9 else {
+                    gvFreeLayout(context, whole); agclose(whole)
+                    throw RenderError.doesNotFit(page: page, width: chosen.size.width, height: chosen.size.height,
+                                                 smallestText: smallest, scale: chosen.fit.scale)
+                }
+                pageFit = chosen.fit
+            }
+            // Laid out again: a later candidate's layout has replaced Graphviz's global state.
+            gvFreeLayout(context, whole)
+            if let fit = pageFit {
+                set(UnsafeMutableRawPointer(whole), "size", DOTWriter.format(fit.areaWidth / 72) + "," + DOTWriter.format(fit.areaHeight / 72))
+            }
+            guard gvLayout(context, whole, "nop2") == 0 else {
+                agclose(whole)
+                throw RenderError.layoutFailed(engine: chosenEngine, messages: takeMessages().errors)
+            }
+        } else {
+            whole = try composedLayout(context: context, styled: styled, engine: chosenEngine) { network, column, row in
+                (network.0 + column.0) * max(network.1, column.1) <= max(network.0, row.0) * (network.1 + row.1) ? .beside : .below
+            }
+        }
+        defer { gvFreeLayout(context, whole); agclose(whole) }
+
+        let (data, messages) = try renderData(context: context, graph: whole, format: format)
+        warnings += messages
+        return Rendering(data: data, warnings: warnings, nodeCount: nodeCount, edgeCount: edgeCount, pageFit: pageFit,
+                         engine: chosenEngine)
+    }
+
+    /// Renders a laid-out graph as `format`: the bytes, copied by length (PNG and PDF contain
+    /// NUL bytes), and Graphviz's messages (errors that did not stop it, then warnings). The
+    /// buffer Graphviz allocates is freed even when it fails.
+    static func renderData(context: OpaquePointer, graph: UnsafeMutablePointer<Agraph_t>,
+                           format: RenderFormat) throws -> (Data, [String]) {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        let status = gvRenderData(context, graph, format.rawValue, &buffer, &length)
+        defer { if let buffer { gvFreeRenderData(buffer) } }
+        let messages = takeMessages()
+        guard status == 0, let buffer else {
+            throw RenderError.renderFailed(format: format, messages: messages.errors)
+        }
+        let count = Int(length)
+        guard count > 0 else { throw RenderError.renderFailed(format: format, messages: messages.errors + ["empty output"]) }
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { storage, initialized in
+            buffer.withMemoryRebound(to: UInt8.self, capacity: count) { source in
+                storage.baseAddress!.initialize(from: source, count: count)
+            }
+            initialized = count
+        }
+        return (Data(bytes), messages.errors + messages.warnings)
+    }
+
     /// One parse → layout → render → free cycle. Call only with the lock held.
     static func render(context: OpaquePointer, dot: String, engine: LayoutEngine, format: RenderFormat) throws -> Rendering {
         capturedMessages = ""
@@ -218,24 +752,9 @@ private final class Session: @unchecked Sendable {
         }
         defer { gvFreeLayout(context, graph) }
 
-        var buffer: UnsafeMutablePointer<CChar>?
-        var length: UInt32 = 0
-        let status = gvRenderData(context, graph, format.rawValue, &buffer, &length)
-        // Graphviz allocates the buffer even when it fails; free it in every case.
-        defer { if let buffer { gvFreeRenderData(buffer) } }
-        let messages = takeMessages()
-        guard status == 0, let buffer else {
-            throw RenderError.renderFailed(format: format, messages: messages.errors)
-        }
-        let count = Int(length)
-        guard count > 0 else { throw RenderError.renderFailed(format: format, messages: messages.errors + ["empty output"]) }
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { storage, initialized in
-            buffer.withMemoryRebound(to: UInt8.self, capacity: count) { source in
-                storage.baseAddress!.initialize(from: source, count: count)
-            }
-            initialized = count
-        }
-        warnings += messages.errors + messages.warnings
-        return Rendering(data: Data(bytes), warnings: warnings, nodeCount: nodeCount, edgeCount: edgeCount)
+        let (data, messages) = try renderData(context: context, graph: graph, format: format)
+        warnings += messages
+        return Rendering(data: data, warnings: warnings, nodeCount: nodeCount, edgeCount: edgeCount, pageFit: nil,
+                         engine: engine)
     }
 }

@@ -69,8 +69,36 @@ public enum HTML {
         return body
     }
 
+    /// Inline SVG (``inlineSVG(_:)``) given a display size in CSS pixels: as wide as
+    /// `columnWidth` when it fits there, else shrunk only so far that its smallest text
+    /// (`smallestFontSize` points in the drawing) stays `minimumTextPixels` tall, and never
+    /// enlarged; a figure wider than the column then scrolls in its box. Graphviz gives the
+    /// size in points (1 pt = 4/3 CSS px) and a `viewBox`, so only `width` and `height` change.
+    public static func readableSVG(_ svg: String, smallestFontSize: Double, columnWidth: Double = 1_050,
+                                   minimumTextPixels: Double = 8) -> String {
+        guard let start = svg.range(of: "<svg"), let end = svg[start.upperBound...].firstIndex(of: ">") else { return svg }
+        var tag = String(svg[start.lowerBound...end])
+        func points(_ name: String) -> (Range<String.Index>, Double)? {
+            guard let r = tag.range(of: " \(name)=\""), let close = tag[r.upperBound...].firstIndex(of: "\"") else { return nil }
+            let text = tag[r.upperBound..<close]
+            let value = text.hasSuffix("pt") ? Double(text.dropLast(2)) : (text.hasSuffix("px") ? Double(text.dropLast(2)).map { $0 * 0.75 } : Double(text))
+            return value.map { (r.lowerBound..<tag.index(after: close), $0) }
+        }
+        guard let (_, width) = points("width"), let (_, height) = points("height"), width > 0, height > 0 else { return svg }
+        let natural = width * 4 / 3
+        let readable = minimumTextPixels / (smallestFontSize * 4 / 3)
+        let scale = min(1, max(columnWidth / natural, readable))
+        for (name, value) in [("width", width), ("height", height)] {
+            guard let (range, _) = points(name) else { continue }
+            tag.replaceSubrange(range, with: " \(name)=\"\(DOTWriter.format((value * 4 / 3 * scale).rounded()))px\"")
+        }
+        return svg.replacingCharacters(in: start.lowerBound...end, with: tag)
+    }
+
     /// Elements an inline diagram may not hold: they run code, embed other documents or fetch.
-    static let forbiddenElements: Set<String> = ["script", "foreignobject", "iframe", "image", "style", "a", "use",
+    /// (`<a>` is allowed: Graphviz wraps a tooltip in one, with `xlink:title` and no address;
+    /// an `href` of any kind is refused below.)
+    static let forbiddenElements: Set<String> = ["script", "foreignobject", "iframe", "image", "style", "use",
                                                  "object", "embed", "link", "animate", "set", "feimage", "handler"]
 
     /// What makes `svg` unsafe to inline, or nil. Graphviz writes every `<` of text as `&lt;`,
@@ -88,6 +116,9 @@ public enum HTML {
                 if attribute.hasPrefix("on") { return "an event-handler attribute" }
                 if attribute.hasSuffix("href") { return "a link" }
                 if attribute == "style" { return "a style attribute" }
+                // A tooltip is text shown on hover, never fetched or run: a name quoting an
+                // address or `javascript:` is harmless there.
+                if attribute == "xlink:title" { continue }
                 if value.contains("url(") && !value.contains("url(#") { return "a resource reference" }
                 if value.contains("javascript:") { return "a script address" }
             }

@@ -89,10 +89,18 @@ public enum DiagramStyle {
     public static let dimmedText = "#9a9a9a"
     public static let clusterFill = "#f7f7f7"
     public static let clusterLine = "#bdbdbd"
-    public static let fontName = "Helvetica"
+    /// A fontconfig family list: DejaVu Sans for Latin, Greek and Cyrillic, then Noto Sans CJK
+    /// SC (Debian's fonts-noto-cjk, which setup installs) for Chinese, Japanese and Korean.
+    /// Pango takes each character from the first family that has it; SVG writes the same list
+    /// as `font-family`, which browsers read the same way.
+    public static let fontName = "DejaVu Sans,Noto Sans CJK SC"
 
-    /// Longest line of a node label before it wraps at a space.
+    /// Widest line of a node label, in columns (a Latin letter 1, a Chinese character 2),
+    /// before it wraps.
     public static let labelLineLength = 26
+    /// Most lines a node label shows; a longer name ends its last line with `…` (the full
+    /// name is in the node's tooltip).
+    public static let labelLineLimit = 3
 
     /// Attributes of the whole graph, whatever the options.
     static let graphAttributes: [DOTAttribute] = [
@@ -124,23 +132,53 @@ public enum DiagramStyle {
         .plain("arrowsize", "0.7"),
     ]
 
-    /// Wraps `text` at spaces into lines of at most ``labelLineLength`` characters (a longer
-    /// word stays whole).
-    static func wrapped(_ text: String) -> String {
-        guard text.count > labelLineLength, !text.contains("\n") else { return text }
+    /// The label shown for a name: wrapped at spaces into lines of at most
+    /// ``labelLineLength`` columns (a word wider than a line is cut), the line breaks of the
+    /// name kept, and at most ``labelLineLimit`` lines, the last ending in `…` when text was
+    /// left out. So a label is never wider than 26 columns or taller than 3 lines.
+    static func shortened(_ text: String) -> String {
+        let limit = labelLineLength
         var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if line.isEmpty {
-                line = String(word)
-            } else if line.count + 1 + word.count <= labelLineLength {
-                line += " " + word
-            } else {
-                lines.append(line)
-                line = String(word)
+        var line = "", lineWidth = 0
+        func flush() { lines.append(line); line = ""; lineWidth = 0 }
+        let paragraphs = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        for (p, paragraph) in paragraphs.enumerated() {
+            if p > 0 { flush() }
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                let width = columns(word)
+                if lineWidth > 0 && lineWidth + 1 + width <= limit {
+                    line += " " + word
+                    lineWidth += 1 + width
+                    continue
+                }
+                if lineWidth > 0 { flush() }
+                // A word wider than a line is cut into pieces that fit.
+                for character in word {
+                    let w = columns(character)
+                    if lineWidth + w > limit { flush() }
+                    line.append(character)
+                    lineWidth += w
+                }
             }
+            if lines.count > labelLineLimit { break }
         }
-        if !line.isEmpty { lines.append(line) }
-        return lines.joined(separator: "\n")
+        if !line.isEmpty || lines.isEmpty { flush() }
+        guard lines.count > labelLineLimit else { return lines.joined(separator: "\n") }
+        var last = lines[labelLineLimit - 1]
+        while !last.isEmpty && columns(Substring(last)) + 1 > limit { last.removeLast() }
+        while last.hasSuffix(" ") { last.removeLast() }
+        return (lines.prefix(labelLineLimit - 1) + [last + "…"]).joined(separator: "\n")
     }
+
+    /// Display columns: 2 for East Asian wide characters (CJK ideographs, kana, hangul,
+    /// full-width forms) and emoji, 1 for the rest.
+    static func columns(_ character: Character) -> Int {
+        guard let v = character.unicodeScalars.first?.value else { return 0 }
+        let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
+        return wide ? 2 : 1
+    }
+
+    static func columns(_ text: Substring) -> Int { text.reduce(0) { $0 + columns($1) } }
 }

@@ -20,10 +20,15 @@ public struct StyledGraph: Hashable, Sendable {
     /// Clusters (`subgraph "cluster_…"`), each with its own nodes.
     public var clusters: [StyledCluster]
     public var edges: [StyledEdge]
+    /// The legend: laid out apart from the graph by ``GraphvizRenderer/render(_:engine:format:page:)``
+    /// and placed beside or below it, so that no engine mixes its samples with the entities.
+    /// ``DOTWriter`` writes it as one more cluster (`cluster_legend`) for plain DOT text.
+    public var legend: StyledLegend?
 
     public init(name: String, isDirected: Bool, graphAttributes: [DOTAttribute] = [],
                 nodeDefaults: [DOTAttribute] = [], edgeDefaults: [DOTAttribute] = [],
-                nodes: [StyledNode] = [], clusters: [StyledCluster] = [], edges: [StyledEdge] = []) {
+                nodes: [StyledNode] = [], clusters: [StyledCluster] = [], edges: [StyledEdge] = [],
+                legend: StyledLegend? = nil) {
         self.name = name
         self.isDirected = isDirected
         self.graphAttributes = graphAttributes
@@ -32,10 +37,96 @@ public struct StyledGraph: Hashable, Sendable {
         self.nodes = nodes
         self.clusters = clusters
         self.edges = edges
+        self.legend = legend
     }
 
-    /// Every node, those in clusters included.
-    public var allNodes: [StyledNode] { nodes + clusters.flatMap(\.nodes) }
+    /// Every node, those in clusters and the legend included.
+    public var allNodes: [StyledNode] { nodes + clusters.flatMap(\.nodes) + (legend?.nodes ?? []) }
+
+    /// The graph without its legend and without its title label: what the layout engine places.
+    public var network: StyledGraph {
+        var graph = self
+        graph.legend = nil
+        graph.graphAttributes.removeAll { $0.name == "label" }
+        return graph
+    }
+
+    /// The legend alone as a graph for `dot` (its nodes in one cluster, its sample lines), or
+    /// nil when there is none: a column of samples (to stand beside a drawing) or, with
+    /// `row`, a row of them (to lie below one).
+    public func legendGraph(row: Bool = false) -> StyledGraph? {
+        guard let legend, !legend.nodes.isEmpty else { return nil }
+        var graph = StyledGraph(name: "legend", isDirected: isDirected,
+                                graphAttributes: graphAttributes.filter { $0.name != "label" },
+                                nodeDefaults: nodeDefaults, edgeDefaults: edgeDefaults)
+        graph.clusters = [legend.cluster]
+        graph.edges = legend.edges
+        if row {
+            // Top to bottom, every sample is on the first rank, side by side in the order
+            // given; a sample line that does not constrain ranks stays level between its ends.
+            // (dot 2.42 lays such a rank out right to left, so the samples are given reversed.)
+            graph.graphAttributes.set(.plain("rankdir", "TB"))
+            graph.clusters[0].nodes.reverse()
+            for i in graph.edges.indices { graph.edges[i].attributes.set(.plain("constraint", "false")) }
+        }
+        return graph
+    }
+
+    /// The legend's samples in order, each a swatch or a note alone or a status's label with
+    /// the end of its sample line.
+    var legendUnits: [[StyledNode]] {
+        guard let legend else { return [] }
+        let ends = Set(legend.edges.map(\.to))
+        var units: [[StyledNode]] = []
+        for node in legend.nodes where !ends.contains(node.id) {
+            let attached = legend.edges.filter { $0.from == node.id }.compactMap { edge in legend.nodes.first { $0.id == edge.to } }
+            units.append([node] + attached)
+        }
+        return units
+    }
+
+    /// The legend's samples in rows, `rows` giving each row's units (ranges of
+    /// ``legendUnits``), each a graph for `dot` without the box (the caller draws one box
+    /// around them all).
+    func legendRows(_ rows: [Range<Int>]) -> [StyledGraph] {
+        guard var template = legendGraph(row: true) else { return [] }
+        template.clusters = []
+        let units = legendUnits
+        return rows.map { range in
+            let nodes = units[range].flatMap { $0 }
+            let ids = Set(nodes.map(\.id))
+            var row = template
+            // Outside a cluster dot keeps the rank in the order given (inside one it reverses it).
+            row.nodes = nodes
+            row.edges = template.edges.filter { ids.contains($0.from) }
+            return row
+        }
+    }
+}
+
+/// A legend: sample nodes (kinds, communities, notes) and sample lines (statuses) in one box.
+public struct StyledLegend: Hashable, Sendable {
+    /// The box's id in DOT (`cluster_legend`) and its `id` in SVG (`legend`).
+    public static let clusterID = "cluster_legend"
+    public static let svgID = "legend"
+
+    /// Attributes of the box (label, style).
+    public var attributes: [DOTAttribute]
+    public var nodes: [StyledNode]
+    public var edges: [StyledEdge]
+
+    public init(attributes: [DOTAttribute] = [], nodes: [StyledNode] = [], edges: [StyledEdge] = []) {
+        self.attributes = attributes
+        self.nodes = nodes
+        self.edges = edges
+    }
+
+    /// The box as a cluster, with `id` set so that SVG output names its group `legend`.
+    public var cluster: StyledCluster {
+        var attributes = self.attributes
+        attributes.set(.plain("id", StyledLegend.svgID))
+        return StyledCluster(id: StyledLegend.clusterID, attributes: attributes, nodes: nodes)
+    }
 }
 
 /// One node: its DOT id (any string; the writer escapes it) and its attributes.

@@ -47,11 +47,84 @@ extension LoadedNetwork {
             options.communities = found.partition.labels.map(Int.init)
             dropped = found.droppedEdgeCount
         }
-        if let view {
-            return NetworkDiagram(styled: try view.diagram(options), nodeCount: view.entityIndices.count,
-                                  edgeCount: view.relationIndices.count, droppedEdgeCount: dropped)
+        let styled = try view.map { try $0.diagram(options) } ?? graph.diagram(named: name, options)
+        return NetworkDiagram(styled: styled, nodeCount: styled.allNodes.count - (styled.legend?.nodes.count ?? 0),
+                              edgeCount: styled.edges.count, droppedEdgeCount: dropped)
+    }
+
+    /// A focused figure: the entities within `radius` hops of `center` (relations either
+    /// way, as ``neighborhood(of:radius:undirected:)`` finds them) and the relations among
+    /// them, styled as the whole network is, with its legend, the centre outlined in magenta
+    /// and a caption that starts "Within *R* hops of *name*".
+    /// - Parameters:
+    ///   - center: an id, name or alias (``node(_:)``); the filters must keep it.
+    ///   - radius: hops, 1 or more.
+    ///   - options: the drawing's other options (title, edge labels, clusters…).
+    /// - Throws: ``EntityLookupError``/``NodeLookupError`` for an unknown entity;
+    ///   ``FocusError`` when the filters leave it out or the radius is below 1.
+    public func focusDiagram(on center: String, radius: Int = 1, _ options: DiagramOptions = DiagramOptions(),
+                             sizedBy measure: CentralityMeasure? = nil) throws -> NetworkDiagram {
+        guard radius >= 1 else { throw FocusError.radius(radius) }
+        let match = try node(center)
+        guard let index = match.index else { throw FocusError.filteredOut(match.id) }
+        let hood = try neighborhood(of: index, radius: radius, undirected: true)
+        var options = options
+        options.onlyNodes = Set(hood.nodes.map { graph.nodeIDs[$0] })
+        options.center = match.id
+        options.scope = "Within \(radius) hop\(radius == 1 ? "" : "s") of \(name(of: index))"
+        if options.title == nil { options.title = name(of: index) }
+        return try diagram(options, sizedBy: measure)
+    }
+
+    /// A figure of the paths a search found: their entities and relations in magenta, each
+    /// path relation labelled with its type and status, and the entities next to the paths
+    /// (within `context` hops of any of their nodes) drawn faded around them.
+    /// - Parameters:
+    ///   - search: paths from ``findPaths(_:)`` on this network.
+    ///   - context: hops of faded neighbours around the paths (0: the paths alone).
+    /// - Throws: ``FocusError/noPath(_:)`` (with the search's explanation) when it found none.
+    public func pathDiagram(_ search: PathSearch, context: Int = 1,
+                            _ options: DiagramOptions = DiagramOptions()) throws -> NetworkDiagram {
+        guard !search.paths.isEmpty else {
+            throw FocusError.noPath(search.noPath?.description ?? "no path joins \(search.from.id) and \(search.to.id)")
         }
-        return NetworkDiagram(styled: try graph.diagram(named: name, options), nodeCount: graph.nodeCount,
-                              edgeCount: graph.edgeCount, droppedEdgeCount: dropped)
+        var onPaths = Set<Int>()
+        var links: [(String, String)] = []
+        for path in search.paths {
+            onPaths.formUnion(path.nodeIndices)
+            for (a, b) in zip(path.nodes, path.nodes.dropFirst()) { links.append((a, b)) }
+        }
+        var shown = onPaths
+        if context > 0 {
+            for v in onPaths { shown.formUnion(try neighborhood(of: v, radius: context, undirected: true).nodes) }
+        }
+        let from = search.from.index.map(name(of:)) ?? search.from.id
+        let to = search.to.index.map(name(of:)) ?? search.to.id
+        let hops = search.paths.map(\.length)
+        let count = search.paths.count == 1 ? "the shortest path" : "\(search.paths.count) paths"
+        let lengths = Set(hops).count == 1 ? "\(hops[0]) hop\(hops[0] == 1 ? "" : "s")" : "\(hops.min()!)–\(hops.max()!) hops"
+        var options = options
+        options.onlyNodes = Set(shown.map { graph.nodeIDs[$0] })
+        options.emphasis = .init(nodes: Set(onPaths.map { graph.nodeIDs[$0] }), links: links,
+                                 note: "magenta: \(count) (\(lengths)), each relation labelled with its type and status"
+                                    + (context > 0 ? "; grey: entities within \(context) hop\(context == 1 ? "" : "s") of them" : ""))
+        options.scope = "\(count.prefix(1).uppercased() + count.dropFirst()) from \(from) to \(to)"
+        if options.title == nil { options.title = "\(from) → \(to)" }
+        return try diagram(options)
+    }
+}
+
+/// A focused figure that cannot be drawn.
+public enum FocusError: Error, CustomStringConvertible, Sendable {
+    case radius(Int)
+    case filteredOut(String)
+    case noPath(String)
+
+    public var description: String {
+        switch self {
+        case let .radius(r): return "a neighbourhood needs a radius of 1 or more hops (got \(r))"
+        case let .filteredOut(id): return "'\(id)' is not in the filtered network; loosen the filters to draw its neighbourhood"
+        case let .noPath(why): return why
+        }
     }
 }

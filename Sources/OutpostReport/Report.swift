@@ -116,7 +116,7 @@ public struct Report: Sendable {
         body += nav()
         body += summarySection()
         if let coverage = table("coverage") { body += coverageSection(coverage) }
-        if table("stations-by-country") != nil { body += stationsSection() }
+        if table("stations-by-country") != nil { body += try stationsSection() }
         body += try networkSection()
         body += try centralitySection()
         body += try communitiesSection()
@@ -174,7 +174,7 @@ public struct Report: Sendable {
     dl.statuses dd { margin: 0; }
     figure { margin: 1rem 0; }
     figure .diagram { overflow-x: auto; border: 1px solid var(--rule); padding: .5rem; }
-    figure .diagram svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+    figure .diagram svg { display: block; height: auto; margin: 0 auto; }
     ol.hops { list-style: none; padding: 0; margin: .5rem 0 1.5rem; }
     ol.hops > li.node { font-weight: 600; padding: .3rem 0; }
     ol.hops > li.link { margin-left: 1rem; padding-left: 1rem; border-left: 3px solid var(--rule); }
@@ -300,25 +300,57 @@ public struct Report: Sendable {
         return out + "</section>\n"
     }
 
-    func stationsSection() -> String {
+    func stationsSection() throws -> String {
         var out = "<section id=\"stations\">\n<h2>Stations by country and jurisdiction</h2>\n<div class=\"tables\">\n"
         if let t = table("stations-by-country") { out += htmlTable(t, caption: t.title) }
         if let t = table("stations-by-jurisdiction") { out += htmlTable(t, caption: t.title, columns: ["jurisdiction", "stations", "of which disputed"]) }
-        return out + "</div>\n</section>\n"
+        out += "</div>\n"
+        out += try bureauFigures()
+        return out + "</section>\n"
+    }
+
+    /// One figure per public security bureau in the network: its neighbourhood (its stations,
+    /// the ministry above it, what it is linked to), as `outpost render --focus` draws it.
+    func bureauFigures() throws -> String {
+        guard let view = network.view else { return "" }
+        let bureaus = view.entities.filter { $0.kind == .publicSecurityBureau }
+        guard !bureaus.isEmpty else { return "" }
+        var out = "<h3>Each bureau and what it is linked to</h3>\n"
+        for bureau in bureaus {
+            let figure = try network.focusDiagram(on: bureau.id, radius: 1)
+            guard figure.nodeCount > 1 else { continue }
+            let rendering = try GraphvizRenderer().render(figure.styled, choosingAmong: LayoutEngine.automatic(
+                nodeCount: figure.nodeCount, edgeCount: figure.edgeCount), format: .svg)
+            let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
+                                       smallestFontSize: figure.styled.smallestFontSize)
+            out += "<figure>\n<div class=\"diagram\">\n\(svg)\n</div>\n<figcaption>\(e(bureau.name)) and every entity one relation away (\(figure.nodeCount - 1); \(e(view.filter.summary))), as <code>outpost render --focus \(e(bureau.id))</code> draws it.</figcaption>\n</figure>\n"
+        }
+        return out
     }
 
     func networkSection() throws -> String {
-        let diagram = try network.diagram(DiagramOptions(title: title))
-        let engine: LayoutEngine = LayoutEngine.dot.advice(nodeCount: diagram.nodeCount) == nil ? .dot : .sfdp
-        let rendering = try GraphvizRenderer().render(dot: DOTWriter().write(diagram.styled), engine: engine, format: .svg)
-        let svg = try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self))
+        // An overview: names on the entities with two neighbours or more, the others as small
+        // marks of their kind (named on hover), so that the whole network fits an A3 page at
+        // 6 pt; the bureau and path figures name everything they show.
+        var options = DiagramOptions(title: title)
+        options.labelsFromDegree = 2
+        let diagram = try network.diagram(options)
+        let rendering = try GraphvizRenderer().render(
+            diagram.styled, choosingAmong: LayoutEngine.automatic(nodeCount: diagram.nodeCount, edgeCount: diagram.edgeCount), format: .svg)
+        let engine = rendering.engine
+        let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
+                                   smallestFontSize: diagram.styled.smallestFontSize)
         var caption: String
         if network.view != nil {
             caption = "Every entity and relation the filters keep (unless told otherwise, the network layer: ties between actors, not reports, responses or denials), as <code>outpost render</code> draws it. Shape and fill show each entity’s kind; the line shows each relation’s status: confirmed solid, reported dashed, disputed dotted orange, denied dotted red ending in a bar. The legend box lists the kinds and statuses drawn; the caption under the title names the dataset, the filter and the newest source."
         } else {
             caption = "Every node and edge of the graph, as <code>outpost render</code> draws it."
         }
-        if engine != .dot { caption += " Laid out with \(engine.rawValue) (the graph is too large for dot)." }
+        caption += " Laid out with \(engine.rawValue), the most compact of the engines tried (<code>outpost render --engine auto</code>)."
+        caption += " Nodes with fewer than two neighbours are drawn as small unnamed marks (<code>--label-min-degree 2</code>)"
+            + (network.view != nil ? "; the bureau figures above and the path figures below name every entity they draw." : ".")
+        caption += " Hover over an entity or a relation for its full name, kind or status and number of sources."
+
         return """
         <section id="network">
         <h2>The whole network</h2>
@@ -383,7 +415,22 @@ public struct Report: Sendable {
             for i in t.rows.indices { t.rows[i].remove(at: 2) }
         }
         out += htmlTable(t)
+        out += try communityFigure(partition)
         return out + "</section>\n"
+    }
+
+    /// The network coloured by the table's communities (the largest first, as numbered there),
+    /// as an overview that names the entities with two neighbours or more.
+    func communityFigure(_ partition: Partition) throws -> String {
+        guard partition.labels.count == network.graph.nodeCount, partition.communities.contains(where: { $0.count > 1 }) else { return "" }
+        var options = DiagramOptions(title: "\(title): communities", colorBy: .community, communities: partition.labels.map(Int.init))
+        options.labelsFromDegree = 2
+        let figure = try network.diagram(options)
+        let rendering = try GraphvizRenderer().render(figure.styled, choosingAmong: LayoutEngine.automatic(
+            nodeCount: figure.nodeCount, edgeCount: figure.edgeCount), format: .svg)
+        let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
+                                   smallestFontSize: figure.styled.smallestFontSize)
+        return "<figure>\n<div class=\"diagram\">\n\(svg)\n</div>\n<figcaption>Each entity filled with its community’s colour (numbered as in the table; beyond the twelfth, white), its shape still its kind, as <code>outpost render --color-by community --label-min-degree 2</code> draws it.</figcaption>\n</figure>\n"
     }
 
     func pathsSection() throws -> String {
@@ -411,7 +458,15 @@ public struct Report: Sendable {
                 for link in found.hops[h].links { out += linkHTML(link) }
                 out += "</li>\n"
             }
-            out += "</ol>\n</article>\n"
+            out += "</ol>\n"
+            // The path drawn, with the entities beside it faded: the picture of the list above.
+            let figure = try evidence.pathDiagram(search, context: 1, DiagramOptions(title: "\(fromName) → \(toName)"))
+            let rendering = try GraphvizRenderer().render(figure.styled, choosingAmong: LayoutEngine.automatic(
+                nodeCount: figure.nodeCount, edgeCount: figure.edgeCount), format: .svg)
+            let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
+                                       smallestFontSize: figure.styled.smallestFontSize)
+            out += "<figure>\n<div class=\"diagram\">\n\(svg)\n</div>\n<figcaption>The path in magenta, each relation labelled with its type and status, and the entities one hop from it faded, as <code>outpost render --path</code> draws it.</figcaption>\n</figure>\n"
+            out += "</article>\n"
         }
         return out + "</section>\n"
     }

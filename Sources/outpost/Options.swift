@@ -225,13 +225,15 @@ extension LoadedNetwork {
     }
 }
 
-/// A progress line on standard error for the all-pairs measures, drawn only when standard error
-/// is a terminal (scripts and pipes see nothing of it) and redrawn at most four times a second.
+/// A progress line on standard error for the all-pairs measures (and the seconds a layout has
+/// taken), drawn only when standard error is a terminal (scripts and pipes see nothing of it)
+/// and redrawn at most four times a second.
 final class TerminalProgress: @unchecked Sendable {
     private let label: String
     private let lock = NSLock()
     private var lastDraw: ContinuousClock.Instant?
     private var shown = -1
+    private var timer: DispatchSourceTimer?
 
     init(_ label: String) { self.label = label }
 
@@ -251,9 +253,27 @@ final class TerminalProgress: @unchecked Sendable {
         FileHandle.standardError.write(Data("\r\(label): \(percent)% (\(done) of \(total))\u{1B}[K".utf8))
     }
 
+    /// For work that reports no counts (a Graphviz layout cannot): from one second on, the
+    /// seconds elapsed, redrawn each second until ``finish()``.
+    func showElapsed() {
+        guard isatty(STDERR_FILENO) != 0 else { return }
+        let start = ContinuousClock.now
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + 1, repeating: 1)
+        timer.setEventHandler { [self] in
+            lock.lock(); defer { lock.unlock() }
+            shown = max(shown, 0)
+            FileHandle.standardError.write(Data("\r\(label): \((ContinuousClock.now - start).components.seconds) s\u{1B}[K".utf8))
+        }
+        lock.lock(); self.timer = timer; lock.unlock()
+        timer.resume()
+    }
+
     /// Ends the line, if one was drawn.
     func finish() {
         lock.lock(); defer { lock.unlock() }
+        timer?.cancel()
+        timer = nil
         if shown >= 0 { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

@@ -108,7 +108,13 @@ import Testing
             #expect(h3.contains(heading), "\(heading) in \(h3)")
         }
         #expect(html.range(of: "<script", options: .caseInsensitive) == nil)
-        #expect(count("<svg", in: html) == 1 && count("</svg>", in: html) == 1)
+        // One figure for the whole network, one for each of the 5 bureaus, one of the
+        // communities and one for each explained path.
+        #expect(count("<svg", in: html) == 9 && count("</svg>", in: html) == 9)
+        #expect(count("<svg", in: try #require(section("communities", of: html))) == 1)
+        let stations = try #require(section("stations", of: html))
+        #expect(count("<svg", in: stations) == 5)
+        #expect(stations.contains("outpost render --focus fuzhou-psb"))
         #expect(html.contains("<figcaption>"))
         #expect(html.contains(">Legend</text>"), "the diagram keeps its legend")
         #expect(html.contains("Dataset: overseas&#45;police&#45;stations · layer: network"), "and its caption")
@@ -216,13 +222,34 @@ import Testing
         #expect(try Outpost.run("report", mini, "-o", out, "--top", "0").status == 64)
     }
 
+    @Test func everyFigureShowsItsTextAtEightCSSPixelsOrMore() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let html = try report([bundled, "--path", "station-rotterdam", "fuzhou-psb"], in: dir)
+        var rest = Substring(html)
+        var figures = 0
+        while let start = rest.range(of: "<svg "), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+            // Inline SVG drops the namespace declarations; give them back for the XML parser.
+            let svg = String(rest[start.lowerBound..<end.upperBound])
+                .replacingOccurrences(of: "<svg ", with: "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" ")
+            rest = rest[end.upperBound...]
+            let geometry = try SVGGeometry(Data(svg.utf8))
+            // CSS px = pt × 4/3; the page lays the figure out at its width attribute (no max-width).
+            let pixels = geometry.smallestPrintedText * 4 / 3
+            #expect(pixels >= 8 - 0.05, "figure \(figures + 1): smallest text \(pixels) px")
+            figures += 1
+        }
+        #expect(figures == 8, "the network, 5 bureaus, the communities, 1 path")
+        #expect(!html.contains("max-width: 100%; height: auto"), "no style shrinks the figures below their size")
+    }
+
     @Test func plainGraphsGetTheSectionsThatApply() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = try report(["Tests/Fixtures/graphs/florentine.csv", "--top", "3", "--path", "Medici", "Strozzi"], in: dir)
         #expect(headings(html, level: 2) == ["Contents", "Summary", "The whole network", "Centrality", "Communities", "Explained paths"])
         #expect(html.contains("<h3>Medici → Strozzi</h3>"))
-        #expect(count("<svg", in: html) == 1)
+        #expect(count("<svg", in: html) == 3, "the network, the communities and the path")
         let communities = try #require(section("communities", of: html))
         #expect(communities.contains("<th scope=\"col\">members</th>") && !communities.contains("kinds"))
         #expect(communities.contains("Medici"))
@@ -312,8 +339,9 @@ import Testing
         #expect(html.contains("Note: &lt;iframe src=&quot;https://evil.example&quot;&gt;&lt;/iframe&gt;"))
         #expect(html.contains("A &amp; B &lt;i&gt;Press&lt;/i&gt;"))
         #expect(html.contains("&amp;amp; &lt;a href=&#39;https://evil.example&#39;&gt;click&lt;/a&gt;"))
-        // The diagram's labels come through Graphviz escaped, inside the one SVG element.
-        #expect(count("<svg", in: lower) == 1 && count("</svg>", in: lower) == 1)
+        // The diagrams' labels come through Graphviz escaped, inside the SVG elements: the
+        // whole network's, the bureau's, the communities' and the path's.
+        #expect(count("<svg", in: lower) == 4 && count("</svg>", in: lower) == 4)
         #expect(html.contains("&lt;/svg&gt;&lt;script&gt;alert(9)&lt;/script&gt;&lt;svg&gt;"))
         // Neither bad address became a link.
         let sources = try #require(section("sources", of: html))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import OutpostGraph
 import OutpostIO
+import OutpostTestSupport
 @testable import OutpostRender
 
 @Suite struct GraphvizRendererTests {
@@ -10,9 +11,9 @@ import OutpostIO
     @Test func svgIsWellFormedWithOneGroupPerEntityAndRelation() throws {
         let view = try TestPaths.miniView()
         let svg = try renderer.svg(try view.diagram())
-        #expect(svg.nodes.count == view.entityIndices.count)
+        #expect(svg.entityNodes.count == view.entityIndices.count)
         #expect(svg.edges.count == view.relationIndices.count)
-        #expect(Set(svg.nodes.map(\.title)) == ["springfield-psb", "station-shelbyville", "shelbyville-council"])
+        #expect(Set(svg.entityNodes.map(\.title)) == ["springfield-psb", "station-shelbyville", "shelbyville-council"])
         #expect(svg.allText.contains("A small test network"))
         #expect(svg.allText.contains { $0.contains("newest source 2022-04") })
         // The legend: one swatch per kind present, one sample line per status present.
@@ -38,27 +39,28 @@ import OutpostIO
     func everyEngineRendersTheMiniDataset(engine: LayoutEngine) throws {
         let view = try TestPaths.miniView()
         let svg = try renderer.svg(try view.diagram(), engine: engine)
-        #expect(svg.nodes.count == 3)
+        #expect(svg.entityNodes.count == 3)
         #expect(svg.edges.count == 3)
     }
 
     @Test func hostileNamesComeOutAsTextWithNoInjectedElements() throws {
         let graph = DOTWriterTests.hostileGraph()
         let rendering = try renderer.render(dot: DOTWriter().write(try graph.diagram(named: "hostile", DiagramOptions(legend: false))))
-        let svg = try SVGSummary(rendering.data)
+        let svg = try SVGGeometry(rendering.data)
         #expect(rendering.warnings.isEmpty, "\(rendering.warnings)")
-        #expect(svg.nodes.count == 8)
+        #expect(svg.entityNodes.count == 8)
         #expect(svg.edges.count == 5)
         #expect(!svg.elementNames.contains("script"))
-        #expect(svg.elementNames.isSubset(of: ["svg", "g", "title", "text", "path", "polygon", "ellipse", "polyline"]),
+        // `a` holds each tooltip (xlink:title, no address).
+        #expect(svg.elementNames.isSubset(of: ["svg", "g", "title", "text", "path", "polygon", "ellipse", "polyline", "a"]),
                 "\(svg.elementNames)")
-        let texts = svg.nodes.flatMap(\.texts)
+        let texts = svg.entityNodes.flatMap(\.texts)
         for expected in ["a\" -> b", "<script>alert(1)</script>", "}", "C:\\dir\\ ends with \\", "first line", "second line",
                          "third", "node", "福州市公安局 🚓", "AT&T &lt;b&gt; \\N \\G"] {
             #expect(texts.contains(expected), "label \(expected) missing from \(texts)")
         }
         // Node names (SVG titles) keep their text too; backslashes are doubled by the DOT escape.
-        let titles = Set(svg.nodes.map(\.title))
+        let titles = Set(svg.entityNodes.map(\.title))
         #expect(titles.contains("a\" -> b"))
         #expect(titles.contains("<script>alert(1)</script>"))
         #expect(titles.contains("back\\\\slash\\\\"))
@@ -167,7 +169,7 @@ import OutpostIO
         }
         // Trailing junk after a graph must not poison the next parse.
         _ = try? renderer.render(dot: "digraph A { x -> y } garbage")
-        let svg = try SVGSummary(try renderer.render(dot: "digraph C { c1 -> c2 }").data)
+        let svg = try SVGGeometry(try renderer.render(dot: "digraph C { c1 -> c2 }").data)
         #expect(svg.groups("node").map(\.title) == ["c1", "c2"])
         // A warning (unknown shape) comes back as a warning, and the render succeeds.
         let warned = try renderer.render(dot: "digraph { a [shape=nosuchshape] }")
@@ -190,7 +192,7 @@ import OutpostIO
         let (dataset, _) = try DatasetReader().readValid(at: TestPaths.bundled)
         let view = DatasetView(dataset, filter: .everything)
         let svg = try renderer.svg(try view.diagram(DiagramOptions(clusterBy: .jurisdiction)))
-        #expect(svg.nodes.count == view.entityIndices.count)
+        #expect(svg.entityNodes.count == view.entityIndices.count)
         #expect(svg.edges.count == view.relationIndices.count)
     }
 }

@@ -1,0 +1,73 @@
+import Foundation
+import OutpostTestSupport
+import Testing
+
+/// `outpost render --page`, `--focus` and `--path`: the figures a report writer asks for, read
+/// back as geometry from the SVG written.
+extension RenderCommandTests {
+    var bundled: String { "Graphs/overseas-police-stations" }
+
+    @Test func focusOnABureauFitsA4WithEveryLabelAtSixPointsOrMore() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("f.svg").path
+        let result = try Outpost.run("render", bundled, "--focus", "fuzhou-psb", "--page", "a4", "-o", out)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("on A4"), "\(result.stderr)")
+        let svg = try SVGGeometry(Data(contentsOf: URL(fileURLWithPath: out)))
+        #expect(svg.smallestPrintedText >= 6 - 0.01, "smallest text \(svg.smallestPrintedText) pt")
+        #expect(max(svg.width, svg.height) <= 842 && min(svg.width, svg.height) <= 596, "\(svg.width) × \(svg.height) pt")
+        #expect(svg.entityNodes.contains { $0.title == "fuzhou-psb" })
+    }
+
+    @Test func theWholeNetworkOnA3IsNeverDrawnUnderSixPoints() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("x.svg").path
+        let result = try Outpost.run("render", bundled, "--page", "a3", "-o", out)
+        if result.status == 0 {
+            let svg = try SVGGeometry(Data(contentsOf: URL(fileURLWithPath: out)))
+            #expect(svg.smallestPrintedText >= 6 - 0.01, "smallest text \(svg.smallestPrintedText) pt")
+            #expect(max(svg.width, svg.height) <= 1191 && min(svg.width, svg.height) <= 842)
+        } else {
+            // Refused: exit code 2, nothing written, the numbers and the focused figures named.
+            #expect(result.status == 2, "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+            #expect(result.stderr.contains("6.0 pt minimum"), "\(result.stderr)")
+            #expect(result.stderr.contains("--focus ENTITY") && result.stderr.contains("--path FROM TO"), "\(result.stderr)")
+            #expect(result.stderr.contains("--label-min-degree 2"), "\(result.stderr)")
+        }
+        // Named only where they have two neighbours or more, the whole network fits A3.
+        let overview = try Outpost.run("render", bundled, "--page", "a3", "--label-min-degree", "2", "-o", out)
+        #expect(overview.status == 0, "\(overview.stderr)")
+        let svg = try SVGGeometry(Data(contentsOf: URL(fileURLWithPath: out)))
+        #expect(svg.smallestPrintedText >= 6 - 0.01, "smallest text \(svg.smallestPrintedText) pt")
+        #expect(max(svg.width, svg.height) <= 1191 && min(svg.width, svg.height) <= 842)
+    }
+
+    @Test func pathFigureOnA3() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("p.svg").path
+        let result = try Outpost.run("render", bundled, "--path", "station-rotterdam", "fuzhou-psb", "--k", "3", "--page", "a3", "-o", out)
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try SVGGeometry(Data(contentsOf: URL(fileURLWithPath: out)))
+        #expect(svg.smallestPrintedText >= 6 - 0.01)
+        #expect(svg.groups("edge").filter { $0.classes.contains("path") }.count >= 3)
+    }
+
+    @Test func pageOptionsThatCannotWorkAreUsageErrors() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("never-\(UUID().uuidString).svg").path
+        for arguments in [["--page", "a5"], ["--page", "20x30"], ["--orientation", "landscape"],
+                          ["--page", "a4", "--orientation", "sideways"], ["--radius", "2"], ["--focus", "fuzhou-psb", "--radius", "0"],
+                          ["--k", "2"], ["--path", "fuzhou-psb"], ["--focus", "fuzhou-psb", "--path", "a", "b"],
+                          ["--path", "fuzhou-psb", "station-rotterdam", "--k", "0"], ["--label-min-degree", "0"]] {
+            let result = try Outpost.run(["render", bundled, "-o", out] + arguments)
+            #expect(result.status == 64, "\(arguments): \(result.status) \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+        let unknown = try Outpost.run("render", bundled, "-o", out, "--focus", "nobody-at-all")
+        #expect(unknown.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}
