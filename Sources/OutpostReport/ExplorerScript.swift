@@ -116,18 +116,28 @@ extension ExplorerAssets {
     return pt.matrixTransform(svg.getScreenCTM().inverse());
   }
   // Zooms to the elements (a node and its neighbours, or a path) with a margin, no closer than
-  // a 480-unit-wide box, so that they and their labels fill the view.
-  function focusOn(elements) {
+  // a 480-unit-wide box, so that they and their labels fill the view. Where they spread wider
+  // than `widest` units (a hub's neighbours across the whole layout), the view keeps a readable
+  // scale and centres on `centre` (the selected node) instead.
+  const widest = 1000;
+  function focusOn(elements, centre) {
     settle();
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (const e of elements) {
-      const r = e.getBoundingClientRect();
-      const a = toSVG(r.left, r.top), b = toSVG(r.right, r.bottom);
-      x0 = Math.min(x0, a.x); y0 = Math.min(y0, a.y); x1 = Math.max(x1, b.x); y1 = Math.max(y1, b.y);
+    const bounds = (list) => {
+      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (const e of list) {
+        const r = e.getBoundingClientRect();
+        const a = toSVG(r.left, r.top), b = toSVG(r.right, r.bottom);
+        x0 = Math.min(x0, a.x); y0 = Math.min(y0, a.y); x1 = Math.max(x1, b.x); y1 = Math.max(y1, b.y);
+      }
+      return { x0, y0, x1, y1 };
+    };
+    let b = bounds(elements);
+    if (!(b.x1 > b.x0)) return;
+    let w = Math.max(480, (b.x1 - b.x0) * 1.15), h = Math.max(480 * 0.6, (b.y1 - b.y0) * 1.15);
+    if (centre && (w > widest || h > widest)) {
+      b = bounds([centre]); w = widest; h = widest * 0.6;
     }
-    if (!(x1 > x0)) return;
-    const w = Math.max(480, (x1 - x0) * 1.15), h = Math.max(480 * 0.6, (y1 - y0) * 1.15);
-    box = { x: (x0 + x1 - w) / 2, y: (y0 + y1 - h) / 2, w: w, h: h }; apply();
+    box = { x: (b.x0 + b.x1 - w) / 2, y: (b.y0 + b.y1 - h) / 2, w: w, h: h }; apply();
   }
   function neighbourhood(k) {
     const ks = new Set([k]);
@@ -238,7 +248,7 @@ extension ExplorerAssets {
   function select(k, centre) {
     if (selected !== null && nodeEl[selected]) nodeEl[selected].classList.remove("sel");
     selected = k;
-    if (k !== null && nodeEl[k]) { nodeEl[k].classList.add("sel"); if (centre) focusOn(neighbourhood(k)); }
+    if (k !== null && nodeEl[k]) { nodeEl[k].classList.add("sel"); if (centre) focusOn(neighbourhood(k), nodeEl[k]); }
     showDetails(k);
     writeHash();
   }
