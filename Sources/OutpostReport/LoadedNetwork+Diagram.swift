@@ -78,12 +78,16 @@ extension LoadedNetwork {
 
     /// A figure of the paths a search found: their entities and relations in magenta, each
     /// path relation labelled with its type and status, and the entities next to the paths
-    /// (within `context` hops of any of their nodes) drawn faded around them.
+    /// (within `context` hops of any of their nodes) drawn faded around them: for each entity
+    /// on a path, at most `contextPerEntity` of them, those linked to the most path entities
+    /// first (then the nearest, then in the network's order). A bureau on a path has dozens of
+    /// stations; drawn all, they made the path a thread through a crowd.
     /// - Parameters:
     ///   - search: paths from ``findPaths(_:)`` on this network.
     ///   - context: hops of faded neighbours around the paths (0: the paths alone).
+    ///   - contextPerEntity: how many faded neighbours each path entity brings at most.
     /// - Throws: ``FocusError/noPath(_:)`` (with the search's explanation) when it found none.
-    public func pathDiagram(_ search: PathSearch, context: Int = 1,
+    public func pathDiagram(_ search: PathSearch, context: Int = 1, contextPerEntity: Int = 6,
                             _ options: DiagramOptions = DiagramOptions()) throws -> NetworkDiagram {
         guard !search.paths.isEmpty else {
             throw FocusError.noPath(search.noPath?.description ?? "no path joins \(search.from.id) and \(search.to.id)")
@@ -96,7 +100,19 @@ extension LoadedNetwork {
         }
         var shown = onPaths
         if context > 0 {
-            for v in onPaths { shown.formUnion(try neighborhood(of: v, radius: context, undirected: true).nodes) }
+            var near: [Int: [Int: Int]] = [:]  // path entity → context entity → distance
+            for v in onPaths {
+                let hood = try neighborhood(of: v, radius: context, undirected: true)
+                for (k, u) in hood.nodes.enumerated() where !onPaths.contains(u) { near[v, default: [:]][u] = hood.distances[k] }
+            }
+            var touching: [Int: Int] = [:]  // context entity → how many path entities it is near
+            for around in near.values { for u in around.keys { touching[u, default: 0] += 1 } }
+            for v in onPaths.sorted() {
+                let ranked = (near[v] ?? [:]).sorted { a, b in
+                    (touching[a.key]!, -a.value, -a.key) > (touching[b.key]!, -b.value, -b.key)
+                }
+                shown.formUnion(ranked.prefix(max(0, contextPerEntity)).map(\.key))
+            }
         }
         let from = search.from.index.map(name(of:)) ?? search.from.id
         let to = search.to.index.map(name(of:)) ?? search.to.id
@@ -107,7 +123,7 @@ extension LoadedNetwork {
         options.onlyNodes = Set(shown.map { graph.nodeIDs[$0] })
         options.emphasis = .init(nodes: Set(onPaths.map { graph.nodeIDs[$0] }), links: links,
                                  note: "magenta: \(count) (\(lengths)), each relation labelled with its type and status"
-                                    + (context > 0 ? "; grey: entities within \(context) hop\(context == 1 ? "" : "s") of them" : ""))
+                                    + (context > 0 ? "; grey: up to \(contextPerEntity) entities within \(context) hop\(context == 1 ? "" : "s") of each, those nearest the paths" : ""))
         options.scope = "\(count.prefix(1).uppercased() + count.dropFirst()) from \(from) to \(to)"
         if options.title == nil { options.title = "\(from) → \(to)" }
         return try diagram(options)

@@ -7,17 +7,31 @@ import Testing
 extension RenderCommandTests {
     var bundled: String { "Graphs/overseas-police-stations" }
 
-    @Test func focusOnABureauFitsA4WithEveryLabelAtSixPointsOrMore() throws {
+    /// Qingtian's neighbourhood (12 entities) fits A4; Fuzhou's (29 since the fourth pass of the
+    /// dataset tied two dozen more stations to it) needs A3, and on A4 the command refuses
+    /// rather than print under 6 pt.
+    @Test(arguments: [("qingtian-psb", "a4", 842.0, 596.0), ("fuzhou-psb", "a3", 1191.0, 842.0)])
+    func focusOnABureauFitsItsPageWithEveryLabelAtSixPointsOrMore(bureau: String, page: String, long: Double, short: Double) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("f.svg").path
+        let result = try Outpost.run("render", bundled, "--focus", bureau, "--page", page, "-o", out)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("on \(page.uppercased())"), "\(result.stderr)")
+        let svg = try SVGGeometry(Data(contentsOf: URL(fileURLWithPath: out)))
+        #expect(svg.smallestPrintedText >= 6 - 0.01, "smallest text \(svg.smallestPrintedText) pt")
+        #expect(max(svg.width, svg.height) <= long && min(svg.width, svg.height) <= short, "\(svg.width) × \(svg.height) pt")
+        #expect(svg.entityNodes.contains { $0.title == bureau })
+    }
+
+    @Test func aFocusTooCrowdedForItsPageIsRefusedNotShrunk() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("f.svg").path
         let result = try Outpost.run("render", bundled, "--focus", "fuzhou-psb", "--page", "a4", "-o", out)
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("on A4"), "\(result.stderr)")
-        let svg = try SVGGeometry(Data(contentsOf: URL(fileURLWithPath: out)))
-        #expect(svg.smallestPrintedText >= 6 - 0.01, "smallest text \(svg.smallestPrintedText) pt")
-        #expect(max(svg.width, svg.height) <= 842 && min(svg.width, svg.height) <= 596, "\(svg.width) × \(svg.height) pt")
-        #expect(svg.entityNodes.contains { $0.title == "fuzhou-psb" })
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("6.0 pt minimum") && result.stderr.contains("larger page"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     @Test func theWholeNetworkOnA3IsNeverDrawnUnderSixPoints() throws {
@@ -54,6 +68,11 @@ extension RenderCommandTests {
         let svg = try SVGGeometry(Data(contentsOf: URL(fileURLWithPath: out)))
         #expect(svg.smallestPrintedText >= 6 - 0.01)
         #expect(svg.groups("edge").filter { $0.classes.contains("path") }.count >= 3)
+        // Faded context: at most 6 entities for each entity on a path (Fuzhou alone has 28
+        // neighbours, which drawn all made the figure refuse to fit A3).
+        let onPaths = svg.entityNodes.filter { $0.classes.contains("path") }.count
+        let faded = svg.entityNodes.count - onPaths
+        #expect(onPaths >= 3 && faded > 0 && faded <= 6 * onPaths, "\(onPaths) on paths, \(faded) faded")
     }
 
     @Test func pageOptionsThatCannotWorkAreUsageErrors() throws {

@@ -27,8 +27,10 @@ struct Render: ParsableCommand {
               --country Netherlands
           outpost render Graphs/overseas-police-stations -o overview.pdf \\
               --page a3 --label-min-degree 2
+          outpost render Graphs/overseas-police-stations -o qingtian.svg \\
+              --focus qingtian-psb --page a4
           outpost render Graphs/overseas-police-stations -o fuzhou.svg \\
-              --focus fuzhou-psb --page a4
+              --focus fuzhou-psb --page a3
           outpost render Graphs/overseas-police-stations -o paths.pdf \\
               --path station-rotterdam fuzhou-psb --k 3 --page a3
 
