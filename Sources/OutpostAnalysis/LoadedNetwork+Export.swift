@@ -6,15 +6,18 @@ import OutpostIO
 public enum ExportFormat: String, CaseIterable, Sendable {
     /// GraphML; for a dataset lossless (``DatasetGraphMLWriter``).
     case graphML = "graphml"
+    /// GEXF 1.3 (Gephi), the dates as spells; for a dataset lossless (``GEXFWriter``).
+    case gexf
     /// Node-link JSON as NetworkX's `node_link_data(G, edges="edges")` (``NodeLinkJSONWriter``).
     case json
     /// A CSV edge list (``EdgeListWriter``) and a node table beside it (`NAME.nodes.csv`).
     case csv
 
-    /// The format a file name's extension names (`.graphml`/`.xml`, `.json`, `.csv`), or nil.
+    /// The format a file name's extension names (`.graphml`/`.xml`, `.gexf`, `.json`, `.csv`), or nil.
     public init?(path: String) {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "graphml", "xml": self = .graphML
+        case "gexf": self = .gexf
         case "json": self = .json
         case "csv": self = .csv
         default: return nil
@@ -43,10 +46,10 @@ extension LoadedNetwork {
         switch format {
         case .graphML:
             if let view { try DatasetGraphMLWriter().write(view, to: path) } else { try GraphMLWriter().write(graph, to: path) }
+        case .gexf:
+            if let view { try GEXFWriter().write(view, to: path) } else { try GEXFWriter().write(graph, to: path) }
         case .json:
-            var attributes: [String: String] = [:]
-            if let view { attributes = ["name": view.dataset.name, "filter": view.filter.summary]; attributes["title"] = view.dataset.title }
-            try NodeLinkJSONWriter(multigraph: view != nil, graphAttributes: attributes).write(graph, to: path)
+            try NodeLinkJSONWriter(multigraph: view != nil, graphAttributes: view?.exportGraphAttributes ?? [:]).write(graph, to: path)
         case .csv:
             let nodes = URL(fileURLWithPath: path).deletingPathExtension().path + ".nodes.csv"
             let writer = EdgeListWriter()

@@ -8,26 +8,31 @@ public enum LoadedInput: Sendable {
 }
 
 /// Opens any input the tool accepts, choosing the reader from the path:
-/// a folder (or `.yaml` file) is a dataset, `.csv` an edge list, `.graphml`/`.xml` GraphML.
+/// a folder (or `.yaml` file) is a dataset, `.csv` an edge list, `.graphml`/`.xml` GraphML
+/// and `.gexf` GEXF (each a dataset again when it is Outpost's export of one,
+/// ``GraphMLReader/readInput(at:)``, ``GEXFReader/readInput(at:)``).
 public struct GraphLoader {
     public var directed: Bool
 
     public init(directed: Bool = false) { self.directed = directed }
 
-    public enum Format: String, Sendable { case dataset, edgeList = "csv", graphML = "graphml" }
+    public enum Format: String, Sendable { case dataset, edgeList = "csv", graphML = "graphml", gexf }
 
     public static func format(of path: String) throws -> Format {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw InputError.notFound(path) }
         let suffix = URL(fileURLWithPath: path).pathExtension.lowercased()
         if isDirectory.boolValue {
-            if ["csv", "graphml", "xml"].contains(suffix) { throw InputError.isFolder(path, expected: suffix == "csv" ? "CSV" : "GraphML") }
+            if ["csv", "graphml", "xml", "gexf"].contains(suffix) {
+                throw InputError.isFolder(path, expected: suffix == "csv" ? "CSV" : suffix == "gexf" ? "GEXF" : "GraphML")
+            }
             return .dataset
         }
         switch suffix {
         case "yaml", "yml": return .dataset
         case "csv": return .edgeList
         case "graphml", "xml": return .graphML
+        case "gexf": return .gexf
         default: throw InputError.unknownFormat(path)
         }
     }
@@ -41,7 +46,9 @@ public struct GraphLoader {
         case .edgeList:
             return (.plain(try EdgeListReader(directed: directed).read(at: path)), [])
         case .graphML:
-            return (.plain(try GraphMLReader().read(at: path)), [])
+            return try GraphMLReader().readInput(at: path)
+        case .gexf:
+            return try GEXFReader().readInput(at: path)
         }
     }
 }

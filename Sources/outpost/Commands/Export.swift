@@ -4,7 +4,7 @@ import Outpost
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the whole input as GraphML, node-link JSON or CSV for other tools.",
+        abstract: "Write the whole input as GraphML, GEXF, node-link JSON or CSV for other tools.",
         discussion: """
         Writes every entity and relation of a dataset (every layer: an export is the
         whole dataset unless a filter says otherwise), one edge per relation, or a
@@ -13,7 +13,10 @@ struct Export: ParsableCommand {
         graphml  a directed multigraph with typed keys; for a dataset nothing is lost
                  (type, layer, status, dates, by, note, citations with excerpts;
                  kind, name, aliases, country, city, attributes); NetworkX reads it
-                 with read_graphml into a MultiDiGraph
+                 with read_graphml into a MultiDiGraph; outpost reads it back as
+                 the dataset
+        gexf     GEXF 1.3 for Gephi, the same fields as typed attributes and the
+                 dates as spells, so that Gephi's timeline plays the network
         json     node-link JSON as NetworkX's node_link_data(G, edges="edges")
         csv      an edge list FILE and a node table FILE.nodes.csv
 
@@ -26,10 +29,10 @@ struct Export: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .short, help: ArgumentHelp("The file to write (.graphml, .json or .csv).", valueName: "file"))
+    @Option(name: .short, help: ArgumentHelp("The file to write (.graphml, .gexf, .json or .csv).", valueName: "file"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("graphml, json or csv (default: from the extension of -o).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("graphml, gexf, json or csv (default: from the extension of -o).", valueName: "format"))
     var format: String?
 
     @OptionGroup var filters: FilterOptions
@@ -42,7 +45,7 @@ struct Export: ParsableCommand {
             return chosen
         }
         guard let chosen = ExportFormat(path: output) else {
-            throw ValidationError("-o \(output): cannot tell the format from the extension; give --format graphml, json or csv")
+            throw ValidationError("-o \(output): cannot tell the format from the extension; give --format \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return chosen
     }
