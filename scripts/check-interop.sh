@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Exports the bundled dataset in every format `outpost export` writes and reads each file with
 # the real libraries (NetworkX, igraph, pinned in .venv-interop): counts, statuses, sources,
-# parallel relations, and that connected components agree with `outpost structure`.
+# parallel relations, and that connected components agree with `outpost structure`; then
+# Outpost reads back what NetworkX wrote again (the GraphML still as the dataset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=.venv-interop
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q networkx==3.4.2 igraph==0.11.8
+# NetworkX 3.6 is the first to read GEXF 1.3 (Gephi's current version).
+if ! "$VENV/bin/python" -c 'import networkx, igraph; assert networkx.__version__ == "3.6.1" and igraph.__version__ == "0.11.8"' 2>/dev/null; then
+  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q networkx==3.6.1 igraph==0.11.8
 fi
 B=.build/debug/outpost
 [ -x "$B" ] || swift build
@@ -15,6 +17,7 @@ D=Graphs/overseas-police-stations
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 "$B" export "$D" -o "$T/all.graphml"
 "$B" export "$D" -o "$T/all.json"
+"$B" export "$D" -o "$T/all.gexf"
 "$B" export "$D" -o "$T/all.csv"
 STATS=$("$B" stats "$D" --format json)
 "$VENV/bin/python" - "$T" "$STATS" <<'PY'
@@ -43,5 +46,39 @@ assert len(rows) == G.number_of_edges() and len(nodes) == G.number_of_nodes()
 I = ig.Graph.Read_GraphML(f"{t}/all.graphml")
 assert (I.vcount(), I.ecount()) == (G.number_of_nodes(), G.number_of_edges())
 assert sorted(I.connected_components(mode="weak").sizes()) == sorted(map(len, nx.weakly_connected_components(G)))
-print(f"interop: NetworkX and igraph read {G.number_of_nodes()} nodes and {G.number_of_edges()} relations from GraphML; node-link JSON and CSV agree; components {sorted(map(len, nx.weakly_connected_components(G)), reverse=True)[:5]}…")
+# GEXF 1.3: one edge per relation, typed attributes, the dates as spells of whole days.
+X = nx.read_gexf(f"{t}/all.gexf")
+assert isinstance(X, nx.MultiDiGraph) and X.graph["mode"] == "dynamic"
+assert (X.number_of_nodes(), X.number_of_edges()) == (G.number_of_nodes(), G.number_of_edges())
+assert sorted(map(len, nx.weakly_connected_components(X))) == sorted(map(len, nx.weakly_connected_components(G)))
+def first_day(d): return d + "-01-01"[len(d) - 4:] if len(d) < 10 else d
+spelled = 0
+for u, v, k, d in X.edges(keys=True, data=True):
+    assert isinstance(d["directed"], bool) and isinstance(d["citation_count"], int) and d["label"] == d["relation"]
+    begin = d.get("start", d.get("date"))
+    assert ("spells" in d) == (begin is not None or "end" in d), d
+    if begin is not None:
+        assert d["spells"][0][0] == first_day(begin), d
+        spelled += 1
+    assert G.edges[u, v, k]["status"] == d["status"]
+pair = sorted((d["relation"], d["status"]) for u, v, d in X.edges(data=True) if {u, v} == {"station-amsterdam", "lishui-psb"})
+assert pair == [("denied", "denied"), ("established", "disputed")], pair
+# What NetworkX writes again, Outpost reads: GraphML still as the dataset, GEXF as a plain graph.
+nx.write_graphml(G, f"{t}/nx.graphml")
+nx.write_gexf(X, f"{t}/nx.gexf")
+json.dump([G.number_of_nodes(), G.number_of_edges()], open(f"{t}/counts.json", "w"))
+print(f"interop: NetworkX and igraph read {G.number_of_nodes()} nodes and {G.number_of_edges()} relations from GraphML; GEXF the same, {spelled} relations with a spell; node-link JSON and CSV agree; components {sorted(map(len, nx.weakly_connected_components(G)), reverse=True)[:5]}…")
 PY
+# Outpost reads back its exports: GraphML and GEXF as the dataset (the same answers as the YAML),
+# and GraphML still as the dataset after NetworkX rewrote it; NetworkX's GEXF as a plain graph.
+for f in all.graphml all.gexf nx.graphml; do
+  [ "$("$B" stats "$T/$f" --format json)" = "$STATS" ] || { echo "interop: outpost stats on $f differs from the dataset's"; exit 1; }
+  "$B" path "$T/$f" station-amsterdam lishui-psb > "$T/path.txt"
+  grep -q "denied  denied" "$T/path.txt" && grep -q "established  disputed" "$T/path.txt" \
+    || { echo "interop: outpost path on $f lost a relation between Amsterdam and Lishui:"; cat "$T/path.txt"; exit 1; }
+done
+"$B" stats "$T/nx.gexf" --format json | "$VENV/bin/python" -c '
+import json, sys
+s = {r["measure"]: r["value"] for r in json.load(sys.stdin)["summary"]}
+assert [s["nodes"], s["edges"]] == json.load(open(sys.argv[1])), s' "$T/counts.json"
+echo "interop: outpost reads its GraphML and GEXF exports back as the dataset, the GraphML also as NetworkX rewrote it, and NetworkX's GEXF"
