@@ -8,16 +8,22 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case graphML = "graphml"
     /// GEXF 1.3 (Gephi), the dates as spells; for a dataset lossless (``GEXFWriter``).
     case gexf
+    /// GML as NetworkX's `write_gml` writes it, `label` the node id; for a dataset lossless (``GMLWriter``).
+    case gml
+    /// Pajek `.net`: structure only, one arc per relation (``PajekWriter``).
+    case pajek
     /// Node-link JSON as NetworkX's `node_link_data(G, edges="edges")` (``NodeLinkJSONWriter``).
     case json
     /// A CSV edge list (``EdgeListWriter``) and a node table beside it (`NAME.nodes.csv`).
     case csv
 
-    /// The format a file name's extension names (`.graphml`/`.xml`, `.gexf`, `.json`, `.csv`), or nil.
+    /// The format a file name's extension names (`.graphml`/`.xml`, `.gexf`, `.gml`, `.net`, `.json`, `.csv`), or nil.
     public init?(path: String) {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "graphml", "xml": self = .graphML
         case "gexf": self = .gexf
+        case "gml": self = .gml
+        case "net": self = .pajek
         case "json": self = .json
         case "csv": self = .csv
         default: return nil
@@ -48,6 +54,10 @@ extension LoadedNetwork {
             if let view { try DatasetGraphMLWriter().write(view, to: path) } else { try GraphMLWriter().write(graph, to: path) }
         case .gexf:
             if let view { try GEXFWriter().write(view, to: path) } else { try GEXFWriter().write(graph, to: path) }
+        case .gml:
+            if let view { try GMLWriter().write(view, to: path) } else { try GMLWriter().write(graph, to: path) }
+        case .pajek:
+            try PajekWriter().write(graph, to: path)
         case .json:
             try NodeLinkJSONWriter(multigraph: view != nil, graphAttributes: view?.exportGraphAttributes ?? [:]).write(graph, to: path)
         case .csv:

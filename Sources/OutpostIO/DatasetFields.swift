@@ -134,8 +134,27 @@ enum DatasetFields {
         var edgeLocations: [SourceLocation]
     }
 
+    /// The input `exported` holds: the dataset when the attribute names (as the file declares
+    /// or uses them) are an export's (``isExport(graph:node:edge:)``), else the plain graph.
+    /// - Returns: the input and the dataset's warnings.
+    static func input(_ exported: Exported, graphNames: Set<String>, nodeNames: Set<String>,
+                      edgeNames: Set<String>) throws -> (LoadedInput, [Diagnostic]) {
+        guard isExport(graph: graphNames, node: nodeNames, edge: edgeNames) else { return (.plain(exported.graph), []) }
+        let (dataset, warnings) = try dataset(from: exported)
+        return (.dataset(dataset), warnings)
+    }
+
+    /// The input `exported` holds, judged by the attributes its nodes and edges have (for formats
+    /// that declare no keys: GML, node-link JSON).
+    static func input(_ exported: Exported) throws -> (LoadedInput, [Diagnostic]) {
+        let graph = exported.graph
+        return try input(exported, graphNames: Set(exported.graphValues.keys), nodeNames: Set(graph.nodeAttributes.flatMap(\.keys)),
+                         edgeNames: Set((0..<graph.edgeCount).flatMap { graph.attributes(ofEdge: $0).keys }))
+    }
+
     /// Rebuilds the dataset an export holds, and checks it as a dataset read from YAML is
-    /// checked (``Dataset/validate(skippingKindChecksFor:)``). Derived fields are recomputed.
+    /// checked (``Dataset/validate(skippingKindChecksFor:)``). Derived fields are recomputed;
+    /// an empty value counts as absent (igraph writes `""` for an attribute an element lacks).
     ///
     /// - Returns: the dataset and its warnings.
     /// - Throws: ``DiagnosticsError`` with every problem found, each at the line of the node,
@@ -180,8 +199,10 @@ enum DatasetFields {
             return value
         }
 
+        // An empty value is an absent one: igraph writes "" for a string attribute a node or
+        // edge lacks, and no field of an export is ever empty.
         let graph = exported.graph
-        let values = exported.graphValues
+        let values = exported.graphValues.filter { !$0.value.isEmpty }
         let sources = decode([Source].self, values["sources"], field: "sources", of: "the graph", at: exported.graphLocation,
                              shape: "a JSON array of sources ({\"id\", \"title\", \"url\", …})") ?? []
         let totals = decode([PublishedTotal].self, values["totals"], field: "totals", of: "the graph", at: exported.graphLocation,
@@ -190,7 +211,7 @@ enum DatasetFields {
         var entities: [Entity] = []
         var unknownKinds = Set<String>()
         for v in 0..<graph.nodeCount {
-            let id = graph.nodeIDs[v], attributes = graph.nodeAttributes[v], at = exported.nodeLocations[v]
+            let id = graph.nodeIDs[v], attributes = graph.nodeAttributes[v].filter { !$0.value.isEmpty }, at = exported.nodeLocations[v]
             let owner = "node '\(printable(id))'"
             let kind = word(EntityKind.self, attributes["kind"], field: "kind", of: owner, at: at)
             if kind == nil { unknownKinds.insert(id) }
@@ -211,7 +232,7 @@ enum DatasetFields {
 
         var relations: [Relation] = []
         for e in 0..<graph.edgeCount {
-            let attributes = graph.attributes(ofEdge: e), at = exported.edgeLocations[e]
+            let attributes = graph.attributes(ofEdge: e).filter { !$0.value.isEmpty }, at = exported.edgeLocations[e]
             let from = graph.nodeIDs[Int(graph.edgeSources[e])], to = graph.nodeIDs[Int(graph.edgeTargets[e])]
             let owner = "edge \(attributes["id"].map { "'\(printable($0))' " } ?? "")\(printable(from)) → \(printable(to))"
             let type = word(RelationType.self, attributes["relation"], field: "relation", of: owner, at: at)

@@ -77,12 +77,20 @@ public struct DatasetGraphMLWriter {
 public enum ExportError: Error, CustomStringConvertible, Sendable {
     /// A character the target syntax cannot hold (XML 1.0 has no escape for most control characters).
     case characterNotAllowed(owner: String, field: String, scalar: UInt32, format: String)
+    /// An attribute name the format cannot hold as a key (GML keys are letters, digits and `_`).
+    case nameNotAllowed(owner: String, name: String, format: String, rule: String)
+    /// A value the format cannot hold (a Pajek label with a double quote or a line break).
+    case valueNotAllowed(owner: String, field: String, format: String, reason: String)
 
     public var description: String {
         switch self {
         case let .characterNotAllowed(owner, field, scalar, format):
             let code = String(scalar, radix: 16, uppercase: true)
             return "\(owner): \(field) holds the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which \(format) 1.0 cannot hold in any form; remove it from the dataset (or export to CSV or JSON, which can)"
+        case let .nameNotAllowed(owner, name, format, rule):
+            return "\(owner): the attribute name '\(printable(name))' cannot be a \(format) key (\(rule)); rename the attribute, or export to GraphML or JSON, which can hold it"
+        case let .valueNotAllowed(owner, field, format, reason):
+            return "\(owner): \(field) \(reason), which \(format) cannot hold; change the value, or export to GraphML, GML or JSON, which can"
         }
     }
 }

@@ -39,14 +39,11 @@ public struct GEXFReader {
     public func readInput(_ data: Data, file: String = "<input>") throws -> (LoadedInput, [Diagnostic]) {
         let document = try document(data, file: file)
         func titles(_ domain: String) -> Set<String> { Set(document.attributes.values.filter { $0.domain == domain }.map(\.title)) }
-        guard DatasetFields.isExport(graph: Set(document.fields.keys), node: titles("node"), edge: titles("edge")) else {
-            return (.plain(document.graph), [])
-        }
-        let (dataset, warnings) = try DatasetFields.dataset(from: DatasetFields.Exported(
+        return try DatasetFields.input(DatasetFields.Exported(
             graph: document.graph, graphValues: document.fields, graphLocation: SourceLocation(file: file, line: document.graphLine),
             nodeLocations: document.nodeLines.map { SourceLocation(file: file, line: $0) },
-            edgeLocations: document.edgeLines.map { SourceLocation(file: file, line: $0) }))
-        return (.dataset(dataset), warnings)
+            edgeLocations: document.edgeLines.map { SourceLocation(file: file, line: $0) }),
+            graphNames: Set(document.fields.keys), nodeNames: titles("node"), edgeNames: titles("edge"))
     }
 
     struct Document {

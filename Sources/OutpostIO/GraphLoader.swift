@@ -9,32 +9,32 @@ public enum LoadedInput: Sendable {
 
 /// Opens any input the tool accepts, choosing the reader from the path:
 /// a folder (or `.yaml` file) is a dataset, `.csv` an edge list, `.graphml`/`.xml` GraphML
-/// and `.gexf` GEXF (each a dataset again when it is Outpost's export of one,
-/// ``GraphMLReader/readInput(at:)``, ``GEXFReader/readInput(at:)``).
+/// `.gexf` GEXF, `.gml` GML, `.json` node-link JSON (each a dataset again when it is Outpost's
+/// export of one, ``DatasetFields``) and `.net` Pajek.
 public struct GraphLoader {
     public var directed: Bool
 
     public init(directed: Bool = false) { self.directed = directed }
 
-    public enum Format: String, Sendable { case dataset, edgeList = "csv", graphML = "graphml", gexf }
+    public enum Format: String, Sendable { case dataset, edgeList = "csv", graphML = "graphml", gexf, gml, pajek, nodeLinkJSON = "json" }
+
+    /// Each file format's extensions and name, for messages.
+    static let extensions: [(suffixes: [String], format: Format, name: String)] = [
+        (["csv"], .edgeList, "CSV"), (["graphml", "xml"], .graphML, "GraphML"), (["gexf"], .gexf, "GEXF"),
+        (["gml"], .gml, "GML"), (["net"], .pajek, "Pajek"), (["json"], .nodeLinkJSON, "JSON"),
+    ]
 
     public static func format(of path: String) throws -> Format {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw InputError.notFound(path) }
         let suffix = URL(fileURLWithPath: path).pathExtension.lowercased()
         if isDirectory.boolValue {
-            if ["csv", "graphml", "xml", "gexf"].contains(suffix) {
-                throw InputError.isFolder(path, expected: suffix == "csv" ? "CSV" : suffix == "gexf" ? "GEXF" : "GraphML")
-            }
+            if let known = extensions.first(where: { $0.suffixes.contains(suffix) }) { throw InputError.isFolder(path, expected: known.name) }
             return .dataset
         }
-        switch suffix {
-        case "yaml", "yml": return .dataset
-        case "csv": return .edgeList
-        case "graphml", "xml": return .graphML
-        case "gexf": return .gexf
-        default: throw InputError.unknownFormat(path)
-        }
+        if suffix == "yaml" || suffix == "yml" { return .dataset }
+        guard let known = extensions.first(where: { $0.suffixes.contains(suffix) }) else { throw InputError.unknownFormat(path) }
+        return known.format
     }
 
     /// Loads the input; a dataset must be free of errors (run `outpost validate` to see them).
@@ -49,6 +49,12 @@ public struct GraphLoader {
             return try GraphMLReader().readInput(at: path)
         case .gexf:
             return try GEXFReader().readInput(at: path)
+        case .gml:
+            return try GMLReader().readInput(at: path)
+        case .nodeLinkJSON:
+            return try NodeLinkJSONReader().readInput(at: path)
+        case .pajek:
+            return (.plain(try PajekReader().read(at: path)), [])
         }
     }
 }

@@ -45,14 +45,11 @@ public struct GraphMLReader {
         func names(_ domain: String) -> Set<String> {
             Set(document.keys.values.filter { $0.domain == domain || $0.domain == "all" }.map(\.name))
         }
-        guard DatasetFields.isExport(graph: names("graph"), node: names("node"), edge: names("edge")) else {
-            return (.plain(document.graph), [])
-        }
-        let (dataset, warnings) = try DatasetFields.dataset(from: DatasetFields.Exported(
+        return try DatasetFields.input(DatasetFields.Exported(
             graph: document.graph, graphValues: document.graphData, graphLocation: SourceLocation(file: file, line: document.graphLine),
             nodeLocations: document.nodeLines.map { SourceLocation(file: file, line: $0) },
-            edgeLocations: document.edgeLines.map { SourceLocation(file: file, line: $0) }))
-        return (.dataset(dataset), warnings)
+            edgeLocations: document.edgeLines.map { SourceLocation(file: file, line: $0) }),
+            graphNames: names("graph"), nodeNames: names("node"), edgeNames: names("edge"))
     }
 
     /// The file as read: the graph, the graph's own `<data>`, the keys, and the line of every

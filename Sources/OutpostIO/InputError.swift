@@ -27,7 +27,7 @@ public enum InputError: Error, CustomStringConvertible, Sendable {
         case let .notADataset(path):
             return "\(printable(path)): not a dataset: a dataset is a folder of .yaml files or one .yaml file (see Graphs/FORMAT.md); CSV edge lists and GraphML files are plain graphs, without evidence"
         case let .unknownFormat(path):
-            return "\(printable(path)): cannot tell the format; give a dataset folder, a .csv edge list, a .graphml or a .gexf file"
+            return "\(printable(path)): cannot tell the format; give a dataset folder, a .csv edge list, or a .graphml, .gexf, .gml, .net (Pajek) or node-link .json file"
         case let .unreadable(path, reason):
             return "\(printable(path)): cannot read (\(reason)); check that the file is readable"
         case let .unwritable(path, reason):

@@ -4,7 +4,7 @@ import Outpost
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the whole input as GraphML, GEXF, node-link JSON or CSV for other tools.",
+        abstract: "Write the whole input as GraphML, GEXF, GML, Pajek, node-link JSON or CSV.",
         discussion: """
         Writes every entity and relation of a dataset (every layer: an export is the
         whole dataset unless a filter says otherwise), one edge per relation, or a
@@ -14,9 +14,12 @@ struct Export: ParsableCommand {
                  (type, layer, status, dates, by, note, citations with excerpts;
                  kind, name, aliases, country, city, attributes); NetworkX reads it
                  with read_graphml into a MultiDiGraph; outpost reads it back as
-                 the dataset
+                 the dataset (as it reads the GEXF, GML and JSON exports)
         gexf     GEXF 1.3 for Gephi, the same fields as typed attributes and the
                  dates as spells, so that Gephi's timeline plays the network
+        gml      GML as NetworkX's write_gml, label = the id (so read_gml keeps
+                 the ids); the same fields
+        pajek    Pajek .net: the structure only, one arc per relation
         json     node-link JSON as NetworkX's node_link_data(G, edges="edges")
         csv      an edge list FILE and a node table FILE.nodes.csv
 
@@ -29,10 +32,10 @@ struct Export: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .short, help: ArgumentHelp("The file to write (.graphml, .gexf, .json or .csv).", valueName: "file"))
+    @Option(name: .short, help: ArgumentHelp("The file to write (.graphml, .gexf, .gml, .net, .json or .csv).", valueName: "file"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("graphml, gexf, json or csv (default: from the extension of -o).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("graphml, gexf, gml, pajek, json or csv (default: from -o's extension).", valueName: "format"))
     var format: String?
 
     @OptionGroup var filters: FilterOptions
