@@ -18,6 +18,8 @@ T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 "$B" export "$D" -o "$T/all.graphml"
 "$B" export "$D" -o "$T/all.json"
 "$B" export "$D" -o "$T/all.gexf"
+"$B" export "$D" -o "$T/all.gml"
+"$B" export "$D" -o "$T/all.net"
 "$B" export "$D" -o "$T/all.csv"
 STATS=$("$B" stats "$D" --format json)
 "$VENV/bin/python" - "$T" "$STATS" <<'PY'
@@ -63,22 +65,50 @@ for u, v, k, d in X.edges(keys=True, data=True):
     assert G.edges[u, v, k]["status"] == d["status"]
 pair = sorted((d["relation"], d["status"]) for u, v, d in X.edges(data=True) if {u, v} == {"station-amsterdam", "lishui-psb"})
 assert pair == [("denied", "denied"), ("established", "disputed")], pair
-# What NetworkX writes again, Outpost reads: GraphML still as the dataset, GEXF as a plain graph.
+# GML: NetworkX names the nodes by label, which is the entity id; one keyed edge per relation.
+M = nx.read_gml(f"{t}/all.gml")
+assert isinstance(M, nx.MultiDiGraph) and set(M.nodes) == set(G.nodes) and set(M.edges(keys=True)) == set(G.edges(keys=True))
+for u, v, k, d in M.edges(keys=True, data=True):
+    assert {f: d.get(f) for f in ("relation", "status", "citations", "start", "note")} == {f: G.edges[u, v, k].get(f) for f in ("relation", "status", "citations", "start", "note")}
+    assert d["citation_count"] == G.edges[u, v, k]["citation_count"] and isinstance(d["citation_count"], int)
+assert all(M.nodes[n]["name"] == G.nodes[n]["label"] and M.nodes[n]["kind"] == G.nodes[n]["kind"] for n in G)
+assert M.graph["sources"] == G.graph["sources"] and M.graph["title"] == G.graph["title"]
+# Pajek: the structure, node names = entity ids.
+P = nx.read_pajek(f"{t}/all.net")
+assert set(P.nodes) == set(G.nodes) and sorted((u, v) for u, v, k in P.edges(keys=True)) == sorted((u, v) for u, v, k in G.edges(keys=True))
+# igraph reads both (igraph 0.11 keeps GML's &#N; character references as they are, and says so).
+import warnings; warnings.filterwarnings("ignore", message="One or more unknown entities")
+IG = ig.Graph.Read_GML(f"{t}/all.gml")
+IP = ig.Graph.Read_Pajek(f"{t}/all.net")
+for H in (IG, IP):
+    assert H.is_directed() and (H.vcount(), H.ecount()) == (G.number_of_nodes(), G.number_of_edges())
+    assert sorted(H.connected_components(mode="weak").sizes()) == sorted(map(len, nx.weakly_connected_components(G)))
+assert sorted(IG.vs["label"]) == sorted(G.nodes) and sorted(IP.vs["id"]) == sorted(G.nodes)
+# What NetworkX and igraph write again, Outpost reads (checked below).
 nx.write_graphml(G, f"{t}/nx.graphml")
 nx.write_gexf(X, f"{t}/nx.gexf")
+nx.write_gml(M, f"{t}/nx.gml")
+nx.write_pajek(P, f"{t}/nx.net")
+json.dump(nx.node_link_data(G), open(f"{t}/nx-edges.json", "w"), indent=2)
+json.dump(nx.node_link_data(G, edges="links"), open(f"{t}/nx-links.json", "w"))
+IG.write_gml(f"{t}/igraph.gml")
+IP.write_pajek(f"{t}/igraph.net")
 json.dump([G.number_of_nodes(), G.number_of_edges()], open(f"{t}/counts.json", "w"))
-print(f"interop: NetworkX and igraph read {G.number_of_nodes()} nodes and {G.number_of_edges()} relations from GraphML; GEXF the same, {spelled} relations with a spell; node-link JSON and CSV agree; components {sorted(map(len, nx.weakly_connected_components(G)), reverse=True)[:5]}…")
+print(f"interop: NetworkX and igraph read {G.number_of_nodes()} nodes and {G.number_of_edges()} relations from GraphML; GEXF the same, {spelled} relations with a spell; GML with every field and the ids, Pajek with the ids; node-link JSON and CSV agree; components {sorted(map(len, nx.weakly_connected_components(G)), reverse=True)[:5]}…")
 PY
-# Outpost reads back its exports: GraphML and GEXF as the dataset (the same answers as the YAML),
-# and GraphML still as the dataset after NetworkX rewrote it; NetworkX's GEXF as a plain graph.
-for f in all.graphml all.gexf nx.graphml; do
+# Outpost reads back its exports as the dataset (the same answers as the YAML), and still as the
+# dataset after NetworkX or igraph rewrote them; what holds no dataset (Pajek, NetworkX's GEXF)
+# as a plain graph with the same nodes and edges.
+for f in all.graphml all.gexf all.gml all.json nx.graphml nx.gml nx-edges.json nx-links.json igraph.gml; do
   [ "$("$B" stats "$T/$f" --format json)" = "$STATS" ] || { echo "interop: outpost stats on $f differs from the dataset's"; exit 1; }
   "$B" path "$T/$f" station-amsterdam lishui-psb > "$T/path.txt"
   grep -q "denied  denied" "$T/path.txt" && grep -q "established  disputed" "$T/path.txt" \
     || { echo "interop: outpost path on $f lost a relation between Amsterdam and Lishui:"; cat "$T/path.txt"; exit 1; }
 done
-"$B" stats "$T/nx.gexf" --format json | "$VENV/bin/python" -c '
+for f in nx.gexf all.net nx.net igraph.net; do
+  "$B" stats "$T/$f" --format json | "$VENV/bin/python" -c '
 import json, sys
 s = {r["measure"]: r["value"] for r in json.load(sys.stdin)["summary"]}
-assert [s["nodes"], s["edges"]] == json.load(open(sys.argv[1])), s' "$T/counts.json"
-echo "interop: outpost reads its GraphML and GEXF exports back as the dataset, the GraphML also as NetworkX rewrote it, and NetworkX's GEXF"
+assert [s["nodes"], s["edges"]] == json.load(open(sys.argv[1])), (sys.argv[2], s)' "$T/counts.json" "$f"
+done
+echo "interop: outpost reads its GraphML, GEXF, GML and JSON exports back as the dataset, also as NetworkX (and igraph, GML) rewrote them; Pajek and NetworkX's GEXF as plain graphs"
