@@ -13,8 +13,13 @@ public enum LoadedInput: Sendable {
 /// export of one, ``DatasetFields``) and `.net` Pajek.
 public struct GraphLoader {
     public var directed: Bool
+    /// The field separator of a CSV edge list; nil: sniffed (``EdgeListReader/delimiter``).
+    public var delimiter: Character?
 
-    public init(directed: Bool = false) { self.directed = directed }
+    public init(directed: Bool = false, delimiter: Character? = nil) {
+        self.directed = directed
+        self.delimiter = delimiter
+    }
 
     public enum Format: String, Sendable { case dataset, edgeList = "csv", graphML = "graphml", gexf, gml, pajek, nodeLinkJSON = "json" }
 
@@ -44,7 +49,7 @@ public struct GraphLoader {
             let (dataset, warnings) = try DatasetReader().readValid(at: path)
             return (.dataset(dataset), warnings)
         case .edgeList:
-            return (.plain(try EdgeListReader(directed: directed).read(at: path)), [])
+            return (.plain(try EdgeListReader(directed: directed, delimiter: delimiter).read(at: path)), [])
         case .graphML:
             return try GraphMLReader().readInput(at: path)
         case .gexf:

@@ -15,6 +15,8 @@ public enum InputError: Error, CustomStringConvertible, Sendable {
     case unknownFormat(String)
     case unreadable(String, String)
     case unwritable(String, String)
+    /// A CSV delimiter that cannot separate fields (a quote, a line end, not one ASCII character).
+    case badDelimiter(String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,8 @@ public enum InputError: Error, CustomStringConvertible, Sendable {
             return "\(printable(path)): cannot tell the format; give a dataset folder, a .csv edge list, or a .graphml, .gexf, .gml, .net (Pajek) or node-link .json file"
         case let .unreadable(path, reason):
             return "\(printable(path)): cannot read (\(reason)); check that the file is readable"
+        case let .badDelimiter(text):
+            return "delimiter '\(printable(text))' cannot separate CSV fields; give one ASCII character other than a double quote or a line end, such as ';' or a tab"
         case let .unwritable(path, reason):
             return "\(printable(path)): cannot write (\(reason)); check that the folder exists and is writable"
         }

@@ -79,3 +79,38 @@ import OutpostGraph
         #expect(weight.message.contains("not a number"))
     }
 }
+
+/// The CSV delimiter: sniffed from the header (comma, tab, semicolon) or given.
+@Suite struct EdgeListDelimiterTests {
+    @Test(arguments: [("source;target;weight\na;b;2\n", "semicolons"), ("source\ttarget\tweight\na\tb\t2\n", "tabs"),
+                      ("\"source\";\"target\";\"weight\"\n\"a\";\"b\";2\n", "quoted semicolons"),
+                      ("source,target,weight\na,b,2\n", "commas")])
+    func theHeaderSaysWhichDelimiter(_ text: String, _ what: String) throws {
+        let graph = try EdgeListReader().read(Data(text.utf8))
+        #expect(graph.nodeIDs == ["a", "b"] && graph.edgeWeights == [2], "\(what)")
+    }
+
+    @Test func aCommaInsideQuotesDoesNotDecide() throws {
+        let graph = try EdgeListReader().read(Data("source;target;note\na;b;\"x, y\"\n".utf8))
+        #expect(graph.attributes(ofEdge: 0)["note"] == "x, y")
+    }
+
+    @Test func aGivenDelimiterWins() throws {
+        let graph = try EdgeListReader(delimiter: "|").read(Data("source|target\na,1|b;2\n".utf8))
+        #expect(graph.nodeIDs == ["a,1", "b;2"])
+    }
+
+    @Test func aWrongGivenDelimiterNamesTheOneInTheFile() {
+        do {
+            _ = try EdgeListReader(delimiter: "|").read(Data("source;target\na;b\n".utf8), file: "x.csv")
+            Issue.record("read with the wrong delimiter")
+        } catch {
+            #expect("\(error)".contains("x.csv:1:1: error: the fields are separated by ';', not by the '|' delimiter"))
+            #expect("\(error)".contains("read it with ';' as the delimiter"))
+        }
+    }
+
+    @Test func aQuoteCannotBeTheDelimiter() {
+        #expect(throws: InputError.self) { try EdgeListReader(delimiter: "\"").read(Data("a\"b\n".utf8)) }
+    }
+}
