@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 import OutpostGraph
 
-/// Reads GEXF (1.1, 1.2 and 1.3, as Gephi and NetworkX write it).
+/// Reads GEXF (1.2draft and 1.3, as NetworkX and Gephi write it; 1.1 is read the same way, untested).
 ///
 /// Honours `defaultedgetype` (an edge of `type="mutual"` in a directed graph is two edges),
 /// node and edge ids, node `label`s, edge `weight`s, and `<attributes>` declarations with their
