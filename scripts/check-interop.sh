@@ -7,9 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=.venv-interop
 # NetworkX 3.6 is the first to read GEXF 1.3 (Gephi's current version).
-if ! "$VENV/bin/python" -c 'import networkx, igraph; assert networkx.__version__ == "3.6.1" and igraph.__version__ == "0.11.8"' 2>/dev/null; then
+# followthemoney gives `ftm validate`, which checks the FtM export.
+if ! "$VENV/bin/python" -c '
+import networkx, igraph, importlib.metadata as m
+assert networkx.__version__ == "3.6.1" and igraph.__version__ == "0.11.8" and m.version("followthemoney") == "4.11.2"' 2>/dev/null; then
   [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q networkx==3.6.1 igraph==0.11.8
+  "$VENV/bin/pip" install -q networkx==3.6.1 igraph==0.11.8 followthemoney==4.11.2
 fi
 B=.build/debug/outpost
 [ -x "$B" ] || swift build
@@ -20,6 +23,8 @@ T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 "$B" export "$D" -o "$T/all.gexf"
 "$B" export "$D" -o "$T/all.gml"
 "$B" export "$D" -o "$T/all.net"
+"$B" export "$D" -o "$T/all.ftm"
+"$VENV/bin/ftm" validate -i "$T/all.ftm" -o "$T/valid.ftm"
 "$B" export "$D" -o "$T/all.csv"
 STATS=$("$B" stats "$D" --format json)
 "$VENV/bin/python" - "$T" "$STATS" <<'PY'
@@ -84,6 +89,25 @@ for H in (IG, IP):
     assert H.is_directed() and (H.vcount(), H.ecount()) == (G.number_of_nodes(), G.number_of_edges())
     assert sorted(H.connected_components(mode="weak").sizes()) == sorted(map(len, nx.weakly_connected_components(G)))
 assert sorted(IG.vs["label"]) == sorted(G.nodes) and sorted(IP.vs["id"]) == sorted(G.nodes)
+# FollowTheMoney: ftm validate keeps every entity and every value (countries become ISO codes,
+# as FtM cleans them); one entity per source, entity and relation; every reference resolves.
+from followthemoney import model
+mine = {e["id"]: e for e in map(json.loads, open(f"{t}/all.ftm"))}
+valid = {e["id"]: e for e in map(json.loads, open(f"{t}/valid.ftm"))}
+assert mine.keys() == valid.keys() and len(mine) == stats["sources"] + G.number_of_nodes() + G.number_of_edges()
+for i, e in mine.items():
+    schema = model.get(e["schema"])
+    assert valid[i]["schema"] == e["schema"] and schema is not None, i
+    for p, values in e["properties"].items():
+        prop = schema.properties[p]
+        cleaned = [prop.type.clean(v) for v in values]
+        assert None not in cleaned and sorted(valid[i]["properties"].get(p, [])) == sorted(cleaned), (i, p, values)
+        if prop.type.name == "entity":
+            assert all(v in mine for v in values), (i, p, values)
+links = [e for e in mine.values() if e["id"].startswith("relation.")]
+assert all(model.get(e["schema"]).is_a("Interval") for e in links)
+status = {k: d["status"] for u, v, k, d in G.edges(keys=True, data=True)}
+assert len(links) == G.number_of_edges() and all(status[e["id"].removeprefix("relation.")] == e["properties"]["status"][0] for e in links)
 # What NetworkX and igraph write again, Outpost reads (checked below).
 nx.write_graphml(G, f"{t}/nx.graphml")
 nx.write_gexf(X, f"{t}/nx.gexf")
@@ -94,7 +118,7 @@ json.dump(nx.node_link_data(G, edges="links"), open(f"{t}/nx-links.json", "w"))
 IG.write_gml(f"{t}/igraph.gml")
 IP.write_pajek(f"{t}/igraph.net")
 json.dump([G.number_of_nodes(), G.number_of_edges()], open(f"{t}/counts.json", "w"))
-print(f"interop: NetworkX and igraph read {G.number_of_nodes()} nodes and {G.number_of_edges()} relations from GraphML; GEXF the same, {spelled} relations with a spell; GML with every field and the ids, Pajek with the ids; node-link JSON and CSV agree; components {sorted(map(len, nx.weakly_connected_components(G)), reverse=True)[:5]}…")
+print(f"interop: NetworkX and igraph read {G.number_of_nodes()} nodes and {G.number_of_edges()} relations from GraphML; GEXF the same, {spelled} relations with a spell; GML with every field and the ids, Pajek with the ids; ftm validate keeps all {len(mine)} FtM entities; node-link JSON and CSV agree; components {sorted(map(len, nx.weakly_connected_components(G)), reverse=True)[:5]}…")
 PY
 # Outpost reads back its exports as the dataset (the same answers as the YAML), and still as the
 # dataset after NetworkX or igraph rewrote them; what holds no dataset (Pajek, NetworkX's GEXF)

@@ -12,18 +12,21 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case gml
     /// Pajek `.net`: structure only, one arc per relation (``PajekWriter``).
     case pajek
+    /// FollowTheMoney entities as JSON lines, for Aleph (``FollowTheMoneyWriter``); datasets only.
+    case ftm
     /// Node-link JSON as NetworkX's `node_link_data(G, edges="edges")` (``NodeLinkJSONWriter``).
     case json
     /// A CSV edge list (``EdgeListWriter``) and a node table beside it (`NAME.nodes.csv`).
     case csv
 
-    /// The format a file name's extension names (`.graphml`/`.xml`, `.gexf`, `.gml`, `.net`, `.json`, `.csv`), or nil.
+    /// The format a file name's extension names (`.graphml`/`.xml`, `.gexf`, `.gml`, `.net`, `.ftm`, `.json`, `.csv`), or nil.
     public init?(path: String) {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "graphml", "xml": self = .graphML
         case "gexf": self = .gexf
         case "gml": self = .gml
         case "net": self = .pajek
+        case "ftm": self = .ftm
         case "json": self = .json
         case "csv": self = .csv
         default: return nil
@@ -43,7 +46,8 @@ extension LoadedNetwork {
     /// Writes the whole input as the filter sees it (a dataset: every kept entity and relation,
     /// one edge per relation, with its evidence; a plain graph: as read) in `format`, atomically.
     ///
-    /// - Throws: ``ExportError`` for a character the format cannot hold; ``InputError`` when a
+    /// - Throws: ``ExportError`` for a character the format cannot hold or a plain graph to a
+    ///   format that needs a dataset (FollowTheMoney); ``InputError`` when a
     ///   file cannot be written. Nothing is left half-written.
     @discardableResult
     public func export(to path: String, format: ExportFormat) throws -> ExportSummary {
@@ -58,6 +62,9 @@ extension LoadedNetwork {
             if let view { try GMLWriter().write(view, to: path) } else { try GMLWriter().write(graph, to: path) }
         case .pajek:
             try PajekWriter().write(graph, to: path)
+        case .ftm:
+            guard let view else { throw ExportError.needsDataset(format: "FollowTheMoney") }
+            try FollowTheMoneyWriter().write(view, to: path)
         case .json:
             try NodeLinkJSONWriter(multigraph: view != nil, graphAttributes: view?.exportGraphAttributes ?? [:]).write(graph, to: path)
         case .csv:

@@ -81,6 +81,8 @@ public enum ExportError: Error, CustomStringConvertible, Sendable {
     case nameNotAllowed(owner: String, name: String, format: String, rule: String)
     /// A value the format cannot hold (a Pajek label with a double quote or a line break).
     case valueNotAllowed(owner: String, field: String, format: String, reason: String)
+    /// A plain graph to a format whose entities need a dataset's kinds (FollowTheMoney).
+    case needsDataset(format: String)
 
     public var description: String {
         switch self {
@@ -89,6 +91,8 @@ public enum ExportError: Error, CustomStringConvertible, Sendable {
             return "\(owner): \(field) holds the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which \(format) 1.0 cannot hold in any form; remove it from the dataset (or export to CSV or JSON, which can)"
         case let .nameNotAllowed(owner, name, format, rule):
             return "\(owner): the attribute name '\(printable(name))' cannot be a \(format) key (\(rule)); rename the attribute, or export to GraphML or JSON, which can hold it"
+        case let .needsDataset(format):
+            return "a \(format) export needs a dataset (entity kinds say which schema each node is); this is a plain graph: export it as GraphML, GEXF, GML, Pajek, JSON or CSV"
         case let .valueNotAllowed(owner, field, format, reason):
             return "\(owner): \(field) \(reason), which \(format) cannot hold; change the value, or export to GraphML, GML or JSON, which can"
         }

@@ -4,7 +4,7 @@ import Outpost
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the whole input as GraphML, GEXF, GML, Pajek, node-link JSON or CSV.",
+        abstract: "Write the whole input as GraphML, GEXF, GML, Pajek, FtM, JSON or CSV.",
         discussion: """
         Writes every entity and relation of a dataset (every layer: an export is the
         whole dataset unless a filter says otherwise), one edge per relation, or a
@@ -20,6 +20,7 @@ struct Export: ParsableCommand {
         gml      GML as NetworkX's write_gml, label = the id (so read_gml keeps
                  the ids); the same fields
         pajek    Pajek .net: the structure only, one arc per relation
+        ftm      FollowTheMoney entities as JSON lines, for Aleph (a dataset only)
         json     node-link JSON as NetworkX's node_link_data(G, edges="edges")
         csv      an edge list FILE and a node table FILE.nodes.csv
 
@@ -32,10 +33,10 @@ struct Export: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .short, help: ArgumentHelp("The file to write (.graphml, .gexf, .gml, .net, .json or .csv).", valueName: "file"))
+    @Option(name: .short, help: ArgumentHelp("The file to write (.graphml, .gexf, .gml, .net, .ftm, .json or .csv).", valueName: "file"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("graphml, gexf, gml, pajek, json or csv (default: from -o's extension).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("graphml, gexf, gml, pajek, ftm, json or csv (default: from -o's extension).", valueName: "format"))
     var format: String?
 
     @OptionGroup var filters: FilterOptions
