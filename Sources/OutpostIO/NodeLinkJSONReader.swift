@@ -9,7 +9,7 @@ import OutpostGraph
 /// Node ids are strings or numbers (a number is named by its JSON text, `1`); a node's `label`
 /// or `name` becomes its display name, an edge's `weight` its weight (it must be a number) and
 /// its `key` its `id` when it has none. Other values become attributes: strings as they are,
-/// numbers as written, booleans `true`/`false`, arrays and objects as compact JSON text; `null`
+/// numbers as written, booleans `true`/`false`, arrays and objects as their JSON text in the file; `null`
 /// is left out. ``readInput(at:)`` reads Outpost's own export (``NodeLinkJSONWriter`` of
 /// ``DatasetView/exportGraph()``) back as the dataset it holds, recognised as ``DatasetFields``
 /// says. Errors name the line and column of the node or edge at fault.
@@ -60,7 +60,7 @@ public struct NodeLinkJSONReader {
         var graphValues: [String: String] = [:]
         if let value = top["graph"] {
             guard case let .object(fields) = value.kind else { throw fail(value.position, "\"graph\" is not an object", "write \"graph\": {} or leave it out") }
-            for (name, field) in fields { if let text = field.attributeText { graphValues[name] = text } }
+            for (name, field) in fields { if let text = field.attributeText(in: data) { graphValues[name] = text } }
         }
         guard let nodesValue = top["nodes"], case let .array(nodes) = nodesValue.kind else {
             throw fail(top["nodes"]?.position ?? root.position, "no \"nodes\" array", "node-link JSON lists its nodes as \"nodes\": [{\"id\": …}, …]")
@@ -73,7 +73,7 @@ public struct NodeLinkJSONReader {
             }
             if graph.index(of: id) != nil { throw fail(idValue.position, "node id '\(printable(id))' is listed twice", "give each node its own id") }
             var attributes: [String: String] = [:]
-            for (name, value) in fields where name != "id" { if let text = value.attributeText { attributes[name] = text } }
+            for (name, value) in fields where name != "id" { if let text = value.attributeText(in: data) { attributes[name] = text } }
             let label = attributes["label"] ?? attributes["name"]
             graph.addNode(id, label: label, attributes: attributes)
             nodeLocations.append(SourceLocation(file: file, line: node.position.line, column: node.position.column))
@@ -101,7 +101,7 @@ public struct NodeLinkJSONReader {
                             throw fail(value.position, "edge weight is not a finite number", "write a number such as 1 or 0.5")
                         }
                         weight = w
-                    } else if let text = value.attributeText {
+                    } else if let text = value.attributeText(in: data) {
                         attributes[name] = text
                     }
                 }
@@ -130,6 +130,8 @@ struct JSONValue {
     }
     var kind: Kind
     var position: Position
+    /// Where the value's text lies in the bytes it was parsed from.
+    var bytes: Range<Int> = 0..<0
 
     /// A node id: a string, or a number's text.
     var idText: String? {
@@ -139,42 +141,15 @@ struct JSONValue {
         }
     }
 
-    /// The value as an attribute's text (nil for null).
-    var attributeText: String? {
+    /// The value as an attribute's text (nil for null); an array or object as its text in
+    /// `data`, the bytes it was parsed from.
+    func attributeText(in data: Data) -> String? {
         switch kind {
         case let .string(text), let .number(text): return text
         case let .bool(flag): return flag ? "true" : "false"
         case .null: return nil
-        case .object, .array: return compact
+        case .object, .array: return String(decoding: data[data.startIndex + bytes.lowerBound..<data.startIndex + bytes.upperBound], as: UTF8.self)
         }
-    }
-
-    /// Compact JSON text, keys in their order.
-    var compact: String {
-        switch kind {
-        case let .object(members): return "{" + members.map { JSONValue.quoted($0.key) + ":" + $0.value.compact }.joined(separator: ",") + "}"
-        case let .array(items): return "[" + items.map(\.compact).joined(separator: ",") + "]"
-        case let .string(text): return JSONValue.quoted(text)
-        case let .number(text): return text
-        case let .bool(flag): return flag ? "true" : "false"
-        case .null: return "null"
-        }
-    }
-
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }
 
@@ -229,6 +204,13 @@ struct JSONParser {
 
     mutating func value(depth: Int) throws -> JSONValue {
         skipSpace()
+        let from = position
+        var value = try scalarOrContainer(depth: depth)
+        value.bytes = from..<position
+        return value
+    }
+
+    mutating func scalarOrContainer(depth: Int) throws -> JSONValue {
         let start = here
         guard depth < 64 else { throw fail("values nest more than 64 deep", hint: "node-link JSON nests a few levels; this is not a graph") }
         guard position < bytes.count else { throw fail("the file ends where a value was expected", hint: "the file may be truncated") }

@@ -43,3 +43,14 @@ enum DatasetComparison {
 
     static func citations(_ list: [Citation]) -> [[String]] { list.map { [$0.source, $0.excerpt] } }
 }
+
+/// Expects `body` to throw an error whose message contains `expected` (a reader's
+/// `file:line:column: error: what`); records an issue when it throws nothing.
+func expectReadError(_ expected: String, _ what: String, sourceLocation: Testing.SourceLocation = #_sourceLocation, _ body: () throws -> Any) {
+    do {
+        _ = try body()
+        Issue.record("accepted: \(what)", sourceLocation: sourceLocation)
+    } catch {
+        #expect("\(error)".contains(expected), "\(error)", sourceLocation: sourceLocation)
+    }
+}
