@@ -9,7 +9,8 @@ import OutpostGraph
 /// Honours `edgedefault` (and a per-edge `directed` attribute only when it agrees), node and
 /// edge ids, `<key>` declarations with their `attr.name`, `attr.type` and `<default>`. An edge
 /// key named `weight` becomes the edge weight (it must be numeric); a node key named `label`
-/// or `name` becomes the node's display name; every other `<data>` is kept as an attribute.
+/// (else `name`, else yEd's `<y:NodeLabel>`) becomes the node's display name; every other
+/// `<data>` is kept as an attribute, except yEd's drawing (keys with a `yfiles.type`).
 ///
 /// Unlike NetworkX, an edge whose end is not declared as a `<node>` is an error, not a new
 /// node: a typo in an id should not silently grow the graph. Only the first `<graph>` is read;
@@ -203,7 +204,11 @@ public struct GraphMLReader {
 }
 
 final class GraphMLDelegate: NSObject, XMLParserDelegate {
-    struct Key { var name: String; var domain: String; var type: String; var defaultValue: String? }
+    struct Key {
+        var name: String; var domain: String; var type: String; var defaultValue: String?
+        /// yEd's `yfiles.type` (`nodegraphics`, `edgegraphics`, …): drawing, not data.
+        var yfilesType: String? = nil
+    }
 
     let file: String
     var failure: Diagnostic?
@@ -226,6 +231,10 @@ final class GraphMLDelegate: NSObject, XMLParserDelegate {
     var currentNodeAttributes: [String: String] = [:]
     var currentEdge: (source: String, target: String, attributes: [String: String], weight: String?, line: Int, column: Int)?
     var dataKey: String?
+    /// Inside yEd's `<y:NodeLabel>`: its text is the node's label when it has no `label` or `name`.
+    var inNodeLabel = false
+    var nodeLabelText = ""
+    var yEdLabel: String?
     var text = ""
     weak var parser: XMLParser?
 
@@ -246,7 +255,7 @@ final class GraphMLDelegate: NSObject, XMLParserDelegate {
             currentKey = id
             currentKeyDefault = nil
             keys[id] = Key(name: attributes["attr.name"] ?? id, domain: attributes["for"] ?? "all",
-                           type: attributes["attr.type"] ?? "string", defaultValue: nil)
+                           type: attributes["attr.type"] ?? "string", defaultValue: nil, yfilesType: attributes["yfiles.type"])
         case "default":
             inDefault = true
             text = ""
@@ -292,12 +301,16 @@ final class GraphMLDelegate: NSObject, XMLParserDelegate {
             text = ""
         case "hyperedge":
             fail(parser, "hyperedges are not supported")
+        case "y:NodeLabel" where currentNode != nil && dataKey.flatMap { keys[$0]?.yfilesType } == "nodegraphics":
+            inNodeLabel = true
+            nodeLabelText = ""
         default:
             break
         }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inNodeLabel { nodeLabelText += string }
         if dataKey != nil || inDefault { text += string }
     }
 
@@ -309,19 +322,19 @@ final class GraphMLDelegate: NSObject, XMLParserDelegate {
             if let currentKey { keys[currentKey]?.defaultValue = text }
         case "key":
             currentKey = nil
+        case "y:NodeLabel" where inNodeLabel:
+            inNodeLabel = false
+            if yEdLabel == nil { yEdLabel = nodeLabelText.trimmingCharacters(in: .whitespacesAndNewlines) }
         case "data":
             guard let key = dataKey, let declaration = keys[key] else { return }
             dataKey = nil
+            if declaration.yfilesType != nil { return }  // yEd's drawing: its node label is read above
             if let problem = Self.typeProblem(text, declaration) {
                 return fail(parser, "<data> for '\(printable(declaration.name))' holds '\(printable(text, limit: 40))', which is not \(problem)",
                             hint: "write a value of the key's attr.type (\(declaration.type)), or declare the key as a string")
             }
-            if let id = currentNode {
-                if ["label", "name"].contains(declaration.name) && currentNodeAttributes["__label"] == nil {
-                    currentNodeAttributes["__label"] = text
-                }
+            if currentNode != nil {
                 currentNodeAttributes[declaration.name] = text
-                _ = id
             } else if currentEdge != nil {
                 if declaration.name == "weight" { currentEdge!.weight = text } else { currentEdge!.attributes[declaration.name] = text }
             } else if graphDepth > 0 {
@@ -330,7 +343,9 @@ final class GraphMLDelegate: NSObject, XMLParserDelegate {
         case "node":
             guard let id = currentNode else { return }
             var attributes = currentNodeAttributes
-            let label = attributes.removeValue(forKey: "__label")
+            // The display name: `label` (igraph writes it after `name`), else `name`, else yEd's label.
+            let label = attributes["label"] ?? attributes["name"] ?? yEdLabel
+            yEdLabel = nil
             for (_, key) in keys where (key.domain == "node" || key.domain == "all") && attributes[key.name] == nil {
                 if let value = key.defaultValue { attributes[key.name] = value }
             }
