@@ -15,6 +15,8 @@ public enum InputError: Error, CustomStringConvertible, Sendable {
     case unknownFormat(String)
     case unreadable(String, String)
     case unwritable(String, String)
+    /// `-` (standard input) without a format to read it in.
+    case standardInputNeedsFormat
     /// A CSV delimiter that cannot separate fields (a quote, a line end, not one ASCII character).
     case badDelimiter(String)
 
@@ -32,6 +34,8 @@ public enum InputError: Error, CustomStringConvertible, Sendable {
             return "\(printable(path)): cannot tell the format; give a dataset folder, a .csv edge list, or a .graphml, .gexf, .gml, .net (Pajek) or node-link .json file"
         case let .unreadable(path, reason):
             return "\(printable(path)): cannot read (\(reason)); check that the file is readable"
+        case .standardInputNeedsFormat:
+            return "standard input (-) has no extension to tell its format; say which it is (csv, graphml, gexf, gml, pajek, json or yaml)"
         case let .badDelimiter(text):
             return "delimiter '\(printable(text))' cannot separate CSV fields; give one ASCII character other than a double quote or a line end, such as ';' or a tab"
         case let .unwritable(path, reason):
