@@ -97,7 +97,7 @@ public struct EdgeListReader {
         while let row = try scanner.nextRow(file: file) {
             if row.fields.count == 1 && row.fields[0].text.isEmpty { continue }  // blank line
             guard row.fields.count == header.count else {
-                throw fail(row.line, 1, "expected \(header.count) fields (\(header.joined(separator: String(UnicodeScalar(separator))))) but found \(row.fields.count)",
+                throw fail(row.line, 1, "expected \(header.count) fields (\(printable(header.joined(separator: String(UnicodeScalar(separator)))))) but found \(row.fields.count)",
                            hint: separator == UInt8(ascii: ",") ? "check for a missing or extra comma; quote fields that contain commas"
                                                                 : "check for a missing or extra \(name) separator; quote fields that contain one")
             }

@@ -221,7 +221,7 @@ final class GEXFDelegate: NSObject, XMLParserDelegate {
         case "field" where fieldName != nil:
             fields[fieldName!] = text
             fieldName = nil
-        case "title", "description" where inMeta:
+        case "title" where inMeta, "description" where inMeta:
             // GEXF's own title and description; an Outpost field of the same name wins.
             if fields[element] == nil { fields[element] = text }
         case "default":

@@ -61,7 +61,9 @@ public struct GMLWriter {
     public func write(_ graph: Graph) throws -> String {
         let weighted = graph.edgeWeights.contains { $0 != 1 }
         var out = "graph [\n  directed \(graph.isDirected ? 1 : 0)\n"
-        if Set(zip(graph.edgeSources, graph.edgeTargets).map { "\($0) \($1)" }).count < graph.edgeCount { out += "  multigraph 1\n" }
+        // NetworkX's read_gml refuses a repeated pair (b–a after a–b, undirected) unless the graph says multigraph.
+        let pairs = Set(zip(graph.edgeSources, graph.edgeTargets).map { graph.isDirected ? [$0, $1] : [min($0, $1), max($0, $1)] })
+        if pairs.count < graph.edgeCount { out += "  multigraph 1\n" }
         for v in 0..<graph.nodeCount {
             out += "  node [\n    id \(v)\n    label \"\(Self.escape(graph.nodeIDs[v]))\"\n"
             var values = graph.nodeAttributes[v]

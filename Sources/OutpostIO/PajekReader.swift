@@ -63,15 +63,17 @@ public struct PajekReader {
         var declared = 0
         var nodeAttributes: [String: [String: String]] = [:]
         var edges: [(u: String, v: String, weight: Double, attributes: [String: String])] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines end at each LF; splitting Characters would not, as CR LF is one Character.
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring(Substring.UnicodeScalarView($0)) }
+        for (n, line) in lines.enumerated() {
             let number = n + 1
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty || trimmed.hasPrefix("%") { continue }
             if trimmed.hasPrefix("*") {
                 let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" })
                 let head = words[0].lowercased()
                 if words.count > 1 && words[1].hasPrefix(":") && head != "*vertices" {
-                    throw fail(number, 1, "multi-relational sections (\(words[0]) \(words[1])) are not supported", "write one *arcs or *edges section")
+                    throw fail(number, 1, "multi-relational sections (\(printable(String(words[0]))) \(printable(String(words[1])))) are not supported", "write one *arcs or *edges section")
                 }
                 var nextDirected: Bool?
                 switch head {
@@ -102,6 +104,7 @@ public struct PajekReader {
             guard let tokens = Self.tokens(line) else {
                 throw fail(number, 1, "a quoted label is never closed", "add the closing double quote")
             }
+            if tokens.isEmpty { continue }  // only carriage returns or other separators (found by fuzzing)
             switch section {
             case .none:
                 throw fail(number, 1, "a line before any section", "start the file with *vertices N")

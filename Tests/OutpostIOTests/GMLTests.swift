@@ -75,6 +75,17 @@ import OutpostGraph
         #expect(read.nodeAttributes[0] == ["colour": "red"] && read.edgeWeights == [0.5] && read.attributes(ofEdge: 0) == ["type": "x"])
     }
 
+    @Test func anUndirectedRepeatedPairMakesAMultigraph() throws {
+        var graph = Graph(directed: false)
+        let a = graph.addNode("a"), b = graph.addNode("b")
+        graph.addEdge(a, b); graph.addEdge(b, a)
+        #expect(try GMLWriter().write(graph).contains("multigraph 1"))
+        graph = Graph(directed: true)
+        graph.addNode("a"); graph.addNode("b")
+        graph.addEdge(0, 1); graph.addEdge(1, 0)
+        #expect(try !GMLWriter().write(graph).contains("multigraph"))
+    }
+
     @Test func anAttributeNameGMLCannotHoldIsRefused() {
         var graph = Graph(directed: false)
         graph.addNode("a", attributes: ["two words": "x"])

@@ -27,6 +27,12 @@ import OutpostGraph
         #expect(!plain.isDirected && plain.nodeIDs == ["1", "2", "3"] && plain.edgeCount == 2)
     }
 
+    /// Found by scripts/fuzz.sh pajek: a line of carriage returns only ended the process.
+    @Test func aLineOfCarriageReturnsIsBlank() throws {
+        let graph = try PajekReader().read(Data("*vertices 2\r\n\r\r\r\n1 \"a\"\r\n2 \"b\"\r\n*arcs\r\n\r\n1 2\r\n".utf8))
+        #expect(graph.nodeIDs == ["a", "b"] && graph.edgeCount == 1)
+    }
+
     @Test func aLabelPajekCannotHoldIsRefused() {
         var graph = Graph(directed: false)
         graph.addNode("say \"hi\"")
