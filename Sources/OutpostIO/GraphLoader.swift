@@ -41,6 +41,9 @@ public struct GraphLoader {
             }
         }
 
+        /// The names ``init(name:)`` takes, for messages: "csv, graphml, …, json or yaml".
+        public static let names = "csv, graphml, gexf, gml, pajek, json or yaml"
+
         /// The format's name in messages.
         public var displayName: String {
             GraphLoader.extensions.first { $0.format == self }?.name ?? "YAML"

@@ -35,7 +35,7 @@ public enum InputError: Error, CustomStringConvertible, Sendable {
         case let .unreadable(path, reason):
             return "\(printable(path)): cannot read (\(reason)); check that the file is readable"
         case .standardInputNeedsFormat:
-            return "standard input (-) has no extension to tell its format; say which it is (csv, graphml, gexf, gml, pajek, json or yaml)"
+            return "standard input (-) has no extension to tell its format; say which it is (\(GraphLoader.Format.names))"
         case let .badDelimiter(text):
             return "delimiter '\(printable(text))' cannot separate CSV fields; give one ASCII character other than a double quote or a line end, such as ';' or a tab"
         case let .unwritable(path, reason):

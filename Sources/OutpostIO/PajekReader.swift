@@ -22,35 +22,41 @@ public struct PajekReader {
         try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             if let problem = InputBytes.textProblem(in: bytes, file: file) { throw DiagnosticsError([problem]) }
-            return try parse(String(decoding: UnsafeBufferPointer(rebasing: bytes[(InputBytes.hasByteOrderMark(bytes) ? 3 : 0)...]), as: UTF8.self), file: file)
+            return try parse(bytes, file: file)
         }
     }
 
-    /// A line's tokens with their columns: words, and strings in double quotes.
-    static func tokens(_ line: Substring) -> [(text: String, column: Int, quoted: Bool)]? {
-        var out: [(String, Int, Bool)] = []
-        var i = line.startIndex, column = 1
-        while i < line.endIndex {
-            let c = line[i]
-            if c == " " || c == "\t" || c == "\r" { i = line.index(after: i); column += 1; continue }
-            let start = column
-            if c == "\"" {
-                var j = line.index(after: i); column += 1
-                var text = ""
-                while j < line.endIndex && line[j] != "\"" { text.append(line[j]); j = line.index(after: j); column += 1 }
-                guard j < line.endIndex else { return nil }
-                i = line.index(after: j); column += 1
-                out.append((text, start, true))
+    /// The tokens of the line `bytes[range]` with their columns (in characters, from 1): words,
+    /// and strings in double quotes; nil when a quote is never closed. Spaces, tabs and carriage
+    /// returns separate them.
+    static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [(text: String, column: Int, quoted: Bool)]? {
+        var out: [(text: String, column: Int, quoted: Bool)] = []
+        func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+        var i = range.lowerBound, characters = 1, counted = range.lowerBound
+        func column(at k: Int) -> Int {
+            while counted < k { if bytes[counted] & 0xC0 != 0x80 { characters += 1 }; counted += 1 }
+            return characters
+        }
+        while i < range.upperBound {
+            if isSeparator(bytes[i]) { i += 1; continue }
+            let start = column(at: i)
+            if bytes[i] == UInt8(ascii: "\"") {
+                var j = i + 1
+                while j < range.upperBound && bytes[j] != UInt8(ascii: "\"") { j += 1 }
+                guard j < range.upperBound else { return nil }
+                out.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j]), as: UTF8.self), start, true))
+                i = j + 1
             } else {
-                var text = ""
-                while i < line.endIndex && ![" ", "\t", "\r"].contains(line[i]) { text.append(line[i]); i = line.index(after: i); column += 1 }
-                out.append((text, start, false))
+                var j = i
+                while j < range.upperBound && !isSeparator(bytes[j]) { j += 1 }
+                out.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self), start, false))
+                i = j
             }
         }
         return out
     }
 
-    private func parse(_ text: String, file: String) throws -> Graph {
+    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> Graph {
         func fail(_ line: Int, _ column: Int, _ message: String, _ hint: String) -> DiagnosticsError {
             DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column), message, hint: hint)])
         }
@@ -63,13 +69,20 @@ public struct PajekReader {
         var declared = 0
         var nodeAttributes: [String: [String: String]] = [:]
         var edges: [(u: String, v: String, weight: Double, attributes: [String: String])] = []
-        // Lines end at each LF; splitting Characters would not, as CR LF is one Character.
-        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring(Substring.UnicodeScalarView($0)) }
-        for (n, line) in lines.enumerated() {
-            let number = n + 1
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty || trimmed.hasPrefix("%") { continue }
-            if trimmed.hasPrefix("*") {
+        // Lines end at each LF byte (as Characters, CR LF would be one, and never split at LF).
+        var lineStart = InputBytes.hasByteOrderMark(bytes) ? 3 : 0, number = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let range = lineStart..<lineEnd
+            lineStart = lineEnd + 1
+            number += 1
+            var first = range.lowerBound
+            while first < range.upperBound && [0x20, 0x09, 0x0D].contains(bytes[first]) { first += 1 }
+            if first == range.upperBound || bytes[first] == UInt8(ascii: "%") { continue }
+            if bytes[first] == UInt8(ascii: "*") {
+                let trimmed = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<range.upperBound]), as: UTF8.self)
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
                 let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" })
                 let head = words[0].lowercased()
                 if words.count > 1 && words[1].hasPrefix(":") && head != "*vertices" {
@@ -82,7 +95,7 @@ public struct PajekReader {
                     section = .vertices
                     if words.count > 1, let count = Int(words[1]), count > 0 {
                         // Vertices need no line of their own; a count far beyond the file is a mistake, not a graph.
-                        guard count <= max(text.utf8.count, 1000) else {
+                        guard count <= max(bytes.count, 1000) else {
                             throw fail(number, 1, "*vertices \(count) declares far more vertices than the file could list", "check the count")
                         }
                         declared = count
@@ -101,7 +114,7 @@ public struct PajekReader {
                 directed = nextDirected
                 continue
             }
-            guard let tokens = Self.tokens(line) else {
+            guard let tokens = Self.tokens(bytes, range) else {
                 throw fail(number, 1, "a quoted label is never closed", "add the closing double quote")
             }
             if tokens.isEmpty { continue }  // only carriage returns or other separators (found by fuzzing)

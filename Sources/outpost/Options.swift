@@ -27,7 +27,7 @@ struct InputOptions: ParsableArguments {
     var delimiter: String?
 
     @Option(name: .customLong("input-format"), help: ArgumentHelp(
-        "Read the input as csv, graphml, gexf, gml, pajek, json or yaml (one dataset file), whatever its extension; needed for `-` (standard input).",
+        "Read the input as \(GraphLoader.Format.names) (one dataset file), whatever its extension; needed for `-` (standard input).",
         valueName: "format"))
     var inputFormat: String?
 
@@ -46,10 +46,10 @@ struct InputOptions: ParsableArguments {
             }
         }
         if let inputFormat, GraphLoader.Format(name: inputFormat) == nil {
-            throw ValidationError("--input-format \(inputFormat): give csv, graphml, gexf, gml, pajek, json or yaml")
+            throw ValidationError("--input-format \(inputFormat): give \(GraphLoader.Format.names)")
         }
         if path == GraphLoader.standardInput && inputFormat == nil {
-            throw ValidationError("- reads standard input, which has no extension to tell its format; add --input-format csv, graphml, gexf, gml, pajek, json or yaml")
+            throw ValidationError("- reads standard input, which has no extension to tell its format; add --input-format with one of \(GraphLoader.Format.names)")
         }
         if delimiter != nil, format.map({ $0 != .edgeList }) ?? !path.lowercased().hasSuffix(".csv") {
             throw ValidationError("--delimiter applies to CSV edge lists (.csv or --input-format csv); \(path) is not one")
