@@ -25,6 +25,8 @@ T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 "$B" export "$D" -o "$T/all.net"
 "$B" export "$D" -o "$T/all.ftm"
 "$VENV/bin/ftm" validate -i "$T/all.ftm" -o "$T/valid.ftm"
+"$B" export "$D" --format sheets -o "$T/sheets"
+"$B" import "$T/sheets" -o "$T/imported"
 "$B" export "$D" -o "$T/all.csv"
 STATS=$("$B" stats "$D" --format json)
 "$VENV/bin/python" - "$T" "$STATS" <<'PY'
@@ -108,6 +110,11 @@ links = [e for e in mine.values() if e["id"].startswith("relation.")]
 assert all(model.get(e["schema"]).is_a("Interval") for e in links)
 status = {k: d["status"] for u, v, k, d in G.edges(keys=True, data=True)}
 assert len(links) == G.number_of_edges() and all(status[e["id"].removeprefix("relation.")] == e["properties"]["status"][0] for e in links)
+# Sheets: Python's csv reads one row per source, entity and relation, and one per citation.
+sheet = lambda name: list(csv.DictReader(open(f"{t}/sheets/{name}.csv", newline="", encoding="utf-8")))
+assert (len(sheet("sources")), len(sheet("entities")), len(sheet("relations"))) == (stats["sources"], G.number_of_nodes(), G.number_of_edges())
+assert sum(1 for c in sheet("citations") if c["of"] == "relation") == sum(d["citation_count"] for u, v, d in G.edges(data=True))
+assert sorted(r["status"] for r in sheet("relations")) == sorted(d["status"] for u, v, d in G.edges(data=True))
 # What NetworkX and igraph write again, Outpost reads (checked below).
 nx.write_graphml(G, f"{t}/nx.graphml")
 nx.write_gexf(X, f"{t}/nx.gexf")
@@ -123,7 +130,7 @@ PY
 # Outpost reads back its exports as the dataset (the same answers as the YAML), and still as the
 # dataset after NetworkX or igraph rewrote them; what holds no dataset (Pajek, NetworkX's GEXF)
 # as a plain graph with the same nodes and edges.
-for f in all.graphml all.gexf all.gml all.json nx.graphml nx.gml nx-edges.json nx-links.json igraph.gml; do
+for f in all.graphml all.gexf all.gml all.json nx.graphml nx.gml nx-edges.json nx-links.json igraph.gml imported; do
   [ "$("$B" stats "$T/$f" --format json)" = "$STATS" ] || { echo "interop: outpost stats on $f differs from the dataset's"; exit 1; }
   "$B" path "$T/$f" station-amsterdam lishui-psb > "$T/path.txt"
   grep -q "denied  denied" "$T/path.txt" && grep -q "established  disputed" "$T/path.txt" \

@@ -14,6 +14,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case pajek
     /// FollowTheMoney entities as JSON lines, for Aleph (``FollowTheMoneyWriter``); datasets only.
     case ftm
+    /// A folder of CSV sheets to edit in a spreadsheet (``DatasetSheetsWriter``); datasets only.
+    /// `outpost import` turns them back into a YAML dataset.
+    case sheets
     /// Node-link JSON as NetworkX's `node_link_data(G, edges="edges")` (``NodeLinkJSONWriter``).
     case json
     /// A CSV edge list (``EdgeListWriter``) and a node table beside it (`NAME.nodes.csv`).
@@ -65,6 +68,9 @@ extension LoadedNetwork {
         case .ftm:
             guard let view else { throw ExportError.needsDataset(format: "FollowTheMoney") }
             try FollowTheMoneyWriter().write(view, to: path)
+        case .sheets:
+            guard let view else { throw ExportError.needsDataset(format: "sheets") }
+            files = try DatasetSheetsWriter().write(view, toFolder: path)
         case .json:
             try NodeLinkJSONWriter(multigraph: view != nil, graphAttributes: view?.exportGraphAttributes ?? [:]).write(graph, to: path)
         case .csv:

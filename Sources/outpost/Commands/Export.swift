@@ -21,6 +21,8 @@ struct Export: ParsableCommand {
                  the ids); the same fields
         pajek    Pajek .net: the structure only, one arc per relation
         ftm      FollowTheMoney entities as JSON lines, for Aleph (a dataset only)
+        sheets   a folder of CSV sheets (sources, entities, relations, totals,
+                 citations) to edit in a spreadsheet; outpost import reads them
         json     node-link JSON as NetworkX's node_link_data(G, edges="edges")
         csv      an edge list FILE and a node table FILE.nodes.csv
 
@@ -36,7 +38,7 @@ struct Export: ParsableCommand {
     @Option(name: .short, help: ArgumentHelp("The file to write (.graphml, .gexf, .gml, .net, .ftm, .json or .csv).", valueName: "file"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("graphml, gexf, gml, pajek, ftm, json or csv (default: from -o's extension).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("graphml, gexf, gml, pajek, ftm, sheets, json or csv (default: from -o's extension).", valueName: "format"))
     var format: String?
 
     @OptionGroup var filters: FilterOptions
@@ -60,7 +62,8 @@ struct Export: ParsableCommand {
         try reportingErrors {
             let loaded = try LoadedNetwork(input, filters: filters, defaultLayers: RelationLayer.all)
             let summary = try loaded.export(to: output, format: try resolvedFormat())
-            printError("wrote \(summary.nodeCount) nodes and \(summary.edgeCount) edges to \(summary.files.joined(separator: " and "))")
+            let files = summary.files.count > 2 ? "\(summary.files.count) files in \(output)" : summary.files.joined(separator: " and ")
+            printError("wrote \(summary.nodeCount) nodes and \(summary.edgeCount) edges to \(files)")
         }
     }
 }
