@@ -125,6 +125,14 @@ json.dump(nx.node_link_data(G, edges="links"), open(f"{t}/nx-links.json", "w"))
 IG.write_gml(f"{t}/igraph.gml")
 IP.write_pajek(f"{t}/igraph.net")
 json.dump([G.number_of_nodes(), G.number_of_edges()], open(f"{t}/counts.json", "w"))
+# A GraphML file of more than 12 MB written by NetworkX (libxml2 stops at 10,000,000 bytes given
+# at once; Outpost streams such files).
+import os
+R = nx.gnm_random_graph(60000, 150000, seed=1)
+for u, v, d in R.edges(data=True): d["weight"] = (u * 7 + v) % 10 + 1
+nx.write_graphml(R, f"{t}/nx-12mb.graphml")
+assert os.path.getsize(f"{t}/nx-12mb.graphml") > 12_000_000
+json.dump([R.number_of_nodes(), R.number_of_edges(), nx.number_connected_components(R)], open(f"{t}/counts-12mb.json", "w"))
 print(f"interop: NetworkX and igraph read {G.number_of_nodes()} nodes and {G.number_of_edges()} relations from GraphML; GEXF the same, {spelled} relations with a spell; GML with every field and the ids, Pajek with the ids; ftm validate keeps all {len(mine)} FtM entities; node-link JSON and CSV agree; components {sorted(map(len, nx.weakly_connected_components(G)), reverse=True)[:5]}…")
 PY
 # Outpost reads back its exports as the dataset (the same answers as the YAML), and still as the
@@ -142,4 +150,8 @@ import json, sys
 s = {r["measure"]: r["value"] for r in json.load(sys.stdin)["summary"]}
 assert [s["nodes"], s["edges"]] == json.load(open(sys.argv[1])), (sys.argv[2], s)' "$T/counts.json" "$f"
 done
-echo "interop: outpost reads its GraphML, GEXF, GML and JSON exports back as the dataset, also as NetworkX (and igraph, GML) rewrote them; Pajek and NetworkX's GEXF as plain graphs"
+"$B" stats "$T/nx-12mb.graphml" --format json | "$VENV/bin/python" -c '
+import json, sys
+s = {r["measure"]: r["value"] for r in json.load(sys.stdin)["summary"]}
+assert [s["nodes"], s["edges"], s["connected components"]] == json.load(open(sys.argv[1])), s' "$T/counts-12mb.json"
+echo "interop: outpost reads its GraphML, GEXF, GML and JSON exports back as the dataset, also as NetworkX (and igraph, GML) rewrote them; Pajek and NetworkX's GEXF as plain graphs, and a $(( $(wc -c < "$T/nx-12mb.graphml") / 1000000 )) MB GraphML from NetworkX"
