@@ -155,6 +155,8 @@ enum DatasetFields {
     /// Rebuilds the dataset an export holds, and checks it as a dataset read from YAML is
     /// checked (``Dataset/validate(skippingKindChecksFor:)``). Derived fields are recomputed;
     /// an empty value counts as absent (igraph writes `""` for an attribute an element lacks).
+    /// In a filtered export (its `filter` is not every layer), a `by` or a total's `scope` that
+    /// names an entity the filter left out is a warning, not an error.
     ///
     /// - Returns: the dataset and its warnings.
     /// - Throws: ``DiagnosticsError`` with every problem found, each at the line of the node,
@@ -251,7 +253,17 @@ enum DatasetFields {
         let name = values["name"] ?? URL(fileURLWithPath: exported.graphLocation.file).deletingPathExtension().lastPathComponent
         let dataset = Dataset(name: name, title: values["title"], description: values["description"], sources: sources,
                               entities: entities, relations: relations, totals: totals)
-        let found = dataset.validate(skippingKindChecksFor: unknownKinds)
+        var found = dataset.validate(skippingKindChecksFor: unknownKinds)
+        // A filtered export leaves out entities that `by` and a total's `scope` may name: those
+        // references are expected there, and said as warnings, not errors.
+        if let filter = values["filter"], filter != DatasetFilter.everything.summary {
+            found = found.map { problem in
+                guard problem.severity == .error,
+                      problem.message.contains("`by` names unknown entity '") || problem.message.contains("has unknown scope '") else { return problem }
+                return Diagnostic(.warning, at: problem.location, problem.message,
+                                  hint: "the export was filtered (\(filter)) and left that entity out; export without filters to keep it")
+            }
+        }
         let errors = found.filter { $0.severity == .error }
         if !errors.isEmpty { throw DiagnosticsError(errors) }
         return (dataset, found)

@@ -103,4 +103,19 @@ import OutpostGraph
             .replacingOccurrences(of: "&quot;source&quot;:&quot;s1&quot;", with: "&quot;source&quot;:&quot;s9&quot;")
         #expect(throws: DiagnosticsError.self) { try GraphMLReader().readInput(Data(text.utf8), file: "x.graphml") }
     }
+
+    /// A filtered export names, in `by` and in totals' scope, entities the filter left out.
+    @Test func aFilteredExportReadsBackWithWarningsForWhatTheFilterLeftOut() throws {
+        let (original, _) = try DatasetReader().readValid(at: TestPaths.path("Graphs/overseas-police-stations"))
+        let view = DatasetView(original, filter: DatasetFilter(layers: RelationLayer.all, countries: ["Netherlands"]))
+        let text = try DatasetGraphMLWriter().write(view)
+        let (input, warnings) = try GraphMLReader().readInput(Data(text.utf8), file: "nl.graphml")
+        guard case let .dataset(read) = input else { Issue.record("the export was read as a plain graph"); return }
+        #expect(read.entities.count == view.entityIndices.count && read.relations.count == view.relationIndices.count)
+        #expect(warnings.contains { $0.message.contains("has unknown scope 'qingtian-psb'") && $0.hint?.contains("the export was filtered") == true })
+        // Unfiltered, the same reference would be an error.
+        let unfiltered = text.replacingOccurrences(of: ">all layers; countries: Netherlands<", with: ">all layers<")
+        #expect(unfiltered != text)
+        #expect(throws: DiagnosticsError.self) { try GraphMLReader().readInput(Data(unfiltered.utf8), file: "nl.graphml") }
+    }
 }
