@@ -7,9 +7,10 @@ import OutpostGraph
 /// A dataset is written lossless, with ``DatasetFields``' names and encodings:
 /// - one `<node>` per entity, `label` the name; the other node fields as typed attributes
 ///   (`<attributes class="node">`).
-/// - one `<edge>` per relation, `id` `rN`, `label` and `kind` the relation type (Gephi keeps
-///   parallel edges apart only when their kinds differ: the denial and the disputed
-///   establishment between the same two entities stay two edges), the edge fields as typed
+/// - one `<edge>` per relation, `id` `rN`, `label` and `kind` the relation type (GEXF 1.3's
+///   edge kind, which Gephi reads as the edge type, so that its import, which may merge
+///   parallel edges of one type, keeps the denial and the disputed establishment between the
+///   same two entities apart; not checked against Gephi itself), the edge fields as typed
 ///   attributes (`directed` `boolean`, `citation_count` `long`, the rest `string`).
 /// - the dates as a spell, so that Gephi's timeline plays the network: a relation with `start`
 ///   or `end` lives from the first day of its start to the last day of its end (either side
