@@ -35,13 +35,13 @@ public struct NodeLinkJSONReader {
     }
 
     func exported(_ data: Data, file: String) throws -> DatasetFields.Exported {
-        let root = try data.withUnsafeBytes { raw -> JSONValue in
+        let root = try data.withUnsafeBytes { raw -> JSONNode in
             let bytes = raw.bindMemory(to: UInt8.self)
             if let problem = InputBytes.textProblem(in: bytes, file: file) { throw DiagnosticsError([problem]) }
             var parser = JSONParser(bytes: bytes, file: file)
             return try parser.document()
         }
-        func fail(_ at: JSONValue.Position, _ message: String, _ hint: String) -> DiagnosticsError {
+        func fail(_ at: JSONNode.Position, _ message: String, _ hint: String) -> DiagnosticsError {
             DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: at.line, column: at.column), message, hint: hint)])
         }
         guard case let .object(members) = root.kind else {
@@ -117,11 +117,11 @@ public struct NodeLinkJSONReader {
 }
 
 /// A JSON value with where it starts, for messages with a line.
-struct JSONValue {
+struct JSONNode {
     struct Position { var line: Int; var column: Int }
     indirect enum Kind {
-        case object([(key: String, value: JSONValue)])
-        case array([JSONValue])
+        case object([(key: String, value: JSONNode)])
+        case array([JSONNode])
         case string(String)
         /// The number as written.
         case number(String)
@@ -168,9 +168,9 @@ struct JSONParser {
         if InputBytes.hasByteOrderMark(bytes) { position = 3; lineStart = 3 }
     }
 
-    var here: JSONValue.Position { JSONValue.Position(line: line, column: position - lineStart + 1) }
+    var here: JSONNode.Position { JSONNode.Position(line: line, column: position - lineStart + 1) }
 
-    func fail(_ message: String, hint: String, at: JSONValue.Position? = nil) -> DiagnosticsError {
+    func fail(_ message: String, hint: String, at: JSONNode.Position? = nil) -> DiagnosticsError {
         let at = at ?? here
         return DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: at.line, column: at.column), message, hint: hint)])
     }
@@ -185,7 +185,7 @@ struct JSONParser {
         }
     }
 
-    mutating func document() throws -> JSONValue {
+    mutating func document() throws -> JSONNode {
         skipSpace()
         guard position < bytes.count else { throw fail("the file is empty", hint: "node-link JSON is {\"nodes\": […], \"edges\": […]}") }
         let value = try self.value(depth: 0)
@@ -202,7 +202,7 @@ struct JSONParser {
         position += 1
     }
 
-    mutating func value(depth: Int) throws -> JSONValue {
+    mutating func value(depth: Int) throws -> JSONNode {
         skipSpace()
         let from = position
         var value = try scalarOrContainer(depth: depth)
@@ -210,16 +210,16 @@ struct JSONParser {
         return value
     }
 
-    mutating func scalarOrContainer(depth: Int) throws -> JSONValue {
+    mutating func scalarOrContainer(depth: Int) throws -> JSONNode {
         let start = here
         guard depth < 64 else { throw fail("values nest more than 64 deep", hint: "node-link JSON nests a few levels; this is not a graph") }
         guard position < bytes.count else { throw fail("the file ends where a value was expected", hint: "the file may be truncated") }
         switch bytes[position] {
         case UInt8(ascii: "{"):
             position += 1
-            var members: [(key: String, value: JSONValue)] = []
+            var members: [(key: String, value: JSONNode)] = []
             skipSpace()
-            if position < bytes.count && bytes[position] == UInt8(ascii: "}") { position += 1; return JSONValue(kind: .object(members), position: start) }
+            if position < bytes.count && bytes[position] == UInt8(ascii: "}") { position += 1; return JSONNode(kind: .object(members), position: start) }
             while true {
                 skipSpace()
                 guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a \"key\" in an object", hint: "keys are strings in double quotes") }
@@ -229,30 +229,30 @@ struct JSONParser {
                 skipSpace()
                 guard position < bytes.count else { throw fail("an object is never closed", hint: "add the closing }; the file may be truncated", at: start) }
                 if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-                if bytes[position] == UInt8(ascii: "}") { position += 1; return JSONValue(kind: .object(members), position: start) }
+                if bytes[position] == UInt8(ascii: "}") { position += 1; return JSONNode(kind: .object(members), position: start) }
                 throw fail("expected ',' or '}' in an object", hint: "separate members with commas")
             }
         case UInt8(ascii: "["):
             position += 1
-            var items: [JSONValue] = []
+            var items: [JSONNode] = []
             skipSpace()
-            if position < bytes.count && bytes[position] == UInt8(ascii: "]") { position += 1; return JSONValue(kind: .array(items), position: start) }
+            if position < bytes.count && bytes[position] == UInt8(ascii: "]") { position += 1; return JSONNode(kind: .array(items), position: start) }
             while true {
                 items.append(try value(depth: depth + 1))
                 skipSpace()
                 guard position < bytes.count else { throw fail("an array is never closed", hint: "add the closing ]; the file may be truncated", at: start) }
                 if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-                if bytes[position] == UInt8(ascii: "]") { position += 1; return JSONValue(kind: .array(items), position: start) }
+                if bytes[position] == UInt8(ascii: "]") { position += 1; return JSONNode(kind: .array(items), position: start) }
                 throw fail("expected ',' or ']' in an array", hint: "separate items with commas")
             }
         case UInt8(ascii: "\""):
-            return JSONValue(kind: .string(try string()), position: start)
+            return JSONNode(kind: .string(try string()), position: start)
         case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
-            for (word, kind) in [("true", JSONValue.Kind.bool(true)), ("false", .bool(false)), ("null", .null)] {
+            for (word, kind) in [("true", JSONNode.Kind.bool(true)), ("false", .bool(false)), ("null", .null)] {
                 let w = Array(word.utf8)
                 if position + w.count <= bytes.count && Array(bytes[position..<position + w.count]) == w {
                     position += w.count
-                    return JSONValue(kind: kind, position: start)
+                    return JSONNode(kind: kind, position: start)
                 }
             }
             throw fail("a word that is not true, false or null", hint: "quote strings in double quotes")
@@ -267,7 +267,7 @@ struct JSONParser {
                 position = from
                 throw fail("expected a value (an object, array, string, number, true, false or null)", hint: "check the JSON syntax; NaN and Infinity are not JSON")
             }
-            return JSONValue(kind: .number(text), position: start)
+            return JSONNode(kind: .number(text), position: start)
         }
     }
 
