@@ -17,6 +17,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     /// A folder of CSV sheets to edit in a spreadsheet (``DatasetSheetsWriter``); datasets only.
     /// `outpost import` turns them back into a YAML dataset.
     case sheets
+    /// A folder with Spark GraphX's vertex and edge tables (``GraphXTablesWriter``).
+    case spark
     /// Node-link JSON as NetworkX's `node_link_data(G, edges="edges")` (``NodeLinkJSONWriter``).
     case json
     /// A CSV edge list (``EdgeListWriter``) and a node table beside it (`NAME.nodes.csv`).
@@ -71,6 +73,8 @@ extension LoadedNetwork {
         case .sheets:
             guard let view else { throw ExportError.needsDataset(format: "sheets") }
             files = try DatasetSheetsWriter().write(view, toFolder: path)
+        case .spark:
+            files = try GraphXTablesWriter().write(graph, toFolder: path)
         case .json:
             try NodeLinkJSONWriter(multigraph: view != nil, graphAttributes: view?.exportGraphAttributes ?? [:]).write(graph, to: path)
         case .csv:

@@ -26,7 +26,7 @@ import Testing
         Case(arguments: ["render", d, "-o", out + "/x.bmp"], status: 64, what: "bmp", fix: "svg"),
         Case(arguments: ["stats", d, "--delimiter", ";"], status: 64, what: "--delimiter applies to CSV edge lists", fix: "is not one"),
         Case(arguments: ["stats", "Tests/Data/bad/semicolons.csv", "--delimiter", ";;"], status: 64, what: "--delimiter ';;'", fix: "give one ASCII character"),
-        Case(arguments: ["export", d, "-o", out + "/x.dot"], status: 64, what: "cannot tell the format from the extension", fix: "graphml, gexf, gml, pajek, ftm, sheets, json, csv"),
+        Case(arguments: ["export", d, "-o", out + "/x.dot"], status: 64, what: "cannot tell the format from the extension", fix: "graphml, gexf, gml, pajek, ftm, sheets, spark, json, csv"),
         Case(arguments: ["centrality", d, "--measure", "degree", "--country", "Narnia"], status: 1,
              what: "--country 'Narnia': no entity", fix: "`outpost stats` lists the countries"),
         Case(arguments: ["centrality", d, "--measure", "degree", "--country", "Frnace"], status: 1, what: "--country 'Frnace'", fix: "did you mean 'France'?"),

@@ -23,6 +23,8 @@ struct Export: ParsableCommand {
         ftm      FollowTheMoney entities as JSON lines, for Aleph (a dataset only)
         sheets   a folder of CSV sheets (sources, entities, relations, totals,
                  citations) to edit in a spreadsheet; outpost import reads them
+        spark    a folder with vertices.csv and edges.csv for a Spark GraphX job
+                 (Benchmarks/graphx/outpost-graphx.scala)
         json     node-link JSON as NetworkX's node_link_data(G, edges="edges")
         csv      an edge list FILE and a node table FILE.nodes.csv
 
@@ -38,7 +40,7 @@ struct Export: ParsableCommand {
     @Option(name: .short, help: ArgumentHelp("The file to write (.graphml, .gexf, .gml, .net, .ftm, .json or .csv).", valueName: "file"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("graphml, gexf, gml, pajek, ftm, sheets, json or csv (default: from -o's extension).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("graphml, gexf, gml, pajek, ftm, sheets, spark, json or csv (default: from -o's extension).", valueName: "format"))
     var format: String?
 
     @OptionGroup var filters: FilterOptions
