@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes a reader with libFuzzer: scripts/fuzz.sh TARGET [SECONDS] [extra libFuzzer flags]
 #
-# TARGET is yaml (DatasetReader on one file, then validation), csv (EdgeListReader) or
-# graphml (GraphMLReader); the targets are Fuzz/TARGET.swift. SECONDS defaults to 60.
+# TARGET is yaml (DatasetReader on one file, then validation), csv (EdgeListReader), graphml
+# (GraphMLReader), gexf, gml, json (GEXFReader, GMLReader, NodeLinkJSONReader, each also as a
+# dataset export) or pajek (PajekReader); the targets are Fuzz/TARGET.swift. SECONDS defaults to 60.
 #
 # The reader modules (OutpostGraph, OutpostIO and Yams with its C library) are built with
 # coverage instrumentation and AddressSanitizer into .build-fuzz (kept apart from .build:
@@ -16,10 +17,10 @@
 # one leak inside the toolchain's FoundationXML (not ours; see the file).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${1:?usage: scripts/fuzz.sh yaml|csv|graphml [SECONDS] [libFuzzer flags]}
+target=${1:?usage: scripts/fuzz.sh yaml|csv|graphml|gexf|gml|pajek|json [SECONDS] [libFuzzer flags]}
 seconds=${2:-60}
 shift $(( $# >= 2 ? 2 : 1 ))
-case "$target" in yaml|csv|graphml) ;; *) echo "unknown target '$target': yaml, csv or graphml" >&2; exit 64 ;; esac
+case "$target" in yaml|csv|graphml|gexf|gml|pajek|json) ;; *) echo "unknown target '$target': yaml, csv, graphml, gexf, gml, pajek or json" >&2; exit 64 ;; esac
 
 scratch=.build-fuzz
 swift build -c release --scratch-path "$scratch" --target OutpostIO \
@@ -45,6 +46,10 @@ case "$target" in
     yaml) seeds=$(find Tests/Data Graphs/overseas-police-stations -name '*.yaml' -size -16k) ;;
     csv) seeds=$(find Tests/Fixtures/graphs Tests/Data -name '*.csv') ;;
     graphml) seeds=$(find Tests/Fixtures/graphs Tests/Data -name '*.graphml' -size -200k) ;;
+    gexf) seeds=$(find Tests/Data -name '*.gexf') ;;
+    gml) seeds=$(find Tests/Data -name '*.gml') ;;
+    pajek) seeds=$(find Tests/Data -name '*.net') ;;
+    json) seeds=$(find Tests/Data -name '*.json' -size -200k) ;;
 esac
 for seed in $seeds; do cp -n "$seed" "$corpus/$(echo "$seed" | tr / _)" 2>/dev/null || true; done
 

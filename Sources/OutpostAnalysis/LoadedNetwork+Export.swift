@@ -6,15 +6,32 @@ import OutpostIO
 public enum ExportFormat: String, CaseIterable, Sendable {
     /// GraphML; for a dataset lossless (``DatasetGraphMLWriter``).
     case graphML = "graphml"
+    /// GEXF 1.3 (Gephi), the dates as spells; for a dataset lossless (``GEXFWriter``).
+    case gexf
+    /// GML as NetworkX's `write_gml` writes it, `label` the node id; for a dataset lossless (``GMLWriter``).
+    case gml
+    /// Pajek `.net`: structure only, one arc per relation (``PajekWriter``).
+    case pajek
+    /// FollowTheMoney entities as JSON lines, for Aleph (``FollowTheMoneyWriter``); datasets only.
+    case ftm
+    /// A folder of CSV sheets to edit in a spreadsheet (``DatasetSheetsWriter``); datasets only.
+    /// `outpost import` turns them back into a YAML dataset.
+    case sheets
+    /// A folder with Spark GraphX's vertex and edge tables (``GraphXTablesWriter``).
+    case spark
     /// Node-link JSON as NetworkX's `node_link_data(G, edges="edges")` (``NodeLinkJSONWriter``).
     case json
     /// A CSV edge list (``EdgeListWriter``) and a node table beside it (`NAME.nodes.csv`).
     case csv
 
-    /// The format a file name's extension names (`.graphml`/`.xml`, `.json`, `.csv`), or nil.
+    /// The format a file name's extension names (`.graphml`/`.xml`, `.gexf`, `.gml`, `.net`, `.ftm`, `.json`, `.csv`), or nil.
     public init?(path: String) {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "graphml", "xml": self = .graphML
+        case "gexf": self = .gexf
+        case "gml": self = .gml
+        case "net": self = .pajek
+        case "ftm": self = .ftm
         case "json": self = .json
         case "csv": self = .csv
         default: return nil
@@ -34,7 +51,8 @@ extension LoadedNetwork {
     /// Writes the whole input as the filter sees it (a dataset: every kept entity and relation,
     /// one edge per relation, with its evidence; a plain graph: as read) in `format`, atomically.
     ///
-    /// - Throws: ``ExportError`` for a character the format cannot hold; ``InputError`` when a
+    /// - Throws: ``ExportError`` for a character the format cannot hold or a plain graph to a
+    ///   format that needs a dataset (FollowTheMoney); ``InputError`` when a
     ///   file cannot be written. Nothing is left half-written.
     @discardableResult
     public func export(to path: String, format: ExportFormat) throws -> ExportSummary {
@@ -43,10 +61,22 @@ extension LoadedNetwork {
         switch format {
         case .graphML:
             if let view { try DatasetGraphMLWriter().write(view, to: path) } else { try GraphMLWriter().write(graph, to: path) }
+        case .gexf:
+            if let view { try GEXFWriter().write(view, to: path) } else { try GEXFWriter().write(graph, to: path) }
+        case .gml:
+            if let view { try GMLWriter().write(view, to: path) } else { try GMLWriter().write(graph, to: path) }
+        case .pajek:
+            try PajekWriter().write(graph, to: path)
+        case .ftm:
+            guard let view else { throw ExportError.needsDataset(format: "FollowTheMoney") }
+            try FollowTheMoneyWriter().write(view, to: path)
+        case .sheets:
+            guard let view else { throw ExportError.needsDataset(format: "sheets") }
+            files = try DatasetSheetsWriter().write(view, toFolder: path)
+        case .spark:
+            files = try GraphXTablesWriter().write(graph, toFolder: path)
         case .json:
-            var attributes: [String: String] = [:]
-            if let view { attributes = ["name": view.dataset.name, "filter": view.filter.summary]; attributes["title"] = view.dataset.title }
-            try NodeLinkJSONWriter(multigraph: view != nil, graphAttributes: attributes).write(graph, to: path)
+            try NodeLinkJSONWriter(multigraph: view != nil, graphAttributes: view?.exportGraphAttributes ?? [:]).write(graph, to: path)
         case .csv:
             let nodes = URL(fileURLWithPath: path).deletingPathExtension().path + ".nodes.csv"
             let writer = EdgeListWriter()

@@ -2,26 +2,17 @@ import Foundation
 import OutpostGraph
 
 /// Writes a dataset view as GraphML with nothing of its evidence lost: a directed multigraph
-/// with one `<edge>` per relation, as NetworkX's `read_graphml` reads it into a `MultiDiGraph`.
+/// with one `<edge>` per relation, as NetworkX's `read_graphml` reads it into a `MultiDiGraph`,
+/// and as ``GraphMLReader/readInput(at:)`` reads it back into the same dataset.
 ///
-/// Keys are typed as NetworkX writes them (`string`, `long` for integers, `boolean`):
-/// - graph: `name`, `title`, `filter` (what the view kept), `sources` (every source of the
-///   dataset as a JSON array of objects with `id`, `title`, `publisher`, `date`, `url`, `file`,
-///   `note`, absent fields left out).
-/// - node (one per entity, `id` = entity id): `label` (the name), `kind`, `aliases` (JSON array
-///   of strings), `country`, `city`, `attributes` (JSON object of strings), `citations`.
-/// - edge (one per relation, `id` = `r` and the relation's position in the whole dataset, so
-///   a filtered export keeps the ids): `relation` (type), `layer`, `status`, `directed` (false
-///   for types without direction, which are written once from `from` to `to`), `start`, `end`,
-///   `date` (as written: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`), `by` and `sources` (ids separated
-///   by one space; ids hold no spaces), `note`, `citations`, `citation_count` (`long`).
-///
-/// `citations` is a JSON array of `{"source": id, "excerpt": text}` objects, in the dataset's
-/// order. JSON is written with sorted keys, so the same view always gives the same bytes.
+/// The fields, their names and encodings are ``DatasetFields``' (graph, node and edge keys,
+/// in that order); keys are typed as NetworkX writes them (`string`, `long` for integers,
+/// `boolean`). Node ids are entity ids; edge ids `r` and the relation's position in the whole
+/// dataset. Undirected relation types are written once, from `from` to `to` (`directed` false).
 ///
 /// Characters XML 1.0 cannot hold (control characters other than tab and line ends, U+FFFE,
-/// U+FFFF) are refused, not escaped: no escape for them exists in XML 1.0, and dropping them
-/// would lose text silently. The error names the entity or relation and the field.
+/// U+FFFF) are refused, not escaped (``XMLText/check(_:field:of:)``): the error names the
+/// entity or relation and the field.
 public struct DatasetGraphMLWriter {
     public init() {}
 
@@ -36,96 +27,48 @@ public struct DatasetGraphMLWriter {
         out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
         out += "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
         out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
-        let graphKeys = ["name", "title", "filter", "sources"]
-        let nodeKeys = ["label", "kind", "aliases", "country", "city", "attributes", "citations"]
-        let edgeKeys: [(String, String)] = [("relation", "string"), ("layer", "string"), ("status", "string"), ("directed", "boolean"),
-                                            ("start", "string"), ("end", "string"), ("date", "string"), ("by", "string"),
-                                            ("note", "string"), ("sources", "string"), ("citations", "string"), ("citation_count", "long")]
         var keyID: [String: String] = [:]
         var next = 0
-        func declare(_ name: String, _ domain: String, _ type: String) {
-            let id = "d\(next)"; next += 1
-            keyID[domain + ":" + name] = id
-            out += "  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(name)\" attr.type=\"\(type)\"/>\n"
+        for (domain, fields) in [("graph", DatasetFields.graph), ("node", DatasetFields.node), ("edge", DatasetFields.edge)] {
+            for field in fields {
+                let id = "d\(next)"; next += 1
+                keyID[domain + ":" + field.name] = id
+                out += "  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(field.name)\" attr.type=\"\(Self.typeName(field.type))\"/>\n"
+            }
         }
-        for name in graphKeys { declare(name, "graph", "string") }
-        for name in nodeKeys { declare(name, "node", "string") }
-        for (name, type) in edgeKeys { declare(name, "edge", type) }
-
-        func data(_ domain: String, _ name: String, _ value: String?, _ owner: @autoclosure () -> String, indent: String) throws -> String {
-            guard let value else { return "" }
-            try Self.checkXMLCharacters(value, field: name, of: owner())
-            return "\(indent)<data key=\"\(keyID[domain + ":" + name]!)\">\(GraphMLWriter.escape(value))</data>\n"
+        func data(_ domain: String, _ fields: [ExportField], _ values: [String: String], of owner: String, indent: String) throws -> String {
+            var body = ""
+            for field in fields {
+                guard let value = values[field.name] else { continue }
+                try XMLText.check(value, field: field.name, of: owner)
+                body += "\(indent)<data key=\"\(keyID[domain + ":" + field.name]!)\">\(XMLText.escape(value))</data>\n"
+            }
+            return body
         }
-        out += "  <graph id=\"\(GraphMLWriter.escape(dataset.name))\" edgedefault=\"directed\">\n"
-        out += try data("graph", "name", dataset.name, "the dataset", indent: "    ")
-        out += try data("graph", "title", dataset.title, "the dataset", indent: "    ")
-        out += try data("graph", "filter", view.filter.summary, "the dataset", indent: "    ")
-        out += try data("graph", "sources", Self.json(dataset.sources.map(Self.fields(of:))), "the dataset's sources", indent: "    ")
-
+        out += "  <graph id=\"\(XMLText.escape(dataset.name))\" edgedefault=\"directed\">\n"
+        out += try data("graph", DatasetFields.graph, DatasetFields.values(of: view), of: "the dataset", indent: "    ")
         for entity in view.entities {
             let owner = "entity '\(entity.id)'"
-            try Self.checkXMLCharacters(entity.id, field: "id", of: owner)
-            var body = ""
-            body += try data("node", "label", entity.name, owner, indent: "      ")
-            body += try data("node", "kind", entity.kind.rawValue, owner, indent: "      ")
-            if !entity.aliases.isEmpty { body += try data("node", "aliases", Self.json(entity.aliases), owner, indent: "      ") }
-            body += try data("node", "country", entity.country, owner, indent: "      ")
-            body += try data("node", "city", entity.city, owner, indent: "      ")
-            if !entity.attributes.isEmpty { body += try data("node", "attributes", Self.json(entity.attributes), owner, indent: "      ") }
-            if !entity.citations.isEmpty { body += try data("node", "citations", Self.json(entity.citations.map(Self.fields(of:))), owner, indent: "      ") }
-            out += "    <node id=\"\(GraphMLWriter.escape(entity.id))\">\n\(body)    </node>\n"
+            try XMLText.check(entity.id, field: "id", of: owner)
+            let body = try data("node", DatasetFields.node, DatasetFields.values(of: entity), of: owner, indent: "      ")
+            out += "    <node id=\"\(XMLText.escape(entity.id))\">\n\(body)    </node>\n"
         }
         for r in view.relationIndices {
             let relation = dataset.relations[r]
             let owner = "relation \(relation.from) \(relation.type.rawValue) \(relation.to)"
-            var body = ""
-            body += try data("edge", "relation", relation.type.rawValue, owner, indent: "      ")
-            body += try data("edge", "layer", relation.layer.rawValue, owner, indent: "      ")
-            body += try data("edge", "status", relation.status.rawValue, owner, indent: "      ")
-            body += try data("edge", "directed", relation.isDirected ? "true" : "false", owner, indent: "      ")
-            body += try data("edge", "start", relation.start?.description, owner, indent: "      ")
-            body += try data("edge", "end", relation.end?.description, owner, indent: "      ")
-            body += try data("edge", "date", relation.date?.description, owner, indent: "      ")
-            if !relation.by.isEmpty { body += try data("edge", "by", relation.by.joined(separator: " "), owner, indent: "      ") }
-            body += try data("edge", "note", relation.note, owner, indent: "      ")
-            body += try data("edge", "sources", relation.citations.sourceIDs.joined(separator: " "), owner, indent: "      ")
-            body += try data("edge", "citations", Self.json(relation.citations.map(Self.fields(of:))), owner, indent: "      ")
-            body += try data("edge", "citation_count", String(relation.citations.count), owner, indent: "      ")
-            out += "    <edge id=\"r\(r)\" source=\"\(GraphMLWriter.escape(relation.from))\" target=\"\(GraphMLWriter.escape(relation.to))\">\n\(body)    </edge>\n"
+            let body = try data("edge", DatasetFields.edge, DatasetFields.values(of: relation), of: owner, indent: "      ")
+            out += "    <edge id=\"\(DatasetFields.edgeID(r))\" source=\"\(XMLText.escape(relation.from))\" target=\"\(XMLText.escape(relation.to))\">\n\(body)    </edge>\n"
         }
         out += "  </graph>\n</graphml>\n"
         return out
     }
 
-    static func fields(of source: Source) -> [String: String] {
-        var fields = ["id": source.id, "title": source.title]
-        fields["publisher"] = source.publisher
-        fields["date"] = source.date?.description
-        fields["url"] = source.url
-        fields["file"] = source.file
-        fields["note"] = source.note
-        return fields
-    }
-
-    static func fields(of citation: Citation) -> [String: String] {
-        ["source": citation.source, "excerpt": citation.excerpt]
-    }
-
-    /// JSON text with sorted keys and unescaped slashes (stable bytes, readable URLs).
-    static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
-    }
-
-    /// Refuses a character XML 1.0 cannot hold in any form.
-    static func checkXMLCharacters(_ text: String, field: String, of owner: String) throws {
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF {
-                throw ExportError.characterNotAllowed(owner: owner, field: field, scalar: v, format: "XML")
-            }
+    /// GraphML's name for a value type, as NetworkX writes it.
+    static func typeName(_ type: ExportField.ValueType) -> String {
+        switch type {
+        case .string: return "string"
+        case .integer: return "long"
+        case .boolean: return "boolean"
         }
     }
 }
@@ -134,12 +77,24 @@ public struct DatasetGraphMLWriter {
 public enum ExportError: Error, CustomStringConvertible, Sendable {
     /// A character the target syntax cannot hold (XML 1.0 has no escape for most control characters).
     case characterNotAllowed(owner: String, field: String, scalar: UInt32, format: String)
+    /// An attribute name the format cannot hold as a key (GML keys are letters, digits and `_`).
+    case nameNotAllowed(owner: String, name: String, format: String, rule: String)
+    /// A value the format cannot hold (a Pajek label with a double quote or a line break).
+    case valueNotAllowed(owner: String, field: String, format: String, reason: String)
+    /// A plain graph to a format whose entities need a dataset's kinds (FollowTheMoney).
+    case needsDataset(format: String)
 
     public var description: String {
         switch self {
         case let .characterNotAllowed(owner, field, scalar, format):
             let code = String(scalar, radix: 16, uppercase: true)
             return "\(owner): \(field) holds the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which \(format) 1.0 cannot hold in any form; remove it from the dataset (or export to CSV or JSON, which can)"
+        case let .nameNotAllowed(owner, name, format, rule):
+            return "\(owner): the attribute name '\(printable(name))' cannot be a \(format) key (\(rule)); rename the attribute, or export to GraphML or JSON, which can hold it"
+        case let .needsDataset(format):
+            return "a \(format) export needs a dataset (entity kinds say which schema each node is); this is a plain graph: export it as GraphML, GEXF, GML, Pajek, JSON or CSV"
+        case let .valueNotAllowed(owner, field, format, reason):
+            return "\(owner): \(field) \(reason), which \(format) cannot hold; change the value, or export to GraphML, GML or JSON, which can"
         }
     }
 }

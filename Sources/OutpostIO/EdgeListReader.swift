@@ -5,6 +5,9 @@ import OutpostGraph
 /// `weight` column, and any other columns, kept as edge attributes.
 ///
 /// Follows RFC 4180 quoting (fields in double quotes may hold commas and doubled quotes).
+/// Fields are separated by ``delimiter``; without one, the header line says: commas if it has
+/// any outside quotes, else tabs, else semicolons (as spreadsheets in many locales save CSV),
+/// else commas.
 /// Node ids are the field text; nodes are numbered in order of first appearance, as NetworkX's
 /// `read_edgelist`/`from_pandas_edgelist` add them. A repeated pair keeps the last weight,
 /// as NetworkX's `Graph.add_edge` does (`GraphIndex.mergedEdgeCount` counts them; the commands warn).
@@ -15,8 +18,37 @@ import OutpostGraph
 /// more than a short, escaped excerpt of the input.
 public struct EdgeListReader {
     public var directed: Bool
+    /// The field separator (an ASCII character other than a quote or a line end; reading with
+    /// another throws ``InputError/badDelimiter(_:)``); nil: sniffed from the header line.
+    public var delimiter: Character?
 
-    public init(directed: Bool = false) { self.directed = directed }
+    public init(directed: Bool = false, delimiter: Character? = nil) {
+        self.directed = directed
+        self.delimiter = delimiter
+    }
+
+    /// The delimiter as a byte, or nil to sniff. - Throws: ``InputError/badDelimiter(_:)``.
+    func separatorByte() throws -> UInt8? {
+        guard let delimiter else { return nil }
+        guard let ascii = delimiter.asciiValue, ascii >= 0x20 || ascii == 0x09, delimiter != "\"" else {
+            throw InputError.badDelimiter(String(delimiter))
+        }
+        return ascii
+    }
+
+    /// Comma, tab or semicolon, whichever the first non-blank line has outside quotes (in that
+    /// order); a comma when it has none.
+    static func sniff(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var counts: [UInt8: Int] = [:]
+        var quoted = false, seen = false
+        for b in bytes {
+            if b == UInt8(ascii: "\"") { quoted.toggle() }
+            if !quoted && (b == UInt8(ascii: "\n")) { if seen { break } else { continue } }
+            if b != UInt8(ascii: "\r") && b != UInt8(ascii: " ") { seen = true }
+            if !quoted && [UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: ";")].contains(b) { counts[b, default: 0] += 1 }
+        }
+        return [UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: ";")].first { counts[$0] != nil } ?? UInt8(ascii: ",")
+    }
 
     public func read(at path: String) throws -> Graph {
         try read(InputBytes.read(path, expecting: "CSV"), file: path)
@@ -30,7 +62,9 @@ public struct EdgeListReader {
 
     private func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> Graph {
         if let problem = InputBytes.textProblem(in: bytes, file: file) { throw DiagnosticsError([problem]) }
-        var scanner = CSVScanner(bytes: bytes)
+        let separator = try separatorByte() ?? Self.sniff(bytes)
+        var scanner = CSVScanner(bytes: bytes, separator: separator)
+        let name = separator == UInt8(ascii: "\t") ? "tab" : separator == UInt8(ascii: ",") ? "comma" : "'\(Character(UnicodeScalar(separator)))'"
         func fail(_ line: Int, _ column: Int, _ message: String, hint: String? = nil) -> DiagnosticsError {
             DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column), message, hint: hint)])
         }
@@ -47,11 +81,11 @@ public struct EdgeListReader {
         }
         guard let sourceColumn = header.firstIndex(of: "source"), let targetColumn = header.firstIndex(of: "target") else {
             let found = printable(header.joined(separator: ","))
-            if header.count == 1, let separator = [";", "\t", "|"].first(where: { header[0].contains($0) }),
+            if header.count == 1, let other = [",", ";", "\t", "|"].first(where: { header[0].contains($0) }),
                header[0].contains("source") && header[0].contains("target") {
-                let name = separator == "\t" ? "tabs" : "'\(separator)'"
-                throw fail(headerLine, 1, "the fields are separated by \(name), not commas (header: \(found))",
-                           hint: "an edge list is comma-separated: replace the separators with commas, quoting fields that hold commas")
+                let otherName = other == "\t" ? "tabs" : "'\(other)'"
+                throw fail(headerLine, 1, "the fields are separated by \(otherName), not by the \(name) delimiter (header: \(found))",
+                           hint: "read it with \(other == "\t" ? "tab" : "'\(other)'") as the delimiter, or replace the separators with \(name == "comma" ? "commas" : name)")
             }
             throw fail(headerLine, 1, "the first line must be a header naming the columns `source` and `target`; found \(found)",
                        hint: "add a header line such as `source,target,weight`")
@@ -64,8 +98,9 @@ public struct EdgeListReader {
         while let line = try scanner.nextRow(file: file) {
             if scanner.isBlankRow { continue }
             guard scanner.fields.count == header.count else {
-                throw fail(line, 1, "expected \(header.count) fields (\(header.joined(separator: ","))) but found \(scanner.fields.count)",
-                           hint: "check for a missing or extra comma; quote fields that contain commas")
+                throw fail(line, 1, "expected \(header.count) fields (\(printable(header.joined(separator: String(UnicodeScalar(separator)))))) but found \(scanner.fields.count)",
+                           hint: separator == UInt8(ascii: ",") ? "check for a missing or extra comma; quote fields that contain commas"
+                                                                : "check for a missing or extra \(name) separator; quote fields that contain one")
             }
             let source = scanner.fields[sourceColumn], target = scanner.fields[targetColumn]
             if source.isEmpty { throw fail(line, source.column, "empty source node id") }
@@ -226,14 +261,16 @@ struct CSVScanner {
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
+    let separator: UInt8
     var position = 0
     var line = 1
     /// The fields of the row `nextRow` read last.
     private(set) var fields: [Field] = []
     private var scratch: [UInt8] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8 = UInt8(ascii: ",")) {
         self.bytes = bytes
+        self.separator = separator
         // Skip a UTF-8 byte order mark.
         if InputBytes.hasByteOrderMark(bytes) { position = 3 }
     }
@@ -257,7 +294,7 @@ struct CSVScanner {
         fields.removeAll(keepingCapacity: true)
         scratch.removeAll(keepingCapacity: true)
         var lineStart = position
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         while true {
             let column = position - lineStart + 1
             if position < bytes.count && bytes[position] == quote {
@@ -291,20 +328,20 @@ struct CSVScanner {
                 position += 1  // the closing quote
                 if position < bytes.count && bytes[position] == cr { position += 1 }
                 if position >= bytes.count { break }
-                if bytes[position] == comma { position += 1; continue }
+                if bytes[position] == separator { position += 1; continue }
                 if bytes[position] == newline { position += 1; line += 1; break }
                 throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: line, column: position - lineStart + 1),
-                    "unexpected text after a closing quote", hint: "a quoted field must be followed by a comma or the end of the line")])
+                    "unexpected text after a closing quote", hint: "a quoted field must be followed by the delimiter or the end of the line")])
             }
             let fieldStart = position
-            while position < bytes.count && bytes[position] != comma && bytes[position] != newline {
+            while position < bytes.count && bytes[position] != separator && bytes[position] != newline {
                 position += 1
             }
             var end = position
             if end > fieldStart && bytes[end - 1] == cr { end -= 1 }
             fields.append(Field(bytes: fieldStart..<end, unescaped: false, column: column))
             if position >= bytes.count { break }
-            if bytes[position] == comma { position += 1; continue }
+            if bytes[position] == separator { position += 1; continue }
             position += 1  // newline
             line += 1
             break

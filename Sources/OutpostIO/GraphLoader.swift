@@ -8,40 +8,102 @@ public enum LoadedInput: Sendable {
 }
 
 /// Opens any input the tool accepts, choosing the reader from the path:
-/// a folder (or `.yaml` file) is a dataset, `.csv` an edge list, `.graphml`/`.xml` GraphML.
+/// a folder (or `.yaml` file) is a dataset, `.csv` an edge list, `.graphml`/`.xml` GraphML,
+/// `.gexf` GEXF, `.gml` GML, `.json` node-link JSON (each a dataset again when it is Outpost's
+/// export of one, ``DatasetFields``) and `.net` Pajek; or from ``inputFormat`` when it is set,
+/// which standard input (the path `-`) needs.
 public struct GraphLoader {
     public var directed: Bool
+    /// The field separator of a CSV edge list; nil: sniffed (``EdgeListReader/delimiter``).
+    public var delimiter: Character?
+    /// The format, whatever the path's extension says; nil: from the path.
+    public var inputFormat: Format?
 
-    public init(directed: Bool = false) { self.directed = directed }
+    public init(directed: Bool = false, delimiter: Character? = nil, inputFormat: Format? = nil) {
+        self.directed = directed
+        self.delimiter = delimiter
+        self.inputFormat = inputFormat
+    }
 
-    public enum Format: String, Sendable { case dataset, edgeList = "csv", graphML = "graphml" }
+    /// The path that names standard input.
+    public static let standardInput = "-"
+
+    public enum Format: String, Sendable, CaseIterable {
+        case dataset, edgeList = "csv", graphML = "graphml", gexf, gml, pajek, nodeLinkJSON = "json"
+
+        /// A format by the name a person gives it: its raw value, or `yaml`, `xml`, `net`.
+        public init?(name: String) {
+            switch name.lowercased() {
+            case "yaml", "yml": self = .dataset
+            case "xml": self = .graphML
+            case "net": self = .pajek
+            default: self.init(rawValue: name.lowercased())
+            }
+        }
+
+        /// The names ``init(name:)`` takes, for messages: "csv, graphml, …, json or yaml".
+        public static let names = "csv, graphml, gexf, gml, pajek, json or yaml"
+
+        /// The format's name in messages.
+        public var displayName: String {
+            GraphLoader.extensions.first { $0.format == self }?.name ?? "YAML"
+        }
+    }
+
+    /// Each file format's extensions and name, for messages.
+    static let extensions: [(suffixes: [String], format: Format, name: String)] = [
+        (["csv"], .edgeList, "CSV"), (["graphml", "xml"], .graphML, "GraphML"), (["gexf"], .gexf, "GEXF"),
+        (["gml"], .gml, "GML"), (["net"], .pajek, "Pajek"), (["json"], .nodeLinkJSON, "JSON"),
+    ]
 
     public static func format(of path: String) throws -> Format {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw InputError.notFound(path) }
         let suffix = URL(fileURLWithPath: path).pathExtension.lowercased()
         if isDirectory.boolValue {
-            if ["csv", "graphml", "xml"].contains(suffix) { throw InputError.isFolder(path, expected: suffix == "csv" ? "CSV" : "GraphML") }
+            if let known = extensions.first(where: { $0.suffixes.contains(suffix) }) { throw InputError.isFolder(path, expected: known.name) }
             return .dataset
         }
-        switch suffix {
-        case "yaml", "yml": return .dataset
-        case "csv": return .edgeList
-        case "graphml", "xml": return .graphML
-        default: throw InputError.unknownFormat(path)
-        }
+        if suffix == "yaml" || suffix == "yml" { return .dataset }
+        guard let known = extensions.first(where: { $0.suffixes.contains(suffix) }) else { throw InputError.unknownFormat(path) }
+        return known.format
     }
 
-    /// Loads the input; a dataset must be free of errors (run `outpost validate` to see them).
+    /// Loads the input (`-`: standard input, read to its end, in ``inputFormat``); a dataset
+    /// must be free of errors (run `outpost validate` to see them).
     public func load(_ path: String) throws -> (LoadedInput, [Diagnostic]) {
-        switch try GraphLoader.format(of: path) {
-        case .dataset:
+        if path == Self.standardInput {
+            guard let inputFormat else { throw InputError.standardInputNeedsFormat }
+            return try load(FileHandle.standardInput.readDataToEndOfFile(), file: "<stdin>", as: inputFormat)
+        }
+        let format = try inputFormat ?? GraphLoader.format(of: path)
+        if format == .dataset {
             let (dataset, warnings) = try DatasetReader().readValid(at: path)
             return (.dataset(dataset), warnings)
+        }
+        return try load(InputBytes.read(path, expecting: format.displayName), file: path, as: format)
+    }
+
+    /// Loads bytes in `format` (`file` names them in messages); a dataset is one YAML file.
+    public func load(_ data: Data, file: String, as format: Format) throws -> (LoadedInput, [Diagnostic]) {
+        switch format {
+        case .dataset:
+            let result = DatasetReader().read(data, file: file)
+            let errors = result.problems.filter { $0.severity == .error }
+            if !errors.isEmpty { throw DiagnosticsError(errors) }
+            return (.dataset(result.dataset), result.problems)
         case .edgeList:
-            return (.plain(try EdgeListReader(directed: directed).read(at: path)), [])
+            return (.plain(try EdgeListReader(directed: directed, delimiter: delimiter).read(data, file: file)), [])
         case .graphML:
-            return (.plain(try GraphMLReader().read(at: path)), [])
+            return try GraphMLReader().readInput(data, file: file)
+        case .gexf:
+            return try GEXFReader().readInput(data, file: file)
+        case .gml:
+            return try GMLReader().readInput(data, file: file)
+        case .nodeLinkJSON:
+            return try NodeLinkJSONReader().readInput(data, file: file)
+        case .pajek:
+            return (.plain(try PajekReader().read(data, file: file)), [])
         }
     }
 }

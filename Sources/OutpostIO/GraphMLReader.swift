@@ -9,7 +9,8 @@ import OutpostGraph
 /// Honours `edgedefault` (and a per-edge `directed` attribute only when it agrees), node and
 /// edge ids, `<key>` declarations with their `attr.name`, `attr.type` and `<default>`. An edge
 /// key named `weight` becomes the edge weight (it must be numeric); a node key named `label`
-/// or `name` becomes the node's display name; every other `<data>` is kept as an attribute.
+/// (else `name`, else yEd's `<y:NodeLabel>`) becomes the node's display name; every other
+/// `<data>` is kept as an attribute, except yEd's drawing (keys with a `yfiles.type`).
 ///
 /// Unlike NetworkX, an edge whose end is not declared as a `<node>` is an error, not a new
 /// node: a typo in an id should not silently grow the graph. Only the first `<graph>` is read;
@@ -28,6 +29,42 @@ public struct GraphMLReader {
     }
 
     public func read(_ data: Data, file: String = "<input>") throws -> Graph {
+        try document(data, file: file).graph
+    }
+
+    /// Reads the file as a dataset when it is Outpost's export of one (``DatasetGraphMLWriter``;
+    /// recognised by its keys as ``DatasetFields`` says), and as a plain graph otherwise.
+    ///
+    /// A dataset read back is checked as one read from YAML is; its errors name the GraphML
+    /// line of the node or edge. - Returns: the input and the dataset's warnings.
+    public func readInput(at path: String) throws -> (LoadedInput, [Diagnostic]) {
+        try readInput(InputBytes.read(path, expecting: "GraphML"), file: path)
+    }
+
+    public func readInput(_ data: Data, file: String = "<input>") throws -> (LoadedInput, [Diagnostic]) {
+        let document = try document(data, file: file)
+        func names(_ domain: String) -> Set<String> {
+            Set(document.keys.values.filter { $0.domain == domain || $0.domain == "all" }.map(\.name))
+        }
+        return try DatasetFields.input(DatasetFields.Exported(
+            graph: document.graph, graphValues: document.graphData, graphLocation: SourceLocation(file: file, line: document.graphLine),
+            nodeLocations: document.nodeLines.map { SourceLocation(file: file, line: $0) },
+            edgeLocations: document.edgeLines.map { SourceLocation(file: file, line: $0) }),
+            graphNames: names("graph"), nodeNames: names("node"), edgeNames: names("edge"))
+    }
+
+    /// The file as read: the graph, the graph's own `<data>`, the keys, and the line of every
+    /// node and edge (in the graph's order).
+    struct Document {
+        var graph: Graph
+        var graphData: [String: String]
+        var graphLine: Int
+        var keys: [String: GraphMLDelegate.Key]
+        var nodeLines: [Int]
+        var edgeLines: [Int]
+    }
+
+    func document(_ data: Data, file: String) throws -> Document {
         if let problem = Self.byteProblem(in: data, file: file) { throw DiagnosticsError([problem]) }
         let delegate = GraphMLDelegate(file: file)
         // Given as one chunk, libxml2 stops at 10,000,000 bytes; from a stream it reads any
@@ -52,19 +89,22 @@ public struct GraphMLReader {
             throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: 1), "no <graph> element found",
                                                hint: "a GraphML file holds <graphml><graph edgedefault=\"undirected\">…</graph></graphml>")])
         }
-        return graph
+        return Document(graph: graph, graphData: delegate.graphData, graphLine: delegate.graphLine, keys: delegate.keys,
+                        nodeLines: delegate.nodeLines, edgeLines: delegate.edgeLines)
     }
 
     /// What is wrong with the bytes as XML text, before any parser sees them.
-    static func byteProblem(in data: Data, file: String) -> Diagnostic? {
+    /// The same checks serve every XML format (GEXF too): `format` and `skeleton` name it in messages.
+    static func byteProblem(in data: Data, file: String, format: String = "GraphML",
+                            skeleton: String = "<graphml><graph edgedefault=\"undirected\">…</graph></graphml>") -> Diagnostic? {
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             if bytes.isEmpty {
                 return Diagnostic(.error, at: SourceLocation(file: file, line: 1), "the file is empty",
-                                  hint: "a GraphML file holds <graphml><graph edgedefault=\"undirected\">…</graph></graphml>")
+                                  hint: "a \(format) file holds \(skeleton)")
             }
             if bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)) {
-                return Diagnostic(.error, at: SourceLocation(file: file, line: 1), "the file is UTF-16 text; Outpost reads UTF-8 GraphML",
+                return Diagnostic(.error, at: SourceLocation(file: file, line: 1), "the file is UTF-16 text; Outpost reads UTF-8 \(format)",
                                   hint: "convert it, e.g. `iconv -f utf-16 -t utf-8`, and say encoding=\"UTF-8\" in its XML declaration")
             }
             // The XML declaration, if any, must not name another encoding.
@@ -76,12 +116,12 @@ public struct GraphMLReader {
                     let value = declaration[range].split(whereSeparator: { $0 == "\"" || $0 == "'" }).dropFirst().first.map(String.init) ?? ""
                     if !["utf-8", "utf8", "us-ascii", "ascii"].contains(value.lowercased()) {
                         return Diagnostic(.error, at: SourceLocation(file: file, line: 1),
-                                          "the XML declaration names encoding '\(printable(value))'; Outpost reads UTF-8 GraphML",
+                                          "the XML declaration names encoding '\(printable(value))'; Outpost reads UTF-8 \(format)",
                                           hint: "convert the file to UTF-8 (e.g. `iconv -f \(printable(value)) -t utf-8`) and say encoding=\"UTF-8\"")
                     }
                 }
             }
-            return InputBytes.textProblem(in: bytes, file: file, xml: true) ?? markupProblem(in: bytes, from: start, file: file)
+            return InputBytes.textProblem(in: bytes, file: file, xml: true) ?? markupProblem(in: bytes, from: start, file: file, format: format)
         }
     }
 
@@ -90,7 +130,7 @@ public struct GraphMLReader {
     /// FoundationXML, which takes the length of a null pointer), and a DOCTYPE (whose
     /// declarations reach callbacks of the same kind, and whose entities can expand without
     /// bound). Comments and CDATA sections are skipped.
-    static func markupProblem(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, file: String) -> Diagnostic? {
+    static func markupProblem(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, file: String, format: String = "GraphML") -> Diagnostic? {
         // The patterns are made once: `skip` tries one at every byte of a comment or CDATA section.
         let declaration = Array("<?xml".utf8), declarationEnd = Array("?>".utf8)
         let comment = Array("<!--".utf8), commentEnd = Array("-->".utf8)
@@ -135,7 +175,7 @@ public struct GraphMLReader {
                                   : matches(doctype, at: i) ? "a DOCTYPE declaration" : nil
                 if let what {
                     return Diagnostic(.error, at: location(of: i),
-                                      "\(what), which GraphML does not use",
+                                      "\(what), which \(format) does not use",
                                       hint: "remove it; only the XML declaration <?xml version=\"1.0\" …?> may start the file")
                 }
             }
@@ -146,9 +186,9 @@ public struct GraphMLReader {
 
     /// A person's words for libxml2's error codes (`xmlParserErrors`, which FoundationXML on
     /// Linux passes on as they are; its `XMLParser.ErrorCode` names are off by one from them).
-    static func reason(forXMLError code: Int) -> String {
+    static func reason(forXMLError code: Int, format: String = "GraphML") -> String {
         switch code {
-        case 3, 4: return "the file does not start with XML (is it GraphML?)"
+        case 3, 4: return "the file does not start with XML (is it \(format)?)"
         case 5: return "there is text after the root element (a second root, or junk at the end)"
         case 23: return "an '&' entity is not closed with ';' (write &amp; for a literal ampersand)"
         case 26, 27: return "an '&' starts an unknown entity (write &amp; for a literal ampersand)"
@@ -163,8 +203,12 @@ public struct GraphMLReader {
     }
 }
 
-private final class GraphMLDelegate: NSObject, XMLParserDelegate {
-    struct Key { var name: String; var domain: String; var type: String; var defaultValue: String? }
+final class GraphMLDelegate: NSObject, XMLParserDelegate {
+    struct Key {
+        var name: String; var domain: String; var type: String; var defaultValue: String?
+        /// yEd's `yfiles.type` (`nodegraphics`, `edgegraphics`, …): drawing, not data.
+        var yfilesType: String? = nil
+    }
 
     let file: String
     var failure: Diagnostic?
@@ -174,6 +218,10 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
     var completed = false
     var graphDepth = 0
     var declared = Set<String>()
+    var graphData: [String: String] = [:]
+    var graphLine = 1
+    var nodeLines: [Int] = []
+    var edgeLines: [Int] = []
     var pendingEdges: [(source: String, target: String, attributes: [String: String], weight: String?, line: Int, column: Int)] = []
     // Current element state
     var currentKey: String?
@@ -183,6 +231,10 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
     var currentNodeAttributes: [String: String] = [:]
     var currentEdge: (source: String, target: String, attributes: [String: String], weight: String?, line: Int, column: Int)?
     var dataKey: String?
+    /// Inside yEd's `<y:NodeLabel>`: its text is the node's label when it has no `label` or `name`.
+    var inNodeLabel = false
+    var nodeLabelText = ""
+    var yEdLabel: String?
     var text = ""
     weak var parser: XMLParser?
 
@@ -203,7 +255,7 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
             currentKey = id
             currentKeyDefault = nil
             keys[id] = Key(name: attributes["attr.name"] ?? id, domain: attributes["for"] ?? "all",
-                           type: attributes["attr.type"] ?? "string", defaultValue: nil)
+                           type: attributes["attr.type"] ?? "string", defaultValue: nil, yfilesType: attributes["yfiles.type"])
         case "default":
             inDefault = true
             text = ""
@@ -214,6 +266,7 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
             }
             sawGraph = true
             graphDepth = 1
+            graphLine = parser.lineNumber
             let edgeDefault = attributes["edgedefault"] ?? "directed"
             guard edgeDefault == "directed" || edgeDefault == "undirected" else {
                 return fail(parser, "edgedefault '\(edgeDefault)' is neither directed nor undirected")
@@ -224,6 +277,7 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
             guard let id = attributes["id"] else { return fail(parser, "<node> without an id", hint: "give every node an id attribute") }
             if declared.contains(id) { return fail(parser, "node id '\(id)' is declared twice") }
             declared.insert(id)
+            nodeLines.append(parser.lineNumber)
             currentNode = id
             currentNodeAttributes = [:]
         case "edge":
@@ -247,12 +301,16 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
             text = ""
         case "hyperedge":
             fail(parser, "hyperedges are not supported")
+        case "y:NodeLabel" where currentNode != nil && dataKey.flatMap { keys[$0]?.yfilesType } == "nodegraphics":
+            inNodeLabel = true
+            nodeLabelText = ""
         default:
             break
         }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inNodeLabel { nodeLabelText += string }
         if dataKey != nil || inDefault { text += string }
     }
 
@@ -264,23 +322,30 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
             if let currentKey { keys[currentKey]?.defaultValue = text }
         case "key":
             currentKey = nil
+        case "y:NodeLabel" where inNodeLabel:
+            inNodeLabel = false
+            if yEdLabel == nil { yEdLabel = nodeLabelText.trimmingCharacters(in: .whitespacesAndNewlines) }
         case "data":
             guard let key = dataKey, let declaration = keys[key] else { return }
             dataKey = nil
-            if let id = currentNode {
-                if ["label", "name"].contains(declaration.name) && currentNodeAttributes["__label"] == nil {
-                    currentNodeAttributes["__label"] = text
-                }
+            if declaration.yfilesType != nil { return }  // yEd's drawing: its node label is read above
+            if let problem = Self.typeProblem(text, declaration) {
+                return fail(parser, "<data> for '\(printable(declaration.name))' holds '\(printable(text, limit: 40))', which is not \(problem)",
+                            hint: "write a value of the key's attr.type (\(declaration.type)), or declare the key as a string")
+            }
+            if currentNode != nil {
                 currentNodeAttributes[declaration.name] = text
-                _ = id
             } else if currentEdge != nil {
                 if declaration.name == "weight" { currentEdge!.weight = text } else { currentEdge!.attributes[declaration.name] = text }
+            } else if graphDepth > 0 {
+                graphData[declaration.name] = text  // <data> on the graph itself (a dataset export's sources)
             }
-            // <data> on the graph itself is ignored: it describes the file, not nodes or edges.
         case "node":
             guard let id = currentNode else { return }
             var attributes = currentNodeAttributes
-            let label = attributes.removeValue(forKey: "__label")
+            // The display name: `label` (igraph writes it after `name`), else `name`, else yEd's label.
+            let label = attributes["label"] ?? attributes["name"] ?? yEdLabel
+            yEdLabel = nil
             for (_, key) in keys where (key.domain == "node" || key.domain == "all") && attributes[key.name] == nil {
                 if let value = key.defaultValue { attributes[key.name] = value }
             }
@@ -294,6 +359,19 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
             if graphDepth == 0 { finishGraph(parser) }
         default:
             break
+        }
+    }
+
+    /// What a value of `key`'s type `text` is not ("an integer"…), or nil when it is one, as
+    /// NetworkX's `read_graphml` converts them (`int`/`long`, `float`/`double`, `boolean` as
+    /// `true`/`false`/`1`/`0`, any case).
+    static func typeProblem(_ text: String, _ key: Key) -> String? {
+        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch key.type {
+        case "int", "long": return Int(value) == nil ? "an integer (attr.type \(key.type))" : nil
+        case "float", "double": return Double(value) == nil ? "a number (attr.type \(key.type))" : nil
+        case "boolean": return ["true", "false", "1", "0"].contains(value.lowercased()) ? nil : "true or false (attr.type boolean)"
+        default: return nil
         }
     }
 
@@ -323,6 +401,7 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
             for (_, key) in keys where (key.domain == "edge" || key.domain == "all") && key.name != "weight" && attributes[key.name] == nil {
                 if let value = key.defaultValue { attributes[key.name] = value }
             }
+            edgeLines.append(edge.line)
             graph.addEdge(graph.index(of: edge.source)!, graph.index(of: edge.target)!, weight: weight,
                           attributes: attributes.isEmpty ? nil : attributes)
         }

@@ -31,7 +31,7 @@ public struct GraphMLWriter {
         func declare(_ name: String, for domain: String, type: String) {
             let id = "d\(next)"; next += 1
             keyID[domain + ":" + name] = id
-            out += "  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(Self.escape(name))\" attr.type=\"\(type)\"/>\n"
+            out += "  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(XMLText.escape(name))\" attr.type=\"\(type)\"/>\n"
         }
         if hasLabels { declare("label", for: "node", type: "string") }
         for name in nodeKeys { declare(name, for: "node", type: "string") }
@@ -42,7 +42,7 @@ public struct GraphMLWriter {
             var data: [(String, String)] = []
             if let label = graph.nodeLabels[v] { data.append((keyID["node:label"]!, label)) }
             for name in nodeKeys { if let value = graph.nodeAttributes[v][name] { data.append((keyID["node:" + name]!, value)) } }
-            out += "    <node id=\"\(Self.escape(graph.nodeIDs[v]))\""
+            out += "    <node id=\"\(XMLText.escape(graph.nodeIDs[v]))\""
             Self.close(data, into: &out, element: "node")
         }
         for e in 0..<graph.edgeCount {
@@ -51,9 +51,9 @@ public struct GraphMLWriter {
             if weighted { data.append((keyID["edge:weight"]!, "\(graph.edgeWeights[e])")) }
             for name in edgeKeys { if let value = attributes[name] { data.append((keyID["edge:" + name]!, value)) } }
             out += "    <edge"
-            if let id = attributes["id"] { out += " id=\"\(Self.escape(id))\"" }
-            out += " source=\"\(Self.escape(graph.nodeIDs[Int(graph.edgeSources[e])]))\""
-            out += " target=\"\(Self.escape(graph.nodeIDs[Int(graph.edgeTargets[e])]))\""
+            if let id = attributes["id"] { out += " id=\"\(XMLText.escape(id))\"" }
+            out += " source=\"\(XMLText.escape(graph.nodeIDs[Int(graph.edgeSources[e])]))\""
+            out += " target=\"\(XMLText.escape(graph.nodeIDs[Int(graph.edgeTargets[e])]))\""
             Self.close(data, into: &out, element: "edge")
         }
         out += "  </graph>\n</graphml>\n"
@@ -63,24 +63,7 @@ public struct GraphMLWriter {
     private static func close(_ data: [(String, String)], into out: inout String, element: String) {
         if data.isEmpty { out += "/>\n"; return }
         out += ">\n"
-        for (key, value) in data { out += "      <data key=\"\(key)\">\(escape(value))</data>\n" }
+        for (key, value) in data { out += "      <data key=\"\(key)\">\(XMLText.escape(value))</data>\n" }
         out += "    </\(element)>\n"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\r": out += "&#13;"  // a parser turns a raw CR (and CR LF) into LF
-            case "\r\n": out += "&#13;\n"  // one Character in Swift
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

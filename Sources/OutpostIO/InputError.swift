@@ -15,6 +15,10 @@ public enum InputError: Error, CustomStringConvertible, Sendable {
     case unknownFormat(String)
     case unreadable(String, String)
     case unwritable(String, String)
+    /// `-` (standard input) without a format to read it in.
+    case standardInputNeedsFormat
+    /// A CSV delimiter that cannot separate fields (a quote, a line end, not one ASCII character).
+    case badDelimiter(String)
 
     public var description: String {
         switch self {
@@ -27,9 +31,13 @@ public enum InputError: Error, CustomStringConvertible, Sendable {
         case let .notADataset(path):
             return "\(printable(path)): not a dataset: a dataset is a folder of .yaml files or one .yaml file (see Graphs/FORMAT.md); CSV edge lists and GraphML files are plain graphs, without evidence"
         case let .unknownFormat(path):
-            return "\(printable(path)): cannot tell the format; give a dataset folder, a .csv edge list or a .graphml file"
+            return "\(printable(path)): cannot tell the format; give a dataset folder, a .csv edge list, or a .graphml, .gexf, .gml, .net (Pajek) or node-link .json file"
         case let .unreadable(path, reason):
             return "\(printable(path)): cannot read (\(reason)); check that the file is readable"
+        case .standardInputNeedsFormat:
+            return "standard input (-) has no extension to tell its format; say which it is (\(GraphLoader.Format.names))"
+        case let .badDelimiter(text):
+            return "delimiter '\(printable(text))' cannot separate CSV fields; give one ASCII character other than a double quote or a line end, such as ';' or a tab"
         case let .unwritable(path, reason):
             return "\(printable(path)): cannot write (\(reason)); check that the folder exists and is writable"
         }

@@ -15,12 +15,46 @@ struct OutputOptions: ParsableArguments {
 
 /// The input graph: a dataset folder, a CSV edge list or a GraphML file.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("A dataset folder (YAML, see Graphs/FORMAT.md), a CSV edge list (.csv) or a GraphML file (.graphml).",
+    @Argument(help: ArgumentHelp("A dataset folder (YAML, see Graphs/FORMAT.md), a CSV edge list (.csv), a .graphml, .gexf, .gml, .net (Pajek) or node-link .json file, or - for standard input (with --input-format).",
                                  valueName: "path"))
     var path: String
 
     @Flag(name: .long, help: "Read a CSV edge list as directed (GraphML says so itself; datasets keep each relation's direction where an algorithm uses it).")
     var directed = false
+
+    @Option(name: .long, help: ArgumentHelp("The field separator of a CSV edge list: one character, or `tab` (default: a comma, a tab or a semicolon, as the header line has them).",
+                                            valueName: "char"))
+    var delimiter: String?
+
+    @Option(name: .customLong("input-format"), help: ArgumentHelp(
+        "Read the input as \(GraphLoader.Format.names) (one dataset file), whatever its extension; needed for `-` (standard input).",
+        valueName: "format"))
+    var inputFormat: String?
+
+    var format: GraphLoader.Format? { inputFormat.flatMap(GraphLoader.Format.init(name:)) }
+
+    /// `--delimiter` as a character (`tab` and `\t` mean a tab).
+    var delimiterCharacter: Character? {
+        guard let delimiter else { return nil }
+        return delimiter == "tab" || delimiter == "\\t" ? "\t" : delimiter.first
+    }
+
+    func validate() throws {
+        if let delimiter, delimiter != "tab", delimiter != "\\t" {
+            guard delimiter.count == 1, let ascii = delimiter.first?.asciiValue, ascii >= 0x20 || ascii == 0x09, delimiter != "\"" else {
+                throw ValidationError("--delimiter '\(delimiter)': give one ASCII character other than a double quote, such as ';' or '|', or `tab`")
+            }
+        }
+        if let inputFormat, GraphLoader.Format(name: inputFormat) == nil {
+            throw ValidationError("--input-format \(inputFormat): give \(GraphLoader.Format.names)")
+        }
+        if path == GraphLoader.standardInput && inputFormat == nil {
+            throw ValidationError("- reads standard input, which has no extension to tell its format; add --input-format with one of \(GraphLoader.Format.names)")
+        }
+        if delimiter != nil, format.map({ $0 != .edgeList }) ?? !path.lowercased().hasSuffix(".csv") {
+            throw ValidationError("--delimiter applies to CSV edge lists (.csv or --input-format csv); \(path) is not one")
+        }
+    }
 }
 
 /// The dataset filters; they apply to datasets only (a plain graph has no evidence to filter).
@@ -191,7 +225,8 @@ extension LoadedNetwork {
     ///   - dropIsolated: also drop the entities the filter leaves without a relation.
     init(_ options: InputOptions, filters: FilterOptions? = nil, directed: Bool? = nil,
          defaultLayers: Set<RelationLayer>? = nil, dropIsolated: Bool = false) throws {
-        let (input, warnings) = try GraphLoader(directed: options.directed).load(options.path)
+        let (input, warnings) = try GraphLoader(directed: options.directed, delimiter: options.delimiterCharacter,
+                                                inputFormat: options.format).load(options.path)
         for w in warnings where w.severity == .warning { printError(w.description) }
         if case .plain = input, let filters, !filters.isEmpty {
             throw ValidationError("--layer, --kind, --relation, --min-status, --country and --as-of apply to datasets; \(options.path) is a plain graph")

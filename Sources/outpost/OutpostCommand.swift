@@ -30,7 +30,7 @@ struct OutpostCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Validate.self, Stats.self, Show.self, Find.self, Centrality.self, Structure.self,
-                      PathCommand.self, Ego.self, Export.self, Project.self, Communities.self, Render.self, ReportCommand.self,
+                      PathCommand.self, Ego.self, Export.self, Import.self, Project.self, Communities.self, Render.self, ReportCommand.self,
                       Explore.self]
     )
 }

@@ -9,7 +9,9 @@ import Testing
     let bundled = CommandLineTool.path("Graphs/overseas-police-stations")
 
 
-    @Test func focusDrawsTheEntityAndItsNeighboursOnAnA4PageAtSixPointsOrMore() throws {
+    /// Fuzhou's neighbourhood (29 entities since the dataset's fourth pass) on A3; on A4 it does
+    /// not fit at 6 pt (RenderCommandTests checks the refusal).
+    @Test func focusDrawsTheEntityAndItsNeighboursOnAnA3PageAtSixPointsOrMore() throws {
         let network = try LoadedNetwork(contentsOf: bundled)
         let view = try #require(network.view)
         // The reference: fuzhou-psb and every entity one relation of the network layer away.
@@ -20,11 +22,11 @@ import Testing
         }
         #expect(expected.count > 5)
         let diagram = try network.focusDiagram(on: "fuzhou-psb")
-        let rendering = try GraphvizRenderer().render(diagram.styled, page: .a4)
+        let rendering = try GraphvizRenderer().render(diagram.styled, page: .a3)
         let svg = try SVGGeometry(rendering.data)
         #expect(Set(svg.entityNodes.map(\.title)) == expected)
         #expect(svg.smallestPrintedText >= Page.minimumTextSize - 0.01, "smallest text \(svg.smallestPrintedText) pt")
-        #expect(svg.width <= Page.a4.longSide && svg.height <= Page.a4.longSide)
+        #expect(svg.width <= Page.a3.longSide && svg.height <= Page.a3.longSide)
         let center = try #require(svg.entityNodes.first { $0.title == "fuzhou-psb" })
         #expect(center.classes.contains("center"))
         #expect(svg.legend != nil)

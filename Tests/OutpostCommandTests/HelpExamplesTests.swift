@@ -8,7 +8,7 @@ import Testing
 /// `--sources-dir` that is not beside the repository is skipped.
 @Suite struct HelpExamplesTests {
     static let commands = ["validate", "stats", "show", "find", "centrality", "structure", "path", "ego",
-                           "project", "communities", "render", "report", "export", "explore"]
+                           "project", "communities", "render", "report", "export", "import", "explore"]
 
     /// The examples of a help text: lines starting `outpost ` (or `Example: outpost `), joined with their `\` continuations.
     static func examples(_ help: String) -> [String] {

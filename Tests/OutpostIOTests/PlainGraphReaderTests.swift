@@ -117,3 +117,90 @@ import OutpostGraph
         #expect(weight.message.contains("not a number"))
     }
 }
+
+/// The CSV delimiter: sniffed from the header (comma, tab, semicolon) or given.
+@Suite struct EdgeListDelimiterTests {
+    @Test(arguments: [("source;target;weight\na;b;2\n", "semicolons"), ("source\ttarget\tweight\na\tb\t2\n", "tabs"),
+                      ("\"source\";\"target\";\"weight\"\n\"a\";\"b\";2\n", "quoted semicolons"),
+                      ("source,target,weight\na,b,2\n", "commas")])
+    func theHeaderSaysWhichDelimiter(_ text: String, _ what: String) throws {
+        let graph = try EdgeListReader().read(Data(text.utf8))
+        #expect(graph.nodeIDs == ["a", "b"] && graph.edgeWeights == [2], "\(what)")
+    }
+
+    @Test func aCommaInsideQuotesDoesNotDecide() throws {
+        let graph = try EdgeListReader().read(Data("source;target;note\na;b;\"x, y\"\n".utf8))
+        #expect(graph.attributes(ofEdge: 0)["note"] == "x, y")
+    }
+
+    @Test func aGivenDelimiterWins() throws {
+        let graph = try EdgeListReader(delimiter: "|").read(Data("source|target\na,1|b;2\n".utf8))
+        #expect(graph.nodeIDs == ["a,1", "b;2"])
+    }
+
+    @Test func aWrongGivenDelimiterNamesTheOneInTheFile() {
+        do {
+            _ = try EdgeListReader(delimiter: "|").read(Data("source;target\na;b\n".utf8), file: "x.csv")
+            Issue.record("read with the wrong delimiter")
+        } catch {
+            #expect("\(error)".contains("x.csv:1:1: error: the fields are separated by ';', not by the '|' delimiter"))
+            #expect("\(error)".contains("read it with ';' as the delimiter"))
+        }
+    }
+
+    @Test func aQuoteCannotBeTheDelimiter() {
+        #expect(throws: InputError.self) { try EdgeListReader(delimiter: "\"").read(Data("a\"b\n".utf8)) }
+    }
+}
+
+/// Display names from the tools that write GraphML: igraph (`name` then `label`) and yEd.
+@Suite struct GraphMLLabelTests {
+    @Test func igraphsLabelWinsOverItsName() throws {
+        // As igraph's write_graphml writes a graph with vertex attributes name and label.
+        let text = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+          <key id="v_name" for="node" attr.name="name" attr.type="string"/>
+          <key id="v_label" for="node" attr.name="label" attr.type="string"/>
+          <graph id="G" edgedefault="undirected">
+            <node id="n0"><data key="v_name">a</data><data key="v_label">Alpha</data></node>
+            <node id="n1"><data key="v_name">b</data></node>
+            <edge source="n0" target="n1"/>
+          </graph>
+        </graphml>
+        """
+        let graph = try GraphMLReader().read(Data(text.utf8))
+        #expect(graph.nodeLabels == ["Alpha", "b"])
+        #expect(graph.nodeAttributes[0] == ["name": "a", "label": "Alpha"])
+    }
+
+    @Test func yEdsNodeLabelIsTheNameAndItsDrawingIsNotData() throws {
+        let text = """
+        <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+          <key for="node" id="d5" attr.name="description" attr.type="string"/>
+          <key for="node" id="d6" yfiles.type="nodegraphics"/>
+          <key for="edge" id="d10" yfiles.type="edgegraphics"/>
+          <graph edgedefault="directed" id="G">
+            <node id="n0">
+              <data key="d5">a bureau</data>
+              <data key="d6">
+                <y:ShapeNode>
+                  <y:Geometry height="30.0" width="30.0" x="0.0" y="0.0"/>
+                  <y:NodeLabel alignment="center" fontSize="12">Lishui police</y:NodeLabel>
+                </y:ShapeNode>
+              </data>
+            </node>
+            <node id="n1"/>
+            <edge id="e0" source="n0" target="n1">
+              <data key="d10"><y:PolyLineEdge><y:EdgeLabel>set up</y:EdgeLabel></y:PolyLineEdge></data>
+            </edge>
+          </graph>
+        </graphml>
+        """
+        let graph = try GraphMLReader().read(Data(text.utf8))
+        #expect(graph.nodeLabels == ["Lishui police", nil])
+        #expect(graph.nodeAttributes[0] == ["description": "a bureau"])
+        #expect(graph.attributes(ofEdge: 0) == ["id": "e0"])
+    }
+}

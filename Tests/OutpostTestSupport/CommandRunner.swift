@@ -31,7 +31,8 @@ public enum Outpost {
 
     public static func run(_ arguments: String...) throws -> CommandResult { try run(arguments) }
 
-    public static func run(_ arguments: [String]) throws -> CommandResult {
+    /// Runs the tool with `arguments`, and `standardInput` (when given) as its standard input.
+    public static func run(_ arguments: [String], standardInput: String? = nil) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -48,6 +49,12 @@ public enum Outpost {
         }
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
+        if let standardInput {
+            let inURL = dir.appendingPathComponent("outpost-in-\(UUID().uuidString)")
+            try Data(standardInput.utf8).write(to: inURL)
+            defer { try? FileManager.default.removeItem(at: inURL) }
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        }
         try process.run()
         process.waitUntilExit()
         let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)

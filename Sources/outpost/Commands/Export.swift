@@ -4,7 +4,7 @@ import Outpost
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the whole input as GraphML, node-link JSON or CSV for other tools.",
+        abstract: "Write the whole input as GraphML, GEXF, GML, Pajek, FtM, JSON or CSV.",
         discussion: """
         Writes every entity and relation of a dataset (every layer: an export is the
         whole dataset unless a filter says otherwise), one edge per relation, or a
@@ -13,7 +13,18 @@ struct Export: ParsableCommand {
         graphml  a directed multigraph with typed keys; for a dataset nothing is lost
                  (type, layer, status, dates, by, note, citations with excerpts;
                  kind, name, aliases, country, city, attributes); NetworkX reads it
-                 with read_graphml into a MultiDiGraph
+                 with read_graphml into a MultiDiGraph; outpost reads it back as
+                 the dataset (as it reads the GEXF, GML and JSON exports)
+        gexf     GEXF 1.3 for Gephi, the same fields as typed attributes and the
+                 dates as spells, so that Gephi's timeline plays the network
+        gml      GML as NetworkX's write_gml, label = the id (so read_gml keeps
+                 the ids); the same fields
+        pajek    Pajek .net: the structure only, one arc per relation
+        ftm      FollowTheMoney entities as JSON lines, for Aleph (a dataset only)
+        sheets   a folder of CSV sheets (sources, entities, relations, totals,
+                 citations) to edit in a spreadsheet; outpost import reads them
+        spark    a folder with vertices.csv and edges.csv for a Spark GraphX job
+                 (Benchmarks/graphx/outpost-graphx.scala)
         json     node-link JSON as NetworkX's node_link_data(G, edges="edges")
         csv      an edge list FILE and a node table FILE.nodes.csv
 
@@ -26,10 +37,10 @@ struct Export: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .short, help: ArgumentHelp("The file to write (.graphml, .json or .csv).", valueName: "file"))
+    @Option(name: .short, help: ArgumentHelp("The file to write (.graphml, .gexf, .gml, .net, .ftm, .json or .csv).", valueName: "file"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("graphml, json or csv (default: from the extension of -o).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("graphml, gexf, gml, pajek, ftm, sheets, spark, json or csv (default: from -o's extension).", valueName: "format"))
     var format: String?
 
     @OptionGroup var filters: FilterOptions
@@ -42,7 +53,7 @@ struct Export: ParsableCommand {
             return chosen
         }
         guard let chosen = ExportFormat(path: output) else {
-            throw ValidationError("-o \(output): cannot tell the format from the extension; give --format graphml, json or csv")
+            throw ValidationError("-o \(output): cannot tell the format from the extension; give --format \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return chosen
     }
@@ -53,7 +64,8 @@ struct Export: ParsableCommand {
         try reportingErrors {
             let loaded = try LoadedNetwork(input, filters: filters, defaultLayers: RelationLayer.all)
             let summary = try loaded.export(to: output, format: try resolvedFormat())
-            printError("wrote \(summary.nodeCount) nodes and \(summary.edgeCount) edges to \(summary.files.joined(separator: " and "))")
+            let files = summary.files.count > 2 ? "\(summary.files.count) files in \(output)" : summary.files.joined(separator: " and ")
+            printError("wrote \(summary.nodeCount) nodes and \(summary.edgeCount) edges to \(files)")
         }
     }
 }

@@ -1,0 +1,59 @@
+import Foundation
+import OutpostTestSupport
+import Testing
+
+/// `outpost export` and reading its files back: every format that holds a dataset answers as the
+/// YAML does, including from standard input.
+@Suite struct ExportCommandTests {
+    static let d = "Graphs/overseas-police-stations"
+
+    static func temporaryFolder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test(arguments: ["graphml", "gexf", "gml", "json"])
+    func anExportReadsBackAsTheDataset(_ format: String) throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("all.\(format)").path
+        let export = try Outpost.run("export", Self.d, "-o", file)
+        // One node per entity and one edge per relation, as `validate` counts them.
+        let counted = try Outpost.run("validate", Self.d).stdout
+        let entities = try #require(counted.firstMatch(of: /(\d+) entities, (\d+) relations/))
+        #expect(export.status == 0 && export.stderr.contains("wrote \(entities.1) nodes and \(entities.2) edges"), "\(export.stderr)")
+        let original = try Outpost.run("stats", Self.d, "--format", "json")
+        let read = try Outpost.run("stats", file, "--format", "json")
+        #expect(read.status == 0 && read.stdout == original.stdout, "\(read.stderr)")
+        let path = try Outpost.run("path", file, "station-amsterdam", "lishui-psb")
+        #expect(path.stdout.contains("denied  denied  denials") && path.stdout.contains("established  disputed  network"), "\(path.stdout)")
+    }
+
+    @Test func standardInputIsReadInTheFormatGiven() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("all.graphml").path
+        _ = try Outpost.run("export", Self.d, "-o", file)
+        let piped = try Outpost.run(["stats", "-", "--input-format", "graphml", "--format", "json"], standardInput: try String(contentsOfFile: file, encoding: .utf8))
+        let original = try Outpost.run("stats", Self.d, "--format", "json")
+        #expect(piped.status == 0 && piped.stdout == original.stdout, "\(piped.stderr)")
+        let csv = try Outpost.run(["stats", "-", "--input-format", "csv"], standardInput: "source;target\na;b\n")
+        #expect(csv.status == 0 && csv.stdout.contains("edges                     1"), "\(csv.stdout)\(csv.stderr)")
+        let bad = try Outpost.run(["stats", "-", "--input-format", "csv"], standardInput: "source,target\na\n")
+        #expect(bad.status == 1 && bad.stderr.hasPrefix("<stdin>:2:1: error: expected 2 fields"), "\(bad.stderr)")
+    }
+
+    @Test func standardInputWithoutAFormatIsAUsageError() throws {
+        let result = try Outpost.run(["stats", "-"], standardInput: "source,target\na,b\n")
+        #expect(result.status == 64 && result.stderr.contains("add --input-format"), "\(result.stderr)")
+    }
+
+    @Test func aPlainGraphCannotBeExportedToFollowTheMoney() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try Outpost.run("export", "Tests/Data/bad/semicolons.csv", "-o", dir.appendingPathComponent("x.ftm").path)
+        #expect(result.status == 1 && result.stderr.contains("a FollowTheMoney export needs a dataset"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.ftm").path))
+    }
+}
