@@ -86,6 +86,15 @@ import Testing
         Case(command: "stats", file: "unclosed-declaration.graphml", status: 1, at: "unclosed-declaration.graphml:1:1", what: "the XML declaration is not closed", fix: "end the first line with ?>"),
         Case(command: "stats", file: "doctype.graphml", status: 1, at: "doctype.graphml:2:1", what: "a DOCTYPE declaration", fix: "remove it"),
         Case(command: "stats", file: "valid.graphml", status: 0, at: nil, what: "edges", fix: ""),
+        // GEXF, GML, node-link JSON and Pajek, through stats
+        Case(command: "stats", file: "truncated.gexf", status: 1, at: "truncated.gexf:4:20", what: "ends before </graph>", fix: "written completely"),
+        Case(command: "stats", file: "undeclared-node.gexf", status: 1, at: "undeclared-node.gexf:5:42", what: "refers to node 'b', which is not declared", fix: "add <node id=\"b\"/>"),
+        Case(command: "stats", file: "unclosed.gml", status: 1, at: "unclosed.gml:1:7", what: "a [ is never closed", fix: "add the closing ]"),
+        Case(command: "stats", file: "duplicate-label.gml", status: 1, at: "duplicate-label.gml:3:3", what: "node label 'a' is used twice", fix: "give each node its own label"),
+        Case(command: "stats", file: "undeclared-node.json", status: 1, at: "undeclared-node.json:1:115", what: "edge target 'b' is not the id of a node", fix: "add the node to \"nodes\""),
+        Case(command: "stats", file: "truncated.json", status: 1, at: "truncated.json:2:1", what: "the file ends where a value was expected", fix: "truncated"),
+        // Found by scripts/fuzz.sh pajek: a line of carriage returns only ended the process (read now).
+        Case(command: "stats", file: "carriage-returns.net", status: 0, at: nil, what: "edges", fix: ""),
     ]
 
     /// Every file under the catalogue and the repository root, with sizes: what a run must leave as it was.
