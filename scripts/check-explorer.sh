@@ -95,6 +95,17 @@ load(url)
 whole = view_width()
 nodes = driver.find_elements(By.CSS_SELECTOR, "#view svg [data-id]")
 check(len(nodes) > 200, f"nodes carry data-id ({len(nodes)})")
+# Each drawn edge is the relation the page's data says it is: its Graphviz title names the
+# relation's two ends (a shifted numbering once pointed relations at legend lines' neighbours).
+wrong = driver.execute_script("""
+    const data = JSON.parse(document.getElementById('explorer-data').textContent);
+    const bad = [];
+    document.querySelectorAll('#view svg [data-relation]').forEach((g) => {
+        const r = data.relations[+g.dataset.relation], ends = g.querySelector('title').textContent.split(/--|->/);
+        if (!(ends.length === 2 && new Set(ends).size === new Set([r.from, r.to]).size && ends.every((e) => e === r.from || e === r.to))) bad.push(g.id);
+    });
+    return [bad, document.querySelectorAll('#view svg [data-relation]').length];""")
+check(not wrong[0] and wrong[1] > 250, f"every drawn edge is its relation ({wrong[1]} edges, mismatched: {wrong[0][:5]})")
 
 # Click station-rotterdam: its relations to Fuzhou and Lishui with statuses and excerpts.
 driver.find_element(By.CSS_SELECTOR, '[data-id="station-rotterdam"]').click()
