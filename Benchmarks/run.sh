@@ -8,12 +8,7 @@
 # Results: Benchmarks/results/latest.jsonl (raw) and latest.md (table). Not part of the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PEERS=${PEERS:-"igraph networkit networkx"}
-REPEAT=${REPEAT:-3}
-venv=.venv-bench
-if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
-"$venv/bin/pip" install -q -r Benchmarks/requirements.txt
-"$venv/bin/python" Benchmarks/generate.py Benchmarks/data
+source Benchmarks/prepare.sh
 swift build -c release --product outpost-bench 2>&1 | tail -n 1
 mkdir -p Benchmarks/results
 out=Benchmarks/results/latest.jsonl
