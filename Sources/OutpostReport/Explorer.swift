@@ -113,9 +113,10 @@ public struct Explorer: Sendable {
             }
         }
         for k in styled.edges.indices { styled.edges[k].attributes.set(.plain("id", "e-\(k)")) }
-        let nodeCount = network.graph.nodeCount
-        let engine: LayoutEngine = LayoutEngine.dot.advice(nodeCount: nodeCount) == nil ? .dot : .sfdp
-        let rendering = try GraphvizRenderer().render(dot: DOTWriter().write(styled), engine: engine, format: .svg)
+        // As `outpost render` draws the whole network: the engines that suit its size, the most
+        // compact drawing kept, and the legend laid out apart from the network, never among it.
+        let engines = LayoutEngine.automatic(nodeCount: styled.network.allNodes.count, edgeCount: styled.edges.count)
+        let rendering = try GraphvizRenderer().render(styled, choosingAmong: engines, format: .svg)
         return try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self))
     }
 
