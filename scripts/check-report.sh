@@ -109,4 +109,30 @@ if "<svg" not in text:
     sys.exit("the DOM holds no inline SVG")
 print(f"DOM: {len(found)} headings, all {len(headings)} expected ones present; inline SVG present; no script")
 PY
+echo "==> figure text at 1280 px (every SVG text at 8 CSS px or more)"
+HOME=$profile /usr/bin/python3 - "$report" "$out" <<'PY'
+import os, sys
+from selenium import webdriver
+report, out = sys.argv[1], sys.argv[2]
+options = webdriver.ChromeOptions()
+for arg in ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,900", f"--user-data-dir={os.path.abspath(out)}/profile-text"]:
+    options.add_argument(arg)
+driver = webdriver.Chrome(options=options)
+driver.get("file://" + report)
+# Each text's font size (user units) times its scale on screen (the SVG's viewBox and any
+# transform), in CSS px; figures wider than the column scroll in their box, at this size.
+sizes = driver.execute_script("""
+    return Array.from(document.querySelectorAll('svg text'), (t) => {
+        const m = t.getScreenCTM(), size = parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize);
+        return [t.closest('svg').parentElement.id || t.closest('figure')?.querySelector('figcaption')?.textContent?.slice(0, 40) || '?', size * Math.hypot(m.a, m.b), t.textContent.slice(0, 30)];
+    });""")
+driver.quit()
+if not sizes:
+    sys.exit("no SVG text in the report")
+small = [s for s in sizes if s[1] < 8 - 0.01]  # figures are sized to exactly 8 px; allow rounding
+figures = len({s[0] for s in sizes})
+print(f"{len(sizes)} texts in {figures} figure(s); smallest {min(s[1] for s in sizes):.1f} px")
+if small:
+    sys.exit(f"{len(small)} text(s) under 8 CSS px, e.g. {small[:3]}")
+PY
 echo "report check: ok ($out/report.png)"
