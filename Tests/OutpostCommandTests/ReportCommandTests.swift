@@ -75,8 +75,9 @@ import Testing
         #expect(inline.hasSuffix("</svg>"))
         #expect(!inline.contains("<!--") && !inline.contains("http") && !inline.contains("<?xml"))
         // Every comment goes (with the newline after it), and everything between them stays.
-        let many = "<svg>" + (0..<500).map { "<!-- n\($0) -->\n<g id=\"n\($0)\"></g> " }.joined() + "<!--x--></svg>"
-        #expect(try HTML.inlineSVG(many) == "<svg>" + (0..<500).map { "<g id=\"n\($0)\"></g> " }.joined() + "</svg>")
+        let many = "<svg>" + (0..<500).map { "<!-- n\($0) → 福 -->\n<g id=\"n\($0)\"><title>a → 福州</title></g> " }.joined() + "<!--x--></svg>"
+        #expect(try HTML.inlineSVG(many) == "<svg>" + (0..<500).map { "<g id=\"n\($0)\"><title>a → 福州</title></g> " }.joined() + "</svg>")
+        #expect(throws: InlineSVGError.self) { try HTML.inlineSVG("<p>no svg here</p>") }
         for hostile in ["<svg><script>alert(1)</script></svg>", "<svg><g onload=\"alert(1)\"></g></svg>",
                         "<svg><foreignObject><p>x</p></foreignObject></svg>", "<svg><a xlink:href=\"https://x\">x</a></svg>",
                         "<svg><!-- unterminated </svg>"] {
