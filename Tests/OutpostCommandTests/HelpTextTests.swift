@@ -6,7 +6,7 @@ import OutpostTestSupport
 /// parser's own wrapping never splits them into a long line and a stray word or two.
 @Suite struct HelpTextTests {
     static let commands = ["", "validate", "stats", "show", "find", "centrality", "structure", "path", "ego",
-                           "project", "communities", "render", "report", "export", "explore"]
+                           "project", "communities", "render", "report", "export", "import", "explore"]
 
     /// The discussion: from the line after the overview paragraph up to `USAGE:`.
     static func discussion(_ help: String) -> [Substring] {
