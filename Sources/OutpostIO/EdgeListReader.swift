@@ -94,7 +94,7 @@ public struct EdgeListReader {
         let extraColumns = header.indices.filter { $0 != sourceColumn && $0 != targetColumn && $0 != weightColumn }
         var graph = Graph(directed: directed)
         graph.reserveEdges(bytes.count / 12)
-        var nodes = NodeInterner()
+        var nodes = NodeInterner(inputBytes: bytes.count)
         while let line = try scanner.nextRow(file: file) {
             if scanner.isBlankRow { continue }
             guard scanner.fields.count == header.count else {
@@ -163,13 +163,21 @@ struct NodeInterner {
     /// id equals another only if the numbers do, so this is the same mapping as by bytes, held
     /// in 4 bytes per number instead of a table slot read at random.
     private var numbered: [Int32] = []
-    /// Ids up to this value go to `numbered` (2^25: at most 128 MB for an edge list that uses
-    /// every number that far); larger numbers, and every other id, go to the table.
-    private static let largestNumbered = 1 << 25
+    /// Ids up to this value go to `numbered`; larger numbers, and every other id, go to the
+    /// table. Numbering every node from 0 takes at least two bytes of input per number (the
+    /// digits and a separator), so half the input's size bounds dense ids; above it the ids are
+    /// sparse and the array would be mostly empty (a lone id of 30,000,000 would cost 120 MB).
+    /// Never more than 2^25 (128 MB).
+    private let largestNumbered: Int
+
+    /// - Parameter inputBytes: the size of the input, which bounds the numbers worth an array.
+    init(inputBytes: Int) {
+        largestNumbered = min(1 << 25, max(1024, inputBytes / 2))
+    }
 
     /// The index of the node whose id is `key`, added to `graph` if new.
     mutating func index(of key: UnsafeBufferPointer<UInt8>, in graph: inout Graph) -> Int {
-        if let number = NodeInterner.plainNumber(key) {
+        if let number = NodeInterner.plainNumber(key), number <= largestNumbered {
             if number >= numbered.count { numbered.append(contentsOf: repeatElement(-1, count: max(number + 1, 2 * numbered.count, 1024) - numbered.count)) }
             let known = numbered[number]
             if known >= 0 { return Int(known) }
@@ -197,7 +205,7 @@ struct NodeInterner {
         return node
     }
 
-    /// The value of `key` if it is a plain decimal number no larger than `largestNumbered`.
+    /// The value of `key` if it is a plain decimal number of at most 8 digits.
     private static func plainNumber(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         guard key.count > 0, key.count <= 8, key[0] != UInt8(ascii: "0") || key.count == 1 else { return nil }
         var value = 0
@@ -206,7 +214,7 @@ struct NodeInterner {
             guard digit >= 0 && digit <= 9 else { return nil }
             value = value * 10 + digit
         }
-        return value <= largestNumbered ? value : nil
+        return value
     }
 
     /// The first (up to) 8 bytes, little-endian.

@@ -80,8 +80,8 @@ import OutpostGraph
 
     @Test func csvNumberedIdsAreStillText() throws {
         // Plain decimal ids take the reader's numbered path; "007" and "7", "0" and "00",
-        // "+7" and "-1" stay distinct ids, as NetworkX keeps them; numbers past 2^25 and
-        // longer digit strings take the byte table, and both paths agree.
+        // "+7" and "-1" stay distinct ids, as NetworkX keeps them; numbers larger than half the
+        // input's size (sparse ids) and longer digit strings take the byte table; both paths agree.
         let ids = ["7", "007", "0", "00", "+7", "-1", "33554432", "33554433", "123456789", "7", "33554433", "0"]
         let text = "source,target\n" + stride(from: 0, to: ids.count, by: 2).map { "\(ids[$0]),\(ids[$0 + 1])\n" }.joined()
             + "123456789,33554432\n00,007\n"
