@@ -7,24 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromedriver >/dev/null 2>&1 || ! /usr/bin/python3 -c "import selenium" 2>/dev/null; then
-  echo "==> installing chromium, chromium-driver and python3-selenium"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends chromium chromium-driver python3-selenium fonts-dejavu-core >/dev/null
-fi
-
-bin=${OUTPOST_BIN:-}
-if [ -z "$bin" ]; then
-  for candidate in .build/release/outpost .build/debug/outpost; do
-    if [ -x "$candidate" ]; then bin=$candidate; break; fi
-  done
-fi
-if [ -z "$bin" ]; then
-  echo "==> building outpost (debug)"
-  swift build --product outpost 2>&1 | tail -n 1
-  bin=.build/debug/outpost
-fi
+source scripts/browser-check-lib.sh
+need_browser
+find_outpost
 
 out=.build/explorer-check
 rm -rf "$out"

@@ -1,29 +1,15 @@
 #!/usr/bin/env bash
 # Browser check of `outpost report`: makes the report for the bundled dataset, renders it in
 # headless Chromium to a PNG and checks the picture is not blank, then dumps the DOM Chromium
-# built and checks every section heading is there. Installs Debian's chromium when missing
+# built and checks every section heading is there, and (WebDriver) that every figure text is
+# drawn at 8 CSS px or more at 1280 px. Installs chromium, chromium-driver and selenium when missing
 # (needs root). Leaves the report, the screenshot and the DOM in .build/report-check/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "==> installing chromium"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
-fi
-
-bin=${OUTPOST_BIN:-}
-if [ -z "$bin" ]; then
-  for candidate in .build/release/outpost .build/debug/outpost; do
-    if [ -x "$candidate" ]; then bin=$candidate; break; fi
-  done
-fi
-if [ -z "$bin" ]; then
-  echo "==> building outpost (debug)"
-  swift build --product outpost 2>&1 | tail -n 1
-  bin=.build/debug/outpost
-fi
+source scripts/browser-check-lib.sh
+need_browser
+find_outpost
 
 out=.build/report-check
 rm -rf "$out"
