@@ -31,12 +31,13 @@ public enum LayoutEngine: String, Sendable, CaseIterable {
     /// ``GraphvizRenderer/render(_:choosingAmong:format:page:)`` to keep the one that fits a
     /// page best.
     ///
-    /// Measured on the bundled dataset's network layer (235 entities, 121 relations, many of
-    /// them isolated; legend composed beside, drawing with padding), as points and the scale
-    /// at which it fits A3:
-    /// dot 2140 × 10755 (0.10, a tall strip of stacked components), neato 3513 × 2510 (0.24),
-    /// fdp 2829 × 2446 (0.29), sfdp 3353 × 2446 (0.25), twopi 2792 × 2464 (0.31, components
-    /// packed in rows around the hubs), circo 13473 × 13037 (0.06). dot is kept for small
+    /// Measured on the bundled dataset's network layer (245 entities, 146 relations, 100
+    /// entities without one; components packed for A3, legend composed, drawing with
+    /// padding), as points and the scale at which it fits A3: neato with compact settings
+    /// (``StyledGraph/compacted``) 1955 × 1384 (0.56, the choice), twopi 2314 × 1610 (0.48),
+    /// fdp 2338 × 1624 (0.47), circo 2393 × 1697 (0.45), dot 1808 × 2517 (0.43), sfdp
+    /// 2557 × 1814 (0.42), neato by default 1895 × 2522 (0.41). Before components were packed
+    /// and shapes sized to their labels, dot drew a 2140 × 10755 strip (0.10). dot is kept for small
     /// sparse graphs, where its left-to-right reading wins; it is left out above 500 nodes
     /// or with more than 1.5 relations per node, where it can take minutes (a random graph
     /// of 300 nodes and 600 relations took 56 s). fdp is left out (28 s at 500 nodes) and
@@ -519,6 +520,88 @@ private final class Session: @unchecked Sendable {
         return result
     }
 
+    /// Most components ``packedPositions(context:network:engine:score:)`` lays out one by one;
+    /// past it, the engine's own packing is used.
+    static let packedComponentLimit = 400
+
+    /// The network laid out by `engine` one connected component at a time, and the components
+    /// packed (``SkylinePacking``) into the strip that `score` (of the packed width and height)
+    /// rates best; entities without relations are sized in one layout and packed as they are.
+    /// Graphviz packs components into a square, or with `dot` stacks them in one tall strip;
+    /// packed for an A3 page, the bundled whole network (120 components, 100 of them single
+    /// entities) is drawn at 1955 × 1384 pt and fits A3 at scale 0.56, against 0.46 for
+    /// the same layouts packed by Graphviz.
+    /// Nil when there is nothing to pack (one component, clusters, whose boxes span
+    /// components, or more than ``packedComponentLimit`` components).
+    static func packedPositions(context: OpaquePointer, network: StyledGraph, engine: LayoutEngine,
+                                score: (Double, Double) -> Double) throws -> Positions? {
+        guard network.clusters.isEmpty, network.nodes.count > 1 else { return nil }
+        var index: [String: Int] = [:]
+        for (i, node) in network.nodes.enumerated() { index[node.id] = i }
+        var parent = Array(network.nodes.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        var hasEdges = Array(repeating: false, count: network.nodes.count)
+        for edge in network.edges {
+            guard let a = index[edge.from], let b = index[edge.to] else { return nil }
+            hasEdges[a] = true
+            hasEdges[b] = true
+            let (ra, rb) = (root(a), root(b))
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        // Components in the order of their first node, nodes and edges in the given order.
+        var componentOf: [Int: Int] = [:]
+        var members: [[StyledNode]] = []
+        var isolated: [StyledNode] = []
+        for (i, node) in network.nodes.enumerated() {
+            guard hasEdges[i] else { isolated.append(node); continue }
+            let r = root(i)
+            if let c = componentOf[r] { members[c].append(node) } else { componentOf[r] = members.count; members.append([node]) }
+        }
+        guard members.count <= packedComponentLimit else { return nil }
+        var edges = Array(repeating: [StyledEdge](), count: members.count)
+        for edge in network.edges { edges[componentOf[root(index[edge.from]!)]!].append(edge) }
+
+        let writer = DOTWriter()
+        var items: [Positions] = []
+        for (c, nodes) in members.enumerated() {
+            var component = network
+            component.nodes = nodes
+            component.edges = edges[c]
+            items.append(try positions(context: context, dot: writer.write(component), engine: engine.rawValue))
+        }
+        if !isolated.isEmpty {
+            // Their sizes come from one layout; where it put them does not matter.
+            var alone = network
+            alone.nodes = isolated
+            alone.edges = []
+            let sized = try positions(context: context, dot: writer.write(alone), engine: LayoutEngine.dot.rawValue)
+            for node in isolated {
+                guard let values = sized.nodes[node.id], let pos = values["pos"]?.split(separator: ",").compactMap({ Double($0) }),
+                      pos.count == 2, let w = values["width"].flatMap(Double.init), let h = values["height"].flatMap(Double.init)
+                else { return nil }
+                var item = Positions()
+                item.nodes[node.id] = values
+                item.edges[node.id] = []
+                item.boundingBox = (pos[0] - w * 36, pos[1] - h * 36, pos[0] + w * 36, pos[1] + h * 36)
+                items.append(item)
+            }
+        }
+        let placement = SkylinePacking.best(items.map { ($0.width, $0.height) }, gap: 4, score: score)
+        var packed = Positions()
+        for (item, origin) in zip(items, placement.origins) {
+            let b = item.boundingBox
+            let placed = item.moved(dx: origin.x - b.x1, dy: -origin.y - b.y2)
+            packed.nodes.merge(placed.nodes) { a, _ in a }
+            packed.edges.merge(placed.edges) { a, _ in a }
+        }
+        packed.boundingBox = (0, -placement.height, placement.width, 0)
+        return packed
+    }
+
     /// Sets `positions` (moved by `dx`, `dy`; sizes as they are) on the nodes, edges and
     /// clusters of `target` with the same names. Edges match by their place among the
     /// out-edges of their tail, which is the order of the DOT statements in both graphs.
@@ -532,7 +615,12 @@ private final class Session: @unchecked Sendable {
             let raw = UnsafeMutableRawPointer(m)
             let id = name(raw)
             guard let values = positions.nodes[id] else { continue }
-            for (key, value) in values.sorted(by: { $0.key < $1.key }) { set(raw, key, move(key, value)) }
+            // Sizes are not copied: the whole is parsed from the same statements, so Graphviz
+            // sizes each node as the layout did, while a size given back to it counts as the
+            // inner outline's and grows a double octagon by 16 pt.
+            for (key, value) in values.sorted(by: { $0.key < $1.key }) where key != "width" && key != "height" {
+                set(raw, key, move(key, value))
+            }
             var edge = agfstout(target, m)
             for values in positions.edges[id] ?? [] {
                 guard let e = edge else { break }
@@ -553,7 +641,7 @@ private final class Session: @unchecked Sendable {
     /// the whole graph and laid out there by `nop2`. The caller frees the layout and the graph.
     /// - Parameter place: chooses the legend's side from the sizes of the network (with the
     ///   gap), of the legend as a column and of the legend as a row.
-    static func composedLayout(context: OpaquePointer, styled: StyledGraph, engine: LayoutEngine,
+    static func composedLayout(context: OpaquePointer, styled: StyledGraph, engine: LayoutEngine, reference: Page,
                                place: (_ network: (Double, Double), _ column: (Double, Double), _ row: (Double, Double)) -> LegendPlacement)
         throws -> UnsafeMutablePointer<Agraph_t> {
         let writer = DOTWriter()
@@ -566,11 +654,22 @@ private final class Session: @unchecked Sendable {
         defer { if !done { agclose(whole) } }
 
         // One layout at a time, each read out and freed before the next (see Positions).
-        let network = try positions(context: context, dot: writer.write(styled.network), engine: engine.rawValue)
-        apply(network, to: whole, dx: 0, dy: 0)
+        let gap = 21.6
+        var legend: (column: Positions, row: Positions)?
         if let columnGraph = styled.legendGraph(), let rowGraph = styled.legendGraph(row: true) {
-            let column = try positions(context: context, dot: writer.write(columnGraph), engine: LayoutEngine.dot.rawValue)
-            var row = try positions(context: context, dot: writer.write(rowGraph), engine: LayoutEngine.dot.rawValue)
+            legend = (try positions(context: context, dot: writer.write(columnGraph), engine: LayoutEngine.dot.rawValue),
+                      try positions(context: context, dot: writer.write(rowGraph), engine: LayoutEngine.dot.rawValue))
+        }
+        // Components are packed to suit the page with the legend on its better side.
+        let network = try packedPositions(context: context, network: styled.network, engine: engine) { width, height in
+            guard let legend else { return reference.fit(width: width, height: height).scale }
+            let beside = reference.fit(width: width + gap + legend.column.width, height: max(height, legend.column.height)).scale
+            let below = reference.fit(width: max(width, legend.row.width), height: height + gap + legend.row.height).scale
+            return max(beside, below)
+        } ?? positions(context: context, dot: writer.write(styled.network), engine: engine.rawValue)
+        apply(network, to: whole, dx: 0, dy: 0)
+        if let (column, unbrokenRow) = legend {
+            var row = unbrokenRow
             // A row wider than the network is broken where the next sample would pass its width.
             let units = styled.legendUnits
             let limit = max(network.width, column.width)
@@ -599,7 +698,6 @@ private final class Session: @unchecked Sendable {
                 }
             }
             let n = network.boundingBox
-            let gap = 21.6
             let placement = place((network.width + gap, network.height + gap), (column.width, column.height), (row.width, row.height))
             // Beside: the column right of the network, tops aligned. Below: the row under it,
             // left edges aligned.
@@ -652,11 +750,14 @@ private final class Session: @unchecked Sendable {
                     topDown.graphAttributes.set(.plain("rankdir", "TB"))
                     variants.append((engine, topDown))
                 }
+                if engine == .neato {
+                    variants.append((engine, styled.compacted))
+                }
             }
             var best: (graph: UnsafeMutablePointer<Agraph_t>, engine: LayoutEngine, fit: Page.Fit, size: (width: Double, height: Double))?
             defer { if let best { gvFreeLayout(context, best.graph); agclose(best.graph) } }
             for (engine, variant) in variants {
-                let candidate = try composedLayout(context: context, styled: variant, engine: engine) { network, column, row in
+                let candidate = try composedLayout(context: context, styled: variant, engine: engine, reference: reference) { network, column, row in
                     let beside = reference.fit(width: network.0 + column.0, height: max(network.1, column.1)).scale
                     let below = reference.fit(width: max(network.0, row.0), height: network.1 + row.1).scale
                     return beside >= below ? .beside : .below
@@ -695,8 +796,20 @@ private final class Session: @unchecked Sendable {
                 agclose(whole)
                 throw RenderError.layoutFailed(engine: chosenEngine, messages: takeMessages().errors)
             }
+            // The scale Graphviz draws at follows this layout's box, which can come out a few
+            // points smaller than the candidate's (its title placed against packed components).
+            if var fit = pageFit {
+                let drawn = try drawingSize(context: context, whole)
+                fit.scale = min(1, fit.areaWidth / max(drawn.width, 1), fit.areaHeight / max(drawn.height, 1))
+                pageFit = fit
+                if let page, styled.smallestFontSize * fit.scale < Page.minimumTextSize - 1e-9 {
+                    gvFreeLayout(context, whole); agclose(whole)
+                    throw RenderError.doesNotFit(page: page, width: drawn.width, height: drawn.height,
+                                                 smallestText: styled.smallestFontSize, scale: fit.scale)
+                }
+            }
         } else {
-            whole = try composedLayout(context: context, styled: styled, engine: chosenEngine) { network, column, row in
+            whole = try composedLayout(context: context, styled: styled, engine: chosenEngine, reference: .a3) { network, column, row in
                 (network.0 + column.0) * max(network.1, column.1) <= max(network.0, row.0) * (network.1 + row.1) ? .beside : .below
             }
         }

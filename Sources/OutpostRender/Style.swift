@@ -4,11 +4,19 @@ import OutpostGraph
 ///
 /// - **Entities** — shape and fill by kind (the legend lists the kinds present):
 ///   Chinese state bodies in reds (ministry: double octagon; provincial department: octagon;
-///   public security bureau: hexagon), police stations as orange houses, associations as
-///   yellow tabs, people as lilac ellipses, government bodies as blue boxes, organisations as
-///   green rounded boxes, campaigns as purple diamonds, reports as sand notes, events as grey
-///   arrows. With `--color-by community` the shape stays and the fill is the community's
-///   colour (12 colours, largest community first; smaller ones white).
+///   public security bureau: hexagon), police stations as orange blocks (`box3d`),
+///   associations as yellow tabs, people as lilac ellipses, government bodies as blue boxes,
+///   organisations as green rounded boxes, campaigns as purple tags (`cds`), reports as sand
+///   notes, events as grey arrows (`rarrow`). With `--color-by community` the shape stays and
+///   the fill is the community's colour (12 colours, largest community first; smaller ones
+///   white).
+///
+///   The numerous kinds use shapes of the box family, which Graphviz sizes to the label and
+///   its margin. Other polygons are inflated to hold the label's circumscribed ellipse: a
+///   house is 1.75 times the label's width and height, a hexagon 1.63, a diamond 2. With
+///   houses for stations and diamonds for campaigns, twopi drew the bundled whole network at
+///   3181 × 2588 pt; with these shapes, at 2203 × 1840 (half the area). Nodes have no minimum size (`width=0`, `height=0`;
+///   Graphviz's 0.75 × 0.5 in made one-line labels twice their height).
 /// - **Relations** — line by evidence status: confirmed solid and thicker, reported dashed,
 ///   disputed dotted orange, denied dotted red ending in a bar (`tee`). Undirected relation
 ///   types (`affiliated-with`) have no arrowhead. `--edge-labels` writes the relation type
@@ -40,14 +48,14 @@ public enum DiagramStyle {
         case .ministry: return KindStyle(shape: "doubleoctagon", fill: "#fb6a4a")
         case .provincialDepartment: return KindStyle(shape: "octagon", fill: "#fc9272")
         case .publicSecurityBureau: return KindStyle(shape: "hexagon", fill: "#fcbba1")
-        case .policeStation: return KindStyle(shape: "house", fill: "#fdd49e")
+        case .policeStation: return KindStyle(shape: "box3d", fill: "#fdd49e")
         case .association: return KindStyle(shape: "tab", fill: "#fff7bc")
         case .person: return KindStyle(shape: "ellipse", fill: "#e7d4e8")
         case .governmentBody: return KindStyle(shape: "box", fill: "#c6dbef")
         case .organisation: return KindStyle(shape: "box", fill: "#c7e9c0", extraStyle: "rounded")
-        case .campaign: return KindStyle(shape: "diamond", fill: "#dadaeb")
+        case .campaign: return KindStyle(shape: "cds", fill: "#dadaeb")
         case .report: return KindStyle(shape: "note", fill: "#f6e8c3")
-        case .event: return KindStyle(shape: "cds", fill: "#d9d9d9")
+        case .event: return KindStyle(shape: "rarrow", fill: "#d9d9d9")
         }
     }
 
@@ -107,7 +115,7 @@ public enum DiagramStyle {
         .plain("rankdir", "LR"),
         .plain("fontname", fontName),
         .plain("bgcolor", "white"),
-        .plain("pad", "0.3"),
+        .plain("pad", "0.2"),
         .plain("nodesep", "0.18"),
         .plain("ranksep", "0.7"),
         .plain("overlap", "false"),
@@ -122,7 +130,9 @@ public enum DiagramStyle {
         .plain("style", "filled"),
         .plain("color", "#4d4d4d"),
         .plain("penwidth", "1"),
-        .plain("margin", "0.1,0.04"),
+        .plain("margin", "0.1,0.05"),
+        .plain("width", "0"),
+        .plain("height", "0"),
     ]
 
     static let edgeDefaults: [DOTAttribute] = [

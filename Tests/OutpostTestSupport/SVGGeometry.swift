@@ -11,6 +11,9 @@ public struct SVGGeometry: Sendable {
         public var minX: Double, minY: Double, maxX: Double, maxY: Double
         public var width: Double { maxX - minX }
         public var height: Double { maxY - minY }
+        public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
+            (self.minX, self.minY, self.maxX, self.maxY) = (minX, minY, maxX, maxY)
+        }
         /// Whether the two boxes share interior points (touching edges do not count).
         public func overlaps(_ other: Box) -> Bool {
             minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
