@@ -112,7 +112,27 @@ sizes = driver.execute_script("""
         const m = t.getScreenCTM(), size = parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize);
         return [t.closest('svg').parentElement.id || t.closest('figure')?.querySelector('figcaption')?.textContent?.slice(0, 40) || '?', size * Math.hypot(m.a, m.b), t.textContent.slice(0, 30)];
     });""")
+# A click on an entity in the whole-network figure goes to its entry in the Entities section.
+link = driver.execute_script("""
+    const a = Array.from(document.querySelectorAll('#network svg a')).find((a) => (a.getAttribute('xlink:href') || a.getAttribute('href') || '').startsWith('#entity-'));
+    if (!a) return null;
+    a.scrollIntoView({block: 'center'});
+    return [a.getAttribute('xlink:href') || a.getAttribute('href'), a.closest('g.node').querySelector('title').textContent];""")
+if not link:
+    sys.exit("no entity in the whole-network figure links to an entry")
+from selenium.webdriver.common.by import By
+target, node = link
+driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, view: window}))",
+                      driver.find_element(By.CSS_SELECTOR, f'#network svg a[*|href="{target}"]'))
+landed = driver.execute_script("""
+    const t = document.querySelector(location.hash);
+    if (!t) return null;
+    const r = t.getBoundingClientRect();
+    return [location.hash, t.closest('section').id, t.querySelector('span.id').textContent, r.top, window.innerHeight];""", )
 driver.quit()
+if not landed or landed[0] != target or landed[1] != "entities" or landed[2] != node or not (-2 <= landed[3] < landed[4]):
+    sys.exit(f"clicking {node} ({target}) landed at {landed}")
+print(f"clicking {node} in the whole-network figure shows its entry {target}")
 if not sizes:
     sys.exit("no SVG text in the report")
 small = [s for s in sizes if s[1] < 8 - 0.01]  # figures are sized to exactly 8 px; allow rounding

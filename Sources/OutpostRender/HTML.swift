@@ -106,8 +106,8 @@ public enum HTML {
     }
 
     /// Elements an inline diagram may not hold: they run code, embed other documents or fetch.
-    /// (`<a>` is allowed: Graphviz wraps a tooltip in one, with `xlink:title` and no address;
-    /// an `href` of any kind is refused below.)
+    /// (`<a>` is allowed: Graphviz wraps a tooltip in one, with `xlink:title`; its only
+    /// address may be an anchor in the same page, `#name`, and any other `href` is refused.)
     static let forbiddenElements: Set<String> = ["script", "foreignobject", "iframe", "image", "style", "use",
                                                  "object", "embed", "link", "animate", "set", "feimage", "handler"]
 
@@ -124,7 +124,15 @@ public enum HTML {
             if forbiddenElements.contains(String(name)) { return "a <\(name)> element" }
             for (attribute, value) in attributes(of: tag) {
                 if attribute.hasPrefix("on") { return "an event-handler attribute" }
-                if attribute.hasSuffix("href") { return "a link" }
+                if attribute.hasSuffix("href") {
+                    // Only a link within the page, from a link element: `#` and a plain anchor
+                    // name (the report links each entity to its entry).
+                    let anchor = value.dropFirst()
+                    guard name == "a", value.hasPrefix("#"), !anchor.isEmpty,
+                          anchor.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+                    else { return "a link" }
+                    continue
+                }
                 if attribute == "style" { return "a style attribute" }
                 // A tooltip is text shown on hover, never fetched or run: a name quoting an
                 // address or `javascript:` is harmless there.

@@ -51,6 +51,22 @@ public struct StyledGraph: Hashable, Sendable {
         return graph
     }
 
+    /// The graph with each node whose id `links` names made a link to that address (`href`:
+    /// in SVG an `<a xlink:href>` around the node's shapes). The report links every entity
+    /// drawn to its entry. Legend samples and unnamed nodes are left as they are.
+    public func linkingNodes(to links: [String: String]) -> StyledGraph {
+        func linked(_ node: StyledNode) -> StyledNode {
+            guard let address = links[node.id] else { return node }
+            var node = node
+            node.attributes.set(.text("href", address))
+            return node
+        }
+        var graph = self
+        graph.nodes = nodes.map(linked)
+        for c in graph.clusters.indices { graph.clusters[c].nodes = clusters[c].nodes.map(linked) }
+        return graph
+    }
+
     /// The graph set for a compact spring layout (`neato`): relations a third of the default
     /// length (0.3 in), then overlaps removed by Graphviz's proximity-stress method (`prism`)
     /// without first scaling the layout up (`overlap_scaling=0`), which is what leaves

@@ -38,13 +38,15 @@ public struct Report: Sendable {
     /// The titles of the sections the report holds, in order.
     public let sectionTitles: [String]
     let anchorOfSource: [String: String]
+    /// `entity-N` for each entity of ``evidence`` with an entry in the report, by id.
+    let anchorOfEntity: [String: String]
     /// The index the rankings and communities share, built once.
     let index: GraphIndex
 
     static let sections: [(id: String, title: String)] = [
         ("summary", "Summary"), ("coverage", "Coverage against published totals"),
         ("stations", "Stations by country and jurisdiction"), ("network", "The whole network"),
-        ("centrality", "Centrality"), ("communities", "Communities"), ("paths", "Explained paths"), ("sources", "Sources"),
+        ("centrality", "Centrality"), ("communities", "Communities"), ("paths", "Explained paths"), ("entities", "Entities"), ("sources", "Sources"),
     ]
 
     /// Prepares a report.
@@ -89,6 +91,9 @@ public struct Report: Sendable {
         }
         citedSources = cited
         anchorOfSource = anchors
+        var entityAnchors: [String: String] = [:]
+        for (n, entity) in (evidence.view?.entities ?? []).enumerated() { entityAnchors[entity.id] = "entity-\(n + 1)" }
+        anchorOfEntity = entityAnchors
 
         var present = ["summary"]
         let keys = Set(summaryTables.map(\.key))
@@ -96,6 +101,7 @@ public struct Report: Sendable {
         if keys.contains("stations-by-country") { present.append("stations") }
         present += ["network", "centrality", "communities"]
         if !paths.isEmpty { present.append("paths") }
+        if !entityAnchors.isEmpty { present.append("entities") }
         if !cited.isEmpty { present.append("sources") }
         sectionTitles = Report.sections.filter { present.contains($0.id) }.map(\.title)
     }
@@ -121,6 +127,7 @@ public struct Report: Sendable {
         body += try centralitySection()
         body += try communitiesSection()
         if !paths.isEmpty { body += try pathsSection() }
+        if !anchorOfEntity.isEmpty { body += try entitiesSection() }
         if !citedSources.isEmpty { body += sourcesSection() }
         return """
         <!DOCTYPE html>
@@ -180,6 +187,9 @@ public struct Report: Sendable {
     ol.hops > li.link { margin-left: 1rem; padding-left: 1rem; border-left: 3px solid var(--rule); }
     ul.citations { list-style: none; padding: 0; margin: .25rem 0; }
     ul.citations li { margin: .2rem 0; }
+    ul.relations { padding-left: 1.25rem; margin: .25rem 0 1rem; font-size: .9rem; }
+    section#entities article { border-top: 1px solid var(--rule); }
+    section#entities h3 { margin: .75rem 0 .1rem; }
     blockquote { margin: .15rem 0 .4rem 1rem; font-style: italic; color: #333; }
     ol.bibliography li { margin: .4rem 0; }
     ol.bibliography cite { font-style: italic; }
@@ -319,7 +329,7 @@ public struct Report: Sendable {
         for bureau in bureaus {
             let figure = try network.focusDiagram(on: bureau.id, radius: 1)
             guard figure.nodeCount > 1 else { continue }
-            let rendering = try GraphvizRenderer().render(figure.styled, choosingAmong: LayoutEngine.automatic(
+            let rendering = try GraphvizRenderer().render(linked(figure.styled), choosingAmong: LayoutEngine.automatic(
                 nodeCount: figure.nodeCount, edgeCount: figure.edgeCount), format: .svg)
             let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
                                        smallestFontSize: figure.styled.smallestFontSize)
@@ -336,7 +346,7 @@ public struct Report: Sendable {
         options.labelsFromDegree = 2
         let diagram = try network.diagram(options)
         let rendering = try GraphvizRenderer().render(
-            diagram.styled, choosingAmong: LayoutEngine.automatic(nodeCount: diagram.nodeCount, edgeCount: diagram.edgeCount), format: .svg)
+            linked(diagram.styled), choosingAmong: LayoutEngine.automatic(nodeCount: diagram.nodeCount, edgeCount: diagram.edgeCount), format: .svg)
         let engine = rendering.engine
         let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
                                    smallestFontSize: diagram.styled.smallestFontSize)
@@ -426,7 +436,7 @@ public struct Report: Sendable {
         var options = DiagramOptions(title: "\(title): communities", colorBy: .community, communities: partition.labels.map(Int.init))
         options.labelsFromDegree = 2
         let figure = try network.diagram(options)
-        let rendering = try GraphvizRenderer().render(figure.styled, choosingAmong: LayoutEngine.automatic(
+        let rendering = try GraphvizRenderer().render(linked(figure.styled), choosingAmong: LayoutEngine.automatic(
             nodeCount: figure.nodeCount, edgeCount: figure.edgeCount), format: .svg)
         let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
                                    smallestFontSize: figure.styled.smallestFontSize)
@@ -461,7 +471,7 @@ public struct Report: Sendable {
             out += "</ol>\n"
             // The path drawn, with the entities beside it faded: the picture of the list above.
             let figure = try evidence.pathDiagram(search, context: 1, DiagramOptions(title: "\(fromName) → \(toName)"))
-            let rendering = try GraphvizRenderer().render(figure.styled, choosingAmong: LayoutEngine.automatic(
+            let rendering = try GraphvizRenderer().render(linked(figure.styled), choosingAmong: LayoutEngine.automatic(
                 nodeCount: figure.nodeCount, edgeCount: figure.edgeCount), format: .svg)
             let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
                                        smallestFontSize: figure.styled.smallestFontSize)
@@ -481,6 +491,62 @@ public struct Report: Sendable {
         let hops = path.count - 1
         return " Without the filters there is a path of \(hops) hop\(hops == 1 ? "" : "s"): "
             + e(path.joined(separator: " → ")) + "."
+    }
+
+    /// A figure whose entities link to their entries.
+    func linked(_ figure: StyledGraph) -> StyledGraph {
+        figure.linkingNodes(to: anchorOfEntity.mapValues { "#" + $0 })
+    }
+
+    /// A link to an entity's entry, or its name alone when the report has none.
+    func entityLink(_ id: String) -> String {
+        guard let anchor = anchorOfEntity[id] else { return e(displayName(id)) }
+        return "<a href=\"#\(anchor)\">\(e(displayName(id)))</a>"
+    }
+
+    /// One entry per entity: what it is, where, the words its sources use for it, and each of
+    /// its relations with status and sources (every layer, as the evidence sections count).
+    /// The figures' entities link here.
+    func entitiesSection() throws -> String {
+        guard let view = evidence.view else { return "" }
+        var out = "<section id=\"entities\">\n<h2>Entities</h2>\n"
+        out += "<p>Every entity in this report (\(view.entities.count); \(e(view.filter.summary))), in the dataset’s order: its kind and place, what its sources say about it, and its relations with their status and sources. Click an entity in any figure to come here.</p>\n"
+        for entity in view.entities {
+            guard let anchor = anchorOfEntity[entity.id] else { continue }
+            let profile = try view.profile(of: entity.id)
+            out += "<article id=\"\(anchor)\">\n<h3>\(e(entity.name))</h3>\n"
+            var meta = ["<span class=\"id\">\(e(entity.id))</span>", e(entity.kind.rawValue)]
+            let place = [entity.city, entity.country].compactMap { $0 }.filter { !$0.isEmpty }
+            if !place.isEmpty { meta.append(e(place.joined(separator: ", "))) }
+            if !entity.aliases.isEmpty { meta.append("also " + e(entity.aliases.joined(separator: "; "))) }
+            out += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n"
+            if !profile.citations.isEmpty {
+                out += "<ul class=\"citations\">\n"
+                for c in profile.citations {
+                    let about = [c.publisher, c.date?.description].compactMap { $0 }.map(e).joined(separator: " · ")
+                    out += "<li>\(sourceLink(c.source))\(about.isEmpty ? "" : " · " + about)<blockquote>“\(e(c.excerpt))”</blockquote></li>\n"
+                }
+                out += "</ul>\n"
+            }
+            if !profile.relations.isEmpty {
+                out += "<ul class=\"relations\">\n"
+                for relation in profile.relations {
+                    let link = relation.link
+                    var parts: [String] = []
+                    if let direction = link.direction { parts.append(e(direction.symbol)) }
+                    if let type = link.type { parts.append("<strong>\(e(type))</strong>") }
+                    parts.append(entityLink(relation.other))
+                    if let status = link.status { parts.append(badge(status)) }
+                    if let when = link.period { parts.append(e(when)) }
+                    let sources = link.citations.map { sourceLink($0.source) }
+                    if !sources.isEmpty { parts.append("(" + sources.joined(separator: ", ") + ")") }
+                    out += "<li>\(parts.joined(separator: " "))</li>\n"
+                }
+                out += "</ul>\n"
+            }
+            out += "</article>\n"
+        }
+        return out + "</section>\n"
     }
 
     func displayName(_ id: String) -> String { network.name(ofID: id) }

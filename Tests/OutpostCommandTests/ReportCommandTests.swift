@@ -80,9 +80,15 @@ import Testing
         #expect(throws: InlineSVGError.self) { try HTML.inlineSVG("<p>no svg here</p>") }
         for hostile in ["<svg><script>alert(1)</script></svg>", "<svg><g onload=\"alert(1)\"></g></svg>",
                         "<svg><foreignObject><p>x</p></foreignObject></svg>", "<svg><a xlink:href=\"https://x\">x</a></svg>",
-                        "<svg><!-- unterminated </svg>"] {
+                        "<svg><!-- unterminated </svg>", "<svg><a xlink:href=\"javascript:alert(1)\">x</a></svg>",
+                        "<svg><a xlink:href=\"#javascript:alert(1)\">x</a></svg>", "<svg><a xlink:href=\"#\">x</a></svg>",
+                        "<svg><a xlink:href=\"#a b\">x</a></svg>", "<svg><g xlink:href=\"#entity-1\"></g></svg>",
+                        "<svg><a href=\"//x/#y\">x</a></svg>"] {
             #expect(throws: InlineSVGError.self, "\(hostile)") { try HTML.inlineSVG(hostile) }
         }
+        // A link to an anchor in the same page is the one address allowed (entities link to
+        // their entries).
+        #expect(try HTML.inlineSVG("<svg><a xlink:href=\"#entity-12\" xlink:title=\"x\">x</a></svg>").contains("#entity-12"))
         // Text that merely mentions an attribute name is fine.
         #expect(throws: Never.self) {
             try HTML.inlineSVG("<svg><text x=\"1\">set onload=1 href=x url(https://x) &lt;script&gt;</text></svg>")
@@ -102,7 +108,7 @@ import Testing
         #expect(headings(html, level: 1) == ["Overseas police service stations"])
         #expect(headings(html, level: 2) == ["Contents", "Summary", "Coverage against published totals",
                                              "Stations by country and jurisdiction", "The whole network", "Centrality",
-                                             "Communities", "Explained paths", "Sources"])
+                                             "Communities", "Explained paths", "Entities", "Sources"])
         let h3 = headings(html, level: 3)
         for heading in ["Evidence status", "Degree", "Betweenness", "PageRank",
                         "Rotterdam station → Fuzhou Public Security Bureau"] {
@@ -112,6 +118,7 @@ import Testing
         // One figure for the whole network, one for each of the 5 bureaus, one of the
         // communities and one for each explained path.
         #expect(count("<svg", in: html) == 9 && count("</svg>", in: html) == 9)
+        #expect(html.contains("<h2>Entities</h2>"))
         #expect(count("<svg", in: try #require(section("communities", of: html))) == 1)
         let stations = try #require(section("stations", of: html))
         #expect(count("<svg", in: stations) == 5)
@@ -133,6 +140,34 @@ import Testing
         // Confirmed and reported are both visible as badges.
         #expect(html.contains("<span class=\"status status-confirmed\">confirmed</span>"))
         #expect(html.contains("<span class=\"status status-reported\">reported</span>"))
+    }
+
+    /// Every entity drawn in a figure links to its entry, which lists its relations with their
+    /// statuses and sources.
+    @Test func figuresLinkEachEntityToItsEntry() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let html = try report([bundled], in: dir)
+        let entities = try #require(section("entities", of: html))
+        #expect(count("<article id=\"entity-", in: entities) == 245)
+        let network = try #require(section("network", of: html))
+        // Rotterdam's node in the whole-network figure: its link, then its entry.
+        let node = try #require(network.range(of: "<title>station&#45;rotterdam</title>"))
+        let after = network[node.upperBound...]
+        let href = try #require(after.range(of: "xlink:href=\"#"))
+        let anchor = after[href.upperBound...].prefix { $0 != "\"" }
+        let entry = try #require(entities.range(of: "<article id=\"\(anchor)\">"))
+        let body = entities[entry.upperBound...].prefix { $0 != "\u{0}" }.components(separatedBy: "</article>")[0]
+        #expect(body.contains("<h3>Rotterdam station</h3>"), "\(anchor)")
+        #expect(body.contains("Fuzhou Public Security Bureau</a> <span class=\"status status-disputed\">disputed</span>"), "\(body)")
+        #expect(body.contains("<a href=\"#source-"))
+        // Each figure node with an address points at an entry.
+        let targets = try NSRegularExpression(pattern: "xlink:href=\"#(entity-[0-9]+)\"").matches(in: html, range: NSRange(html.startIndex..., in: html))
+        #expect(targets.count > 245)
+        for target in targets {
+            let id = String(html[Range(target.range(at: 1), in: html)!])
+            #expect(entities.contains("<article id=\"\(id)\">"), "\(id)")
+        }
     }
 
     @Test func onlyTheBibliographyLinksOutAndNothingIsLoaded() throws {
