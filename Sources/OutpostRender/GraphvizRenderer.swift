@@ -742,6 +742,7 @@ private final class Session: @unchecked Sendable {
             // to bottom may fit better. The legend goes on the side that lets the whole be
             // drawn larger.
             let reference = page ?? .a3
+            let labelled = styled.edges.contains { $0.attributes[attribute: "label"] != nil }
             var variants: [(LayoutEngine, StyledGraph)] = []
             for engine in engines {
                 variants.append((engine, styled))
@@ -750,9 +751,19 @@ private final class Session: @unchecked Sendable {
                     topDown.graphAttributes.set(.plain("rankdir", "TB"))
                     variants.append((engine, topDown))
                 }
-                if engine == .neato {
+                // Compact spacing leaves no room for labels on the lines (neato does not place
+                // them), so figures that label relations keep the usual spacing.
+                if engine == .neato && !labelled {
                     variants.append((engine, styled.compacted))
                 }
+            }
+            // With labelled lines dot is kept whenever it fits the page with its text at 6 pt or
+            // more: it lays labels out as nodes, so none covers another or an entity, where the
+            // force-directed engines draw them where the line's middle happens to fall (on the
+            // three-path figure from Rotterdam to Fuzhou, sfdp fits A3 at 0.82 with labels over
+            // each other and over Rotterdam; dot at 0.74 with none).
+            func preferred(_ engine: LayoutEngine, _ fit: Page.Fit) -> Bool {
+                labelled && engine == .dot && styled.smallestFontSize * fit.scale >= Page.minimumTextSize - 1e-9
             }
             var best: (graph: UnsafeMutablePointer<Agraph_t>, engine: LayoutEngine, fit: Page.Fit, size: (width: Double, height: Double))?
             defer { if let best { gvFreeLayout(context, best.graph); agclose(best.graph) } }
@@ -767,7 +778,8 @@ private final class Session: @unchecked Sendable {
                     gvFreeLayout(context, candidate); agclose(candidate); throw error
                 }
                 let fit = reference.fit(width: size.width, height: size.height)
-                if let current = best, current.fit.scale >= fit.scale - 1e-9 {
+                if let current = best, preferred(current.engine, current.fit) && !preferred(engine, fit)
+                    || (preferred(current.engine, current.fit) == preferred(engine, fit) && current.fit.scale >= fit.scale - 1e-9) {
                     gvFreeLayout(context, candidate); agclose(candidate)
                 } else {
                     if let current = best { gvFreeLayout(context, current.graph); agclose(current.graph) }

@@ -69,6 +69,9 @@ extension RenderCommandTests {
         let out = dir.appendingPathComponent("p.svg").path
         let result = try Outpost.run("render", bundled, "--path", "station-rotterdam", "fuzhou-psb", "--k", "3", "--page", "a3", "-o", out)
         #expect(result.status == 0, "\(result.stderr)")
+        // Its lines carry labels, which only dot places clear of each other: dot is kept since
+        // it fits A3 (sfdp would draw larger, labels over labels).
+        #expect(result.stderr.contains("dot layout (auto"), "\(result.stderr)")
         let svg = try SVGGeometry(Data(contentsOf: URL(fileURLWithPath: out)))
         #expect(svg.smallestPrintedText >= 6 - 0.01)
         #expect(svg.groups("edge").filter { $0.classes.contains("path") }.count >= 3)
