@@ -31,13 +31,13 @@ public struct EdgeListWriter {
         let weighted = graph.edgeWeights.contains { $0 != 1 }
         let columns = Set((0..<graph.edgeCount).flatMap { graph.attributes(ofEdge: $0).keys })
             .subtracting(["source", "target", "weight"]).sorted()
-        var out = (["source", "target"] + (weighted ? ["weight"] : []) + columns).map(Self.field).joined(separator: ",") + "\n"
+        var out = CSVText.row(["source", "target"] + (weighted ? ["weight"] : []) + columns)
         for e in 0..<graph.edgeCount {
             var row = [graph.nodeIDs[Int(graph.edgeSources[e])], graph.nodeIDs[Int(graph.edgeTargets[e])]]
             if weighted { row.append("\(graph.edgeWeights[e])") }
             let attributes = graph.attributes(ofEdge: e)
             for name in columns { row.append(attributes[name] ?? "") }
-            out += row.map(Self.field).joined(separator: ",") + "\n"
+            out += CSVText.row(row)
         }
         return out
     }
@@ -52,22 +52,13 @@ public struct EdgeListWriter {
     public func nodeTable(_ graph: Graph) -> String {
         let labelled = graph.nodeLabels.contains { $0 != nil }
         let columns = Set(graph.nodeAttributes.flatMap(\.keys)).subtracting(["id", "label"]).sorted()
-        var out = (["id"] + (labelled ? ["label"] : []) + columns).map(Self.field).joined(separator: ",") + "\n"
+        var out = CSVText.row(["id"] + (labelled ? ["label"] : []) + columns)
         for v in 0..<graph.nodeCount {
             var row = [graph.nodeIDs[v]]
             if labelled { row.append(graph.nodeLabels[v] ?? "") }
             for name in columns { row.append(graph.nodeAttributes[v][name] ?? "") }
-            out += row.map(Self.field).joined(separator: ",") + "\n"
+            out += CSVText.row(row)
         }
         return out
-    }
-
-    static func field(_ text: String) -> String {
-        // Quote what would otherwise split or be trimmed: commas, quotes, line breaks, edge spaces.
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            || text.first == " " || text.last == " " {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
     }
 }
