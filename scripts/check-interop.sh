@@ -28,6 +28,7 @@ T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 "$B" export "$D" --format sheets -o "$T/sheets"
 "$B" import "$T/sheets" -o "$T/imported"
 "$B" export "$D" -o "$T/all.csv"
+"$B" export "$D" --format neo4j -o "$T/neo4j"
 STATS=$("$B" stats "$D" --format json)
 "$VENV/bin/python" - "$T" "$STATS" <<'PY'
 import json, sys, csv
@@ -115,6 +116,27 @@ sheet = lambda name: list(csv.DictReader(open(f"{t}/sheets/{name}.csv", newline=
 assert (len(sheet("sources")), len(sheet("entities")), len(sheet("relations"))) == (stats["sources"], G.number_of_nodes(), G.number_of_edges())
 assert sum(1 for c in sheet("citations") if c["of"] == "relation") == sum(d["citation_count"] for u, v, d in G.edges(data=True))
 assert sorted(r["status"] for r in sheet("relations")) == sorted(d["status"] for u, v, d in G.edges(data=True))
+# Neo4j's import folder (Neo4j is not installable here): Python's csv reads typed headers, one node
+# per entity and one relationship per relation, ends and cited sources that resolve, the status,
+# sources and citations of each relation as the GraphML has them, arrays split by import.sh's delimiter.
+import re
+delimiter = re.search(r"--array-delimiter='(.)'", open(f"{t}/neo4j/import.sh").read()).group(1)
+neo = lambda name: list(csv.DictReader(open(f"{t}/neo4j/{name}.csv", newline="", encoding="utf-8")))
+split = lambda cell: cell.split(delimiter) if cell else []
+n_sources, n_nodes, n_rels = neo("sources"), neo("nodes"), neo("relationships")
+typed = re.compile(r"^(:LABEL|:TYPE|(:START_ID|:END_ID)\(\w+\)|\w*:ID\(\w+\)|\w+:(string|string\[\]|int|boolean))$")
+for rows in (n_sources, n_nodes, n_rels):
+    assert all(typed.match(c) for c in rows[0].keys()), list(rows[0].keys())
+assert (len(n_sources), len(n_nodes), len(n_rels)) == (stats["sources"], G.number_of_nodes(), G.number_of_edges())
+assert {r["id:ID(Entity)"] for r in n_nodes} == set(G.nodes) and all(split(r[":LABEL"])[0] == "Entity" for r in n_nodes)
+assert all(G.nodes[r["id:ID(Entity)"]]["label"] == r["name:string"] and G.nodes[r["id:ID(Entity)"]]["kind"] == r["kind:string"] for r in n_nodes)
+by_id = {k: (u, v, d) for u, v, k, d in G.edges(keys=True, data=True)}
+source_ids = {r["id:ID(Source)"] for r in n_sources}
+for r in n_rels:
+    u, v, d = by_id[r["id:string"]]
+    assert (r[":START_ID(Entity)"], r[":END_ID(Entity)"], r["status:string"], r["relation:string"]) == (u, v, d["status"], d["relation"]), r
+    assert r[":TYPE"] == d["relation"].upper().replace("-", "_") and split(r["sources:string[]"]) == d["sources"].split()
+    assert set(split(r["sources:string[]"])) <= source_ids and r["citations:string"] == d["citations"] and int(r["citation_count:int"]) == d["citation_count"]
 # What NetworkX and igraph write again, Outpost reads (checked below).
 nx.write_graphml(G, f"{t}/nx.graphml")
 nx.write_gexf(X, f"{t}/nx.gexf")
@@ -133,7 +155,7 @@ for u, v, d in R.edges(data=True): d["weight"] = (u * 7 + v) % 10 + 1
 nx.write_graphml(R, f"{t}/nx-12mb.graphml")
 assert os.path.getsize(f"{t}/nx-12mb.graphml") > 12_000_000
 json.dump([R.number_of_nodes(), R.number_of_edges(), nx.number_connected_components(R)], open(f"{t}/counts-12mb.json", "w"))
-print(f"interop: NetworkX and igraph read {G.number_of_nodes()} nodes and {G.number_of_edges()} relations from GraphML; GEXF the same, {spelled} relations with a spell; GML with every field and the ids, Pajek with the ids; ftm validate keeps all {len(mine)} FtM entities; node-link JSON and CSV agree; components {sorted(map(len, nx.weakly_connected_components(G)), reverse=True)[:5]}…")
+print(f"interop: NetworkX and igraph read {G.number_of_nodes()} nodes and {G.number_of_edges()} relations from GraphML; GEXF the same, {spelled} relations with a spell; GML with every field and the ids, Pajek with the ids; ftm validate keeps all {len(mine)} FtM entities; node-link JSON, CSV and the Neo4j import folder ({len(n_rels)} relationships, array delimiter {delimiter}) agree; components {sorted(map(len, nx.weakly_connected_components(G)), reverse=True)[:5]}…")
 PY
 # Outpost reads back its exports as the dataset (the same answers as the YAML), and still as the
 # dataset after NetworkX or igraph rewrote them; what holds no dataset (Pajek, NetworkX's GEXF)

@@ -19,6 +19,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case sheets
     /// A folder with Spark GraphX's vertex and edge tables (``GraphXTablesWriter``).
     case spark
+    /// A folder for Neo4j's `neo4j-admin database import full`: node and relationship CSVs with
+    /// typed columns, `import.sh` and `load.cypher` (``Neo4jImportWriter``).
+    case neo4j
     /// Node-link JSON as NetworkX's `node_link_data(G, edges="edges")` (``NodeLinkJSONWriter``).
     case json
     /// A CSV edge list (``EdgeListWriter``) and a node table beside it (`NAME.nodes.csv`).
@@ -75,6 +78,8 @@ extension LoadedNetwork {
             files = try DatasetSheetsWriter().write(view, toFolder: path)
         case .spark:
             files = try GraphXTablesWriter().write(graph, toFolder: path)
+        case .neo4j:
+            if let view { files = try Neo4jImportWriter().write(view, toFolder: path) } else { files = try Neo4jImportWriter().write(graph, toFolder: path) }
         case .json:
             try NodeLinkJSONWriter(multigraph: view != nil, graphAttributes: view?.exportGraphAttributes ?? [:]).write(graph, to: path)
         case .csv:

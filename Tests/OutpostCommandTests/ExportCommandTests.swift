@@ -56,4 +56,22 @@ import Testing
         #expect(result.status == 1 && result.stderr.contains("a FollowTheMoney export needs a dataset"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.ftm").path))
     }
+
+    @Test func aNeo4jExportKeepsTheLayerItWasGiven() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = dir.appendingPathComponent("neo4j").path
+        let export = try Outpost.run("export", Self.d, "--format", "neo4j", "-o", folder, "--layer", "denials")
+        let counts = try #require(export.stderr.firstMatch(of: /wrote (\d+) nodes and (\d+) edges to 5 files/), "\(export.stderr)")
+        let json = dir.appendingPathComponent("denials.json").path
+        _ = try Outpost.run("export", Self.d, "-o", json, "--layer", "denials")
+        let edges = try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])?["edges"] as? [Any])
+        let relationships = try String(contentsOfFile: folder + "/relationships.csv", encoding: .utf8)
+        // One header line, then one line per relation (the denials' notes hold no line break).
+        let lines = relationships.split(separator: "\n").dropFirst()
+        #expect(Int(counts.2) == edges.count && lines.count == edges.count && !edges.isEmpty)
+        #expect(lines.allSatisfy { $0.split(separator: ",")[5] == "denials" } && lines.contains { $0.split(separator: ",")[2] == "DENIED" }, "\(relationships)")
+        let script = try String(contentsOfFile: folder + "/import.sh", encoding: .utf8)
+        #expect(script.contains("neo4j-admin") && FileManager.default.isExecutableFile(atPath: folder + "/import.sh"))
+    }
 }

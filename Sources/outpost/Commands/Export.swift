@@ -4,7 +4,7 @@ import Outpost
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the whole input as GraphML, GEXF, GML, Pajek, FtM, JSON or CSV.",
+        abstract: "Write the whole input as GraphML, GEXF, GML, Pajek, FtM, Neo4j, JSON or CSV.",
         discussion: """
         Writes every entity and relation of a dataset (every layer: an export is the
         whole dataset unless a filter says otherwise), one edge per relation, or a
@@ -25,6 +25,11 @@ struct Export: ParsableCommand {
                  citations) to edit in a spreadsheet; outpost import reads them
         spark    a folder with vertices.csv and edges.csv for a Spark GraphX job
                  (Benchmarks/graphx/outpost-graphx.scala)
+        neo4j    a folder for neo4j-admin database import full: nodes.csv,
+                 relationships.csv (and sources.csv) with typed columns, one
+                 relationship per relation with its status, dates and sources;
+                 import.sh runs the import, load.cypher adds constraints and
+                 shows Graph Data Science calls
         json     node-link JSON as NetworkX's node_link_data(G, edges="edges")
         csv      an edge list FILE and a node table FILE.nodes.csv
 
@@ -40,7 +45,7 @@ struct Export: ParsableCommand {
     @Option(name: .short, help: ArgumentHelp("The file to write (.graphml, .gexf, .gml, .net, .ftm, .json or .csv).", valueName: "file"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("graphml, gexf, gml, pajek, ftm, sheets, spark, json or csv (default: from -o's extension).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("graphml, gexf, gml, pajek, ftm, sheets, spark, neo4j, json or csv (default: from -o's extension).", valueName: "format"))
     var format: String?
 
     @OptionGroup var filters: FilterOptions
