@@ -83,7 +83,7 @@ extension LoadedNetwork {
         case .json:
             try NodeLinkJSONWriter(multigraph: view != nil, graphAttributes: view?.exportGraphAttributes ?? [:]).write(graph, to: path)
         case .csv:
-            let nodes = URL(fileURLWithPath: path).deletingPathExtension().path + ".nodes.csv"
+            let nodes = EdgeListWriter.nodeTablePath(forEdgeList: path)
             let writer = EdgeListWriter()
             try writer.writeNodeTable(graph, to: nodes)
             try writer.write(graph, to: path)

@@ -7,8 +7,9 @@ import OutpostGraph
 /// edge attribute (sorted by name; attributes named `source`, `target` or `weight` are left
 /// out). One row per edge in edge order; fields are quoted as RFC 4180 requires; `\n` line ends.
 /// An edge list cannot hold what is not an edge: nodes without edges, node labels and node
-/// attributes are lost (``nodesLost(in:)`` names the nodes), and direction is not recorded
-/// (read it back with `EdgeListReader(directed: true)`).
+/// attributes are in the node table beside it (``nodeTable(_:)``; ``nodesLost(in:)`` names the
+/// nodes an edge list alone loses), which ``EdgeListReader/read(_:file:nodeTable:nodeFile:)``
+/// reads with it. Direction is not recorded (read it back with `EdgeListReader(directed: true)`).
 public struct EdgeListWriter {
     public init() {}
 
@@ -40,6 +41,12 @@ public struct EdgeListWriter {
             out += CSVText.row(row)
         }
         return out
+    }
+
+    /// Where the node table of the edge list at `path` goes, and where ``GraphLoader`` looks for
+    /// it: `NAME.nodes.csv` beside `NAME.csv`.
+    public static func nodeTablePath(forEdgeList path: String) -> String {
+        (path as NSString).deletingPathExtension + ".nodes.csv"
     }
 
     /// Writes the node table atomically (see ``nodeTable(_:)``).

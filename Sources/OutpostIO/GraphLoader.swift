@@ -8,7 +8,8 @@ public enum LoadedInput: Sendable {
 }
 
 /// Opens any input the tool accepts, choosing the reader from the path:
-/// a folder (or `.yaml` file) is a dataset, `.csv` an edge list, `.graphml`/`.xml` GraphML,
+/// a folder (or `.yaml` file) is a dataset, `.csv` an edge list (with the node table
+/// `NAME.nodes.csv` beside `NAME.csv` when there is one, as `outpost export` writes it), `.graphml`/`.xml` GraphML,
 /// `.gexf` GEXF, `.gml` GML, `.json` node-link JSON (each a dataset again when it is Outpost's
 /// export of one, ``DatasetFields``) and `.net` Pajek; or from ``inputFormat`` when it is set,
 /// which standard input (the path `-`) needs.
@@ -80,6 +81,14 @@ public struct GraphLoader {
         if format == .dataset {
             let (dataset, warnings) = try DatasetReader().readValid(at: path)
             return (.dataset(dataset), warnings)
+        }
+        if format == .edgeList {
+            let nodes = EdgeListWriter.nodeTablePath(forEdgeList: path)
+            if nodes != path && FileManager.default.fileExists(atPath: nodes) {
+                let reader = EdgeListReader(directed: directed, delimiter: delimiter)
+                return (.plain(try reader.read(InputBytes.read(path, expecting: "CSV"), file: path,
+                                               nodeTable: InputBytes.read(nodes, expecting: "CSV"), nodeFile: nodes)), [])
+            }
         }
         return try load(InputBytes.read(path, expecting: format.displayName), file: path, as: format)
     }

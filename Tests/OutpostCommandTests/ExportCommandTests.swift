@@ -74,4 +74,25 @@ import Testing
         let script = try String(contentsOfFile: folder + "/import.sh", encoding: .utf8)
         #expect(script.contains("neo4j-admin") && FileManager.default.isExecutableFile(atPath: folder + "/import.sh"))
     }
+
+    @Test func aCSVExportReadsBackWithItsNodeTable() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("all.csv").path
+        _ = try Outpost.run("export", Self.d, "-o", file)
+        let counted = try Outpost.run("validate", Self.d).stdout
+        let entities = try #require(counted.firstMatch(of: /(\d+) entities/))
+        // The node table brings the entities no relation of the export touches, and their names.
+        let stats = try Outpost.run("stats", file)
+        func value(_ measure: String, _ text: String) -> String? {
+            text.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(measure + "  ") }?
+                .split(separator: " ").last.map(String.init)
+        }
+        #expect(stats.status == 0 && value("nodes", stats.stdout) == String(entities.1), "\(stats.stdout)\(stats.stderr)")
+        let original = try Outpost.run("stats", Self.d)
+        let isolated = try #require(value("isolated nodes", original.stdout))
+        #expect(value("isolated nodes", stats.stdout) == isolated && Int(isolated)! > 0, "\(stats.stdout)")
+        let table = try Outpost.run("stats", dir.appendingPathComponent("all.nodes.csv").path)
+        #expect(table.status == 1 && table.stderr.contains("this is a node table") && table.stderr.contains("read the edge list beside it (all.csv)"), "\(table.stderr)")
+    }
 }
