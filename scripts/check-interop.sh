@@ -22,6 +22,7 @@ T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 "$B" export "$D" -o "$T/all.json"
 "$B" export "$D" -o "$T/all.gexf"
 "$B" export "$D" -o "$T/all.gml"
+"$B" export "$D" -o "$T/all-utf8.gml" --gml-characters utf8
 "$B" export "$D" -o "$T/all.net"
 "$B" export "$D" -o "$T/all.ftm"
 "$VENV/bin/ftm" validate -i "$T/all.ftm" -o "$T/valid.ftm"
@@ -92,6 +93,15 @@ for H in (IG, IP):
     assert H.is_directed() and (H.vcount(), H.ecount()) == (G.number_of_nodes(), G.number_of_edges())
     assert sorted(H.connected_components(mode="weak").sizes()) == sorted(map(len, nx.weakly_connected_components(G)))
 assert sorted(IG.vs["label"]) == sorted(G.nodes) and sorted(IP.vs["id"]) == sorted(G.nodes)
+# igraph keeps &#N; as text, so the ASCII GML's accented and Chinese names arrive garbled there;
+# the UTF-8 export (--gml-characters utf8) gives igraph every name, alias and note as written.
+non_ascii = [n for n in G if any(ord(c) > 127 for c in G.nodes[n]["label"])]
+assert non_ascii and any("&#" in v["name"] for v in IG.vs if v["label"] in non_ascii)
+I8 = ig.Graph.Read_GML(f"{t}/all-utf8.gml")
+assert {v["label"]: v["name"] for v in I8.vs} == {n: G.nodes[n]["label"] for n in G}
+assert {v["label"]: v["aliases"] for v in I8.vs} == {n: G.nodes[n].get("aliases", "") for n in G}
+assert sorted(I8.es["note"]) == sorted(d.get("note", "") for u, v, d in G.edges(data=True))
+assert sorted(I8.es["citations"]) == sorted(d["citations"] for u, v, d in G.edges(data=True))
 # FollowTheMoney: ftm validate keeps every entity and every value (countries become ISO codes,
 # as FtM cleans them); one entity per source, entity and relation; every reference resolves.
 from followthemoney import model
@@ -145,6 +155,7 @@ nx.write_pajek(P, f"{t}/nx.net")
 json.dump(nx.node_link_data(G), open(f"{t}/nx-edges.json", "w"), indent=2)
 json.dump(nx.node_link_data(G, edges="links"), open(f"{t}/nx-links.json", "w"))
 IG.write_gml(f"{t}/igraph.gml")
+I8.write_gml(f"{t}/igraph-utf8.gml")
 IP.write_pajek(f"{t}/igraph.net")
 json.dump([G.number_of_nodes(), G.number_of_edges()], open(f"{t}/counts.json", "w"))
 # A GraphML file of more than 12 MB written by NetworkX (libxml2 stops at 10,000,000 bytes given
@@ -160,7 +171,7 @@ PY
 # Outpost reads back its exports as the dataset (the same answers as the YAML), and still as the
 # dataset after NetworkX or igraph rewrote them; what holds no dataset (Pajek, NetworkX's GEXF)
 # as a plain graph with the same nodes and edges.
-for f in all.graphml all.gexf all.gml all.json nx.graphml nx.gml nx-edges.json nx-links.json igraph.gml imported; do
+for f in all.graphml all.gexf all.gml all-utf8.gml all.json nx.graphml nx.gml nx-edges.json nx-links.json igraph.gml igraph-utf8.gml imported; do
   [ "$("$B" stats "$T/$f" --format json)" = "$STATS" ] || { echo "interop: outpost stats on $f differs from the dataset's"; exit 1; }
   "$B" path "$T/$f" station-amsterdam lishui-psb > "$T/path.txt"
   grep -q "denied  denied" "$T/path.txt" && grep -q "established  disputed" "$T/path.txt" \
@@ -172,6 +183,17 @@ import json, sys
 s = {r["measure"]: r["value"] for r in json.load(sys.stdin)["summary"]}
 assert [s["nodes"], s["edges"]] == json.load(open(sys.argv[1])), (sys.argv[2], s)' "$T/counts.json" "$f"
 done
+# What igraph wrote from the UTF-8 GML comes back with every name, alias and citation as written.
+"$B" export "$T/igraph-utf8.gml" -o "$T/igraph-utf8-back.graphml" 2>/dev/null
+"$VENV/bin/python" - "$T" <<'PY'
+import sys, networkx as nx
+t = sys.argv[1]
+G, H = nx.read_graphml(f"{t}/all.graphml"), nx.read_graphml(f"{t}/igraph-utf8-back.graphml")
+for f in ("label", "aliases", "attributes", "citations"):
+    assert {n: d.get(f) for n, d in H.nodes(data=True)} == {n: d.get(f) for n, d in G.nodes(data=True)}, f
+named = sum(any(ord(c) > 127 for c in d["label"]) for n, d in G.nodes(data=True))
+print(f"interop: igraph reads the UTF-8 GML with all {named} names outside ASCII as written, and what it writes again comes back the same")
+PY
 "$B" stats "$T/nx-12mb.graphml" --format json | "$VENV/bin/python" -c '
 import json, sys
 s = {r["measure"]: r["value"] for r in json.load(sys.stdin)["summary"]}

@@ -57,8 +57,10 @@ extension LoadedNetwork {
     /// - Throws: ``ExportError`` for a character the format cannot hold or a plain graph to a
     ///   format that needs a dataset (FollowTheMoney); ``InputError`` when a
     ///   file cannot be written. Nothing is left half-written.
+    /// - Parameter gmlCharacters: how GML writes characters outside printable ASCII: as
+    ///   character references (for NetworkX, the default) or as UTF-8 (for igraph).
     @discardableResult
-    public func export(to path: String, format: ExportFormat) throws -> ExportSummary {
+    public func export(to path: String, format: ExportFormat, gmlCharacters: GMLWriter.Characters = .ascii) throws -> ExportSummary {
         let graph = view?.exportGraph() ?? self.graph
         var files = [path]
         switch format {
@@ -67,7 +69,8 @@ extension LoadedNetwork {
         case .gexf:
             if let view { try GEXFWriter().write(view, to: path) } else { try GEXFWriter().write(graph, to: path) }
         case .gml:
-            if let view { try GMLWriter().write(view, to: path) } else { try GMLWriter().write(graph, to: path) }
+            let writer = GMLWriter(characters: gmlCharacters)
+            if let view { try writer.write(view, to: path) } else { try writer.write(graph, to: path) }
         case .pajek:
             try PajekWriter().write(graph, to: path)
         case .ftm:
