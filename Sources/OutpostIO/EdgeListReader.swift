@@ -16,7 +16,9 @@ import OutpostGraph
 /// The bytes are checked first: a file that is not UTF-8 text, or holds a NUL byte (a binary
 /// file), is refused with the line and column of the first bad byte, and no message echoes
 /// more than a short, escaped excerpt of the input.
-public struct EdgeListReader {
+public struct EdgeListReader: GraphFileReader {
+    public static let formatName = "CSV"
+
     public var directed: Bool
     /// The field separator (an ASCII character other than a quote or a line end; reading with
     /// another throws ``InputError/badDelimiter(_:)``); nil: sniffed from the header line.
@@ -50,14 +52,8 @@ public struct EdgeListReader {
         return [UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: ";")].first { counts[$0] != nil } ?? UInt8(ascii: ",")
     }
 
-    public func read(at path: String) throws -> Graph {
-        try read(InputBytes.read(path, expecting: "CSV"), file: path)
-    }
-
     public func read(_ data: Data, file: String = "<input>") throws -> Graph {
-        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> Graph in
-            try parse(raw.bindMemory(to: UInt8.self), file: file, nodes: nil)
-        }
+        try InputBytes.withText(data, file: file) { try parse($0, file: file, nodes: nil) }
     }
 
     /// Reads an edge list together with its node table, as ``EdgeListWriter`` writes them
@@ -73,10 +69,8 @@ public struct EdgeListReader {
     ///   header, an empty or repeated id; and whatever ``read(_:file:)`` refuses in the edge list
     ///   (which may have no edges when the table has nodes).
     public func read(_ data: Data, file: String = "<input>", nodeTable: Data, nodeFile: String = "<nodes>") throws -> Graph {
-        let nodes = try nodeTable.withUnsafeBytes { raw in try parseNodeTable(raw.bindMemory(to: UInt8.self), file: nodeFile) }
-        return try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> Graph in
-            try parse(raw.bindMemory(to: UInt8.self), file: file, nodes: nodes)
-        }
+        let nodes = try InputBytes.withText(nodeTable, file: nodeFile) { try parseNodeTable($0, file: nodeFile) }
+        return try InputBytes.withText(data, file: file) { try parse($0, file: file, nodes: nodes) }
     }
 
     private static func fail(_ file: String, _ line: Int, _ column: Int, _ message: String, hint: String? = nil) -> DiagnosticsError {
@@ -99,7 +93,6 @@ public struct EdgeListReader {
     }
 
     private func parseNodeTable(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> Graph {
-        if let problem = InputBytes.textProblem(in: bytes, file: file) { throw DiagnosticsError([problem]) }
         let separator = try separatorByte() ?? Self.sniff(bytes)
         var scanner = CSVScanner(bytes: bytes, separator: separator)
         var header: [String] = [], headerLine = 0
@@ -140,7 +133,6 @@ public struct EdgeListReader {
     }
 
     private func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, nodes seed: Graph?) throws -> Graph {
-        if let problem = InputBytes.textProblem(in: bytes, file: file) { throw DiagnosticsError([problem]) }
         let separator = try separatorByte() ?? Self.sniff(bytes)
         var scanner = CSVScanner(bytes: bytes, separator: separator)
         let name = Self.delimiterName(separator)

@@ -53,8 +53,9 @@ public struct GraphLoader {
 
     /// Each file format's extensions and name, for messages.
     static let extensions: [(suffixes: [String], format: Format, name: String)] = [
-        (["csv"], .edgeList, "CSV"), (["graphml", "xml"], .graphML, "GraphML"), (["gexf"], .gexf, "GEXF"),
-        (["gml"], .gml, "GML"), (["net"], .pajek, "Pajek"), (["json"], .nodeLinkJSON, "JSON"),
+        (["csv"], .edgeList, EdgeListReader.formatName), (["graphml", "xml"], .graphML, GraphMLReader.formatName),
+        (["gexf"], .gexf, GEXFReader.formatName), (["gml"], .gml, GMLReader.formatName), (["net"], .pajek, PajekReader.formatName),
+        (["json"], .nodeLinkJSON, NodeLinkJSONReader.formatName),
     ]
 
     public static func format(of path: String) throws -> Format {
@@ -86,8 +87,8 @@ public struct GraphLoader {
             let nodes = EdgeListWriter.nodeTablePath(forEdgeList: path)
             if nodes != path && FileManager.default.fileExists(atPath: nodes) {
                 let reader = EdgeListReader(directed: directed, delimiter: delimiter)
-                return (.plain(try reader.read(InputBytes.read(path, expecting: "CSV"), file: path,
-                                               nodeTable: InputBytes.read(nodes, expecting: "CSV"), nodeFile: nodes)), [])
+                return (.plain(try reader.read(InputBytes.read(path, expecting: EdgeListReader.formatName), file: path,
+                                               nodeTable: InputBytes.read(nodes, expecting: EdgeListReader.formatName), nodeFile: nodes)), [])
             }
         }
         return try load(InputBytes.read(path, expecting: format.displayName), file: path, as: format)
