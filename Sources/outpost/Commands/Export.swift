@@ -44,7 +44,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .short, help: ArgumentHelp("The file to write (.graphml, .gexf, .gml, .net, .ftm, .json or .csv).", valueName: "file"))
+    @Option(name: .short, help: ArgumentHelp("The file to write (.graphml, .gexf, .gml, .net, .ftm, .json or .csv), or the folder for sheets, spark and neo4j.", valueName: "file"))
     var output: String
 
     @Option(name: .long, help: ArgumentHelp("graphml, gexf, gml, pajek, ftm, sheets, spark, neo4j, json or csv (default: from -o's extension).", valueName: "format"))
