@@ -13,8 +13,8 @@
 #
 # Not part of scripts/test.sh: it installs pyspark 3.5.3 from PyPI (about 320 MB, with Spark and
 # the GraphX jar) into .venv-spark, needs Java 17, and takes about 1.5 minutes on two cores for
-# the bundled dataset, most of it Spark starting, and 10 to 15 more for the scale check, with up
-# to 6 GB for Spark's driver (OUTPOST_GRAPHX_MEMORY).
+# the bundled dataset, most of it Spark starting, and about 7 more for the scale check (6 min 45 s
+# once, on two cores other builds shared), with 6 GB for Spark's driver (OUTPOST_GRAPHX_MEMORY).
 # Usage: scripts/check-graphx.sh              the bundled dataset, then the 10,000,000 edges
 #        scripts/check-graphx.sh --bundled    the bundled dataset only
 #        scripts/check-graphx.sh --scale [N]  the generated graph only, N edges (a multiple of 10,000)

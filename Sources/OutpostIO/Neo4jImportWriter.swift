@@ -92,7 +92,7 @@ public struct Neo4jImportWriter {
             arrays.append((owner, "sources", relation.citations.sourceIDs))
         }
         let delimiter = try Self.arrayDelimiter(for: arrays)
-        let join = { (values: [String]) in values.map { String($0) }.joined(separator: String(delimiter)) }
+        let join = { (values: [String]) in values.joined(separator: String(delimiter)) }
 
         var sources = CSVText.row(["id:ID(Source)", ":LABEL", "title:string", "publisher:string", "date:string", "url:string",
                                    "file:string", "note:string"])
