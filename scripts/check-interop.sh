@@ -22,12 +22,14 @@ T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 "$B" export "$D" -o "$T/all.json"
 "$B" export "$D" -o "$T/all.gexf"
 "$B" export "$D" -o "$T/all.gml"
+"$B" export "$D" -o "$T/all-utf8.gml" --gml-characters utf8
 "$B" export "$D" -o "$T/all.net"
 "$B" export "$D" -o "$T/all.ftm"
 "$VENV/bin/ftm" validate -i "$T/all.ftm" -o "$T/valid.ftm"
 "$B" export "$D" --format sheets -o "$T/sheets"
 "$B" import "$T/sheets" -o "$T/imported"
 "$B" export "$D" -o "$T/all.csv"
+"$B" export "$D" --format neo4j -o "$T/neo4j"
 STATS=$("$B" stats "$D" --format json)
 "$VENV/bin/python" - "$T" "$STATS" <<'PY'
 import json, sys, csv
@@ -91,6 +93,15 @@ for H in (IG, IP):
     assert H.is_directed() and (H.vcount(), H.ecount()) == (G.number_of_nodes(), G.number_of_edges())
     assert sorted(H.connected_components(mode="weak").sizes()) == sorted(map(len, nx.weakly_connected_components(G)))
 assert sorted(IG.vs["label"]) == sorted(G.nodes) and sorted(IP.vs["id"]) == sorted(G.nodes)
+# igraph keeps &#N; as text, so the ASCII GML's accented and Chinese names arrive garbled there;
+# the UTF-8 export (--gml-characters utf8) gives igraph every name, alias and note as written.
+non_ascii = [n for n in G if any(ord(c) > 127 for c in G.nodes[n]["label"])]
+assert non_ascii and any("&#" in v["name"] for v in IG.vs if v["label"] in non_ascii)
+I8 = ig.Graph.Read_GML(f"{t}/all-utf8.gml")
+assert {v["label"]: v["name"] for v in I8.vs} == {n: G.nodes[n]["label"] for n in G}
+assert {v["label"]: v["aliases"] for v in I8.vs} == {n: G.nodes[n].get("aliases", "") for n in G}
+assert sorted(I8.es["note"]) == sorted(d.get("note", "") for u, v, d in G.edges(data=True))
+assert sorted(I8.es["citations"]) == sorted(d["citations"] for u, v, d in G.edges(data=True))
 # FollowTheMoney: ftm validate keeps every entity and every value (countries become ISO codes,
 # as FtM cleans them); one entity per source, entity and relation; every reference resolves.
 from followthemoney import model
@@ -115,6 +126,27 @@ sheet = lambda name: list(csv.DictReader(open(f"{t}/sheets/{name}.csv", newline=
 assert (len(sheet("sources")), len(sheet("entities")), len(sheet("relations"))) == (stats["sources"], G.number_of_nodes(), G.number_of_edges())
 assert sum(1 for c in sheet("citations") if c["of"] == "relation") == sum(d["citation_count"] for u, v, d in G.edges(data=True))
 assert sorted(r["status"] for r in sheet("relations")) == sorted(d["status"] for u, v, d in G.edges(data=True))
+# Neo4j's import folder (Neo4j is not installable here): Python's csv reads typed headers, one node
+# per entity and one relationship per relation, ends and cited sources that resolve, the status,
+# sources and citations of each relation as the GraphML has them, arrays split by import.sh's delimiter.
+import re
+delimiter = re.search(r"--array-delimiter='(.)'", open(f"{t}/neo4j/import.sh").read()).group(1)
+neo = lambda name: list(csv.DictReader(open(f"{t}/neo4j/{name}.csv", newline="", encoding="utf-8")))
+split = lambda cell: cell.split(delimiter) if cell else []
+n_sources, n_nodes, n_rels = neo("sources"), neo("nodes"), neo("relationships")
+typed = re.compile(r"^(:LABEL|:TYPE|(:START_ID|:END_ID)\(\w+\)|\w*:ID\(\w+\)|\w+:(string|string\[\]|int|boolean))$")
+for rows in (n_sources, n_nodes, n_rels):
+    assert all(typed.match(c) for c in rows[0].keys()), list(rows[0].keys())
+assert (len(n_sources), len(n_nodes), len(n_rels)) == (stats["sources"], G.number_of_nodes(), G.number_of_edges())
+assert {r["id:ID(Entity)"] for r in n_nodes} == set(G.nodes) and all(split(r[":LABEL"])[0] == "Entity" for r in n_nodes)
+assert all(G.nodes[r["id:ID(Entity)"]]["label"] == r["name:string"] and G.nodes[r["id:ID(Entity)"]]["kind"] == r["kind:string"] for r in n_nodes)
+by_id = {k: (u, v, d) for u, v, k, d in G.edges(keys=True, data=True)}
+source_ids = {r["id:ID(Source)"] for r in n_sources}
+for r in n_rels:
+    u, v, d = by_id[r["id:string"]]
+    assert (r[":START_ID(Entity)"], r[":END_ID(Entity)"], r["status:string"], r["relation:string"]) == (u, v, d["status"], d["relation"]), r
+    assert r[":TYPE"] == d["relation"].upper().replace("-", "_") and split(r["sources:string[]"]) == d["sources"].split()
+    assert set(split(r["sources:string[]"])) <= source_ids and r["citations:string"] == d["citations"] and int(r["citation_count:int"]) == d["citation_count"]
 # What NetworkX and igraph write again, Outpost reads (checked below).
 nx.write_graphml(G, f"{t}/nx.graphml")
 nx.write_gexf(X, f"{t}/nx.gexf")
@@ -123,6 +155,7 @@ nx.write_pajek(P, f"{t}/nx.net")
 json.dump(nx.node_link_data(G), open(f"{t}/nx-edges.json", "w"), indent=2)
 json.dump(nx.node_link_data(G, edges="links"), open(f"{t}/nx-links.json", "w"))
 IG.write_gml(f"{t}/igraph.gml")
+I8.write_gml(f"{t}/igraph-utf8.gml")
 IP.write_pajek(f"{t}/igraph.net")
 json.dump([G.number_of_nodes(), G.number_of_edges()], open(f"{t}/counts.json", "w"))
 # A GraphML file of more than 12 MB written by NetworkX (libxml2 stops at 10,000,000 bytes given
@@ -133,12 +166,12 @@ for u, v, d in R.edges(data=True): d["weight"] = (u * 7 + v) % 10 + 1
 nx.write_graphml(R, f"{t}/nx-12mb.graphml")
 assert os.path.getsize(f"{t}/nx-12mb.graphml") > 12_000_000
 json.dump([R.number_of_nodes(), R.number_of_edges(), nx.number_connected_components(R)], open(f"{t}/counts-12mb.json", "w"))
-print(f"interop: NetworkX and igraph read {G.number_of_nodes()} nodes and {G.number_of_edges()} relations from GraphML; GEXF the same, {spelled} relations with a spell; GML with every field and the ids, Pajek with the ids; ftm validate keeps all {len(mine)} FtM entities; node-link JSON and CSV agree; components {sorted(map(len, nx.weakly_connected_components(G)), reverse=True)[:5]}…")
+print(f"interop: NetworkX and igraph read {G.number_of_nodes()} nodes and {G.number_of_edges()} relations from GraphML; GEXF the same, {spelled} relations with a spell; GML with every field and the ids, Pajek with the ids; ftm validate keeps all {len(mine)} FtM entities; node-link JSON, CSV and the Neo4j import folder ({len(n_rels)} relationships, array delimiter {delimiter}) agree; components {sorted(map(len, nx.weakly_connected_components(G)), reverse=True)[:5]}…")
 PY
 # Outpost reads back its exports as the dataset (the same answers as the YAML), and still as the
 # dataset after NetworkX or igraph rewrote them; what holds no dataset (Pajek, NetworkX's GEXF)
 # as a plain graph with the same nodes and edges.
-for f in all.graphml all.gexf all.gml all.json nx.graphml nx.gml nx-edges.json nx-links.json igraph.gml imported; do
+for f in all.graphml all.gexf all.gml all-utf8.gml all.json nx.graphml nx.gml nx-edges.json nx-links.json igraph.gml igraph-utf8.gml imported; do
   [ "$("$B" stats "$T/$f" --format json)" = "$STATS" ] || { echo "interop: outpost stats on $f differs from the dataset's"; exit 1; }
   "$B" path "$T/$f" station-amsterdam lishui-psb > "$T/path.txt"
   grep -q "denied  denied" "$T/path.txt" && grep -q "established  disputed" "$T/path.txt" \
@@ -150,6 +183,17 @@ import json, sys
 s = {r["measure"]: r["value"] for r in json.load(sys.stdin)["summary"]}
 assert [s["nodes"], s["edges"]] == json.load(open(sys.argv[1])), (sys.argv[2], s)' "$T/counts.json" "$f"
 done
+# What igraph wrote from the UTF-8 GML comes back with every name, alias and citation as written.
+"$B" export "$T/igraph-utf8.gml" -o "$T/igraph-utf8-back.graphml" 2>/dev/null
+"$VENV/bin/python" - "$T" <<'PY'
+import sys, networkx as nx
+t = sys.argv[1]
+G, H = nx.read_graphml(f"{t}/all.graphml"), nx.read_graphml(f"{t}/igraph-utf8-back.graphml")
+for f in ("label", "aliases", "attributes", "citations"):
+    assert {n: d.get(f) for n, d in H.nodes(data=True)} == {n: d.get(f) for n, d in G.nodes(data=True)}, f
+named = sum(any(ord(c) > 127 for c in d["label"]) for n, d in G.nodes(data=True))
+print(f"interop: igraph reads the UTF-8 GML with all {named} names outside ASCII as written, and what it writes again comes back the same")
+PY
 "$B" stats "$T/nx-12mb.graphml" --format json | "$VENV/bin/python" -c '
 import json, sys
 s = {r["measure"]: r["value"] for r in json.load(sys.stdin)["summary"]}

@@ -19,6 +19,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case sheets
     /// A folder with Spark GraphX's vertex and edge tables (``GraphXTablesWriter``).
     case spark
+    /// A folder for Neo4j's `neo4j-admin database import full`: node and relationship CSVs with
+    /// typed columns, `import.sh` and `load.cypher` (``Neo4jImportWriter``).
+    case neo4j
     /// Node-link JSON as NetworkX's `node_link_data(G, edges="edges")` (``NodeLinkJSONWriter``).
     case json
     /// A CSV edge list (``EdgeListWriter``) and a node table beside it (`NAME.nodes.csv`).
@@ -54,8 +57,10 @@ extension LoadedNetwork {
     /// - Throws: ``ExportError`` for a character the format cannot hold or a plain graph to a
     ///   format that needs a dataset (FollowTheMoney); ``InputError`` when a
     ///   file cannot be written. Nothing is left half-written.
+    /// - Parameter gmlCharacters: how GML writes characters outside printable ASCII: as
+    ///   character references (for NetworkX, the default) or as UTF-8 (for igraph).
     @discardableResult
-    public func export(to path: String, format: ExportFormat) throws -> ExportSummary {
+    public func export(to path: String, format: ExportFormat, gmlCharacters: GMLWriter.Characters = .ascii) throws -> ExportSummary {
         let graph = view?.exportGraph() ?? self.graph
         var files = [path]
         switch format {
@@ -64,7 +69,8 @@ extension LoadedNetwork {
         case .gexf:
             if let view { try GEXFWriter().write(view, to: path) } else { try GEXFWriter().write(graph, to: path) }
         case .gml:
-            if let view { try GMLWriter().write(view, to: path) } else { try GMLWriter().write(graph, to: path) }
+            let writer = GMLWriter(characters: gmlCharacters)
+            if let view { try writer.write(view, to: path) } else { try writer.write(graph, to: path) }
         case .pajek:
             try PajekWriter().write(graph, to: path)
         case .ftm:
@@ -75,10 +81,12 @@ extension LoadedNetwork {
             files = try DatasetSheetsWriter().write(view, toFolder: path)
         case .spark:
             files = try GraphXTablesWriter().write(graph, toFolder: path)
+        case .neo4j:
+            if let view { files = try Neo4jImportWriter().write(view, toFolder: path) } else { files = try Neo4jImportWriter().write(graph, toFolder: path) }
         case .json:
             try NodeLinkJSONWriter(multigraph: view != nil, graphAttributes: view?.exportGraphAttributes ?? [:]).write(graph, to: path)
         case .csv:
-            let nodes = URL(fileURLWithPath: path).deletingPathExtension().path + ".nodes.csv"
+            let nodes = EdgeListWriter.nodeTablePath(forEdgeList: path)
             let writer = EdgeListWriter()
             try writer.writeNodeTable(graph, to: nodes)
             try writer.write(graph, to: path)

@@ -23,10 +23,7 @@ public struct DatasetGraphMLWriter {
 
     public func write(_ view: DatasetView) throws -> String {
         let dataset = view.dataset
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-        out += "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        var out = GraphMLWriter.prolog
         var keyID: [String: String] = [:]
         var next = 0
         for (domain, fields) in [("graph", DatasetFields.graph), ("node", DatasetFields.node), ("edge", DatasetFields.edge)] {

@@ -22,9 +22,7 @@ public struct DatasetSheetsReader {
         func sheet(_ file: String, _ columns: [String]) throws -> [Row] {
             let path = URL(fileURLWithPath: folder).appendingPathComponent(file).path
             let data = try InputBytes.read(path, expecting: "CSV")
-            return try data.withUnsafeBytes { raw -> [Row] in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                if let problem = InputBytes.textProblem(in: bytes, file: path) { throw DiagnosticsError([problem]) }
+            return try InputBytes.withText(data, file: path) { bytes -> [Row] in
                 var scanner = CSVScanner(bytes: bytes)
                 guard try scanner.nextRow(file: path) != nil else {
                     throw DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: path, line: 1), "the sheet is empty",

@@ -57,7 +57,7 @@ public struct DatasetSheetsWriter {
     public func sheets(_ view: DatasetView) throws -> [String: String] {
         let dataset = view.dataset
         func table(_ columns: [String], _ rows: [[String?]]) -> String {
-            ([columns] + rows.map { $0.map { $0 ?? "" } }).map { $0.map(EdgeListWriter.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+            ([columns] + rows.map { $0.map { $0 ?? "" } }).map(CSVText.row).joined()
         }
         func list(_ items: [String], of owner: String, field: String) throws -> String? {
             for item in items where item.contains(where: \.isNewline) {

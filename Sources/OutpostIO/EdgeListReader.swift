@@ -16,7 +16,9 @@ import OutpostGraph
 /// The bytes are checked first: a file that is not UTF-8 text, or holds a NUL byte (a binary
 /// file), is refused with the line and column of the first bad byte, and no message echoes
 /// more than a short, escaped excerpt of the input.
-public struct EdgeListReader {
+public struct EdgeListReader: GraphFileReader {
+    public static let formatName = "CSV"
+
     public var directed: Bool
     /// The field separator (an ASCII character other than a quote or a line end; reading with
     /// another throws ``InputError/badDelimiter(_:)``); nil: sniffed from the header line.
@@ -50,23 +52,92 @@ public struct EdgeListReader {
         return [UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: ";")].first { counts[$0] != nil } ?? UInt8(ascii: ",")
     }
 
-    public func read(at path: String) throws -> Graph {
-        try read(InputBytes.read(path, expecting: "CSV"), file: path)
-    }
-
     public func read(_ data: Data, file: String = "<input>") throws -> Graph {
-        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> Graph in
-            try parse(raw.bindMemory(to: UInt8.self), file: file)
-        }
+        try InputBytes.withText(data, file: file) { try parse($0, file: file, nodes: nil) }
     }
 
-    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> Graph {
-        if let problem = InputBytes.textProblem(in: bytes, file: file) { throw DiagnosticsError([problem]) }
+    /// Reads an edge list together with its node table, as ``EdgeListWriter`` writes them
+    /// (``EdgeListWriter/nodeTable(_:)``): the table's nodes come first, in its order, with
+    /// their labels and attributes (nodes without edges included); nodes only the edge list
+    /// names follow, in order of first appearance.
+    ///
+    /// The node table's header names an `id` column, optionally `label`, and any other columns,
+    /// each a node attribute under its name as written; an empty cell is an absent label or
+    /// attribute. Its delimiter is ``delimiter``, or sniffed from its own header line.
+    /// - Throws: ``DiagnosticsError`` at the file, line and column of the first problem: a
+    ///   header without `id`, a repeated column, a row with more or fewer cells than the
+    ///   header, an empty or repeated id; and whatever ``read(_:file:)`` refuses in the edge list
+    ///   (which may have no edges when the table has nodes).
+    public func read(_ data: Data, file: String = "<input>", nodeTable: Data, nodeFile: String = "<nodes>") throws -> Graph {
+        let nodes = try InputBytes.withText(nodeTable, file: nodeFile) { try parseNodeTable($0, file: nodeFile) }
+        return try InputBytes.withText(data, file: file) { try parse($0, file: file, nodes: nodes) }
+    }
+
+    private static func fail(_ file: String, _ line: Int, _ column: Int, _ message: String, hint: String? = nil) -> DiagnosticsError {
+        DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column), message, hint: hint)])
+    }
+
+    private static func delimiterName(_ separator: UInt8) -> String {
+        separator == UInt8(ascii: "\t") ? "tab" : separator == UInt8(ascii: ",") ? "comma" : "'\(Character(UnicodeScalar(separator)))'"
+    }
+
+    /// The header row's names, trimmed, as written; a name given twice is an error (its cells would overwrite each other).
+    private static func headerNames(_ scanner: CSVScanner, line: Int, file: String) throws -> [String] {
+        let names = scanner.fields.map { scanner.text(of: $0).trimmingCharacters(in: .whitespaces) }
+        var seen = Set<String>()
+        for (name, field) in zip(names, scanner.fields) where !name.isEmpty && !seen.insert(name).inserted {
+            throw fail(file, line, field.column, "the column '\(printable(name))' is named twice in the header",
+                       hint: "give each column its own name; its cells would overwrite each other's")
+        }
+        return names
+    }
+
+    private func parseNodeTable(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> Graph {
         let separator = try separatorByte() ?? Self.sniff(bytes)
         var scanner = CSVScanner(bytes: bytes, separator: separator)
-        let name = separator == UInt8(ascii: "\t") ? "tab" : separator == UInt8(ascii: ",") ? "comma" : "'\(Character(UnicodeScalar(separator)))'"
+        var header: [String] = [], headerLine = 0
+        while header.isEmpty {
+            guard let line = try scanner.nextRow(file: file) else {
+                throw Self.fail(file, 1, 1, "the node table is empty", hint: "a node table starts with a header line `id,label` (and any attribute columns)")
+            }
+            if scanner.isBlankRow { continue }
+            header = try Self.headerNames(scanner, line: line, file: file)
+            headerLine = line
+        }
+        guard let idColumn = header.firstIndex(where: { $0.lowercased() == "id" }) else {
+            throw Self.fail(file, headerLine, 1, "the first line of a node table must be a header naming the column `id`; found \(printable(header.joined(separator: ",")))",
+                            hint: "add a header line such as `id,label`, as `outpost export -o NAME.csv` writes NAME.nodes.csv")
+        }
+        let labelColumn = header.firstIndex { $0.lowercased() == "label" }
+        let attributeColumns = header.indices.filter { $0 != idColumn && $0 != labelColumn }
+        var graph = Graph(directed: directed)
+        while let line = try scanner.nextRow(file: file) {
+            if scanner.isBlankRow { continue }
+            guard scanner.fields.count == header.count else {
+                throw Self.fail(file, line, 1, "expected \(header.count) fields (\(printable(header.joined(separator: String(UnicodeScalar(separator)))))) but found \(scanner.fields.count)",
+                                hint: "check for a missing or extra \(Self.delimiterName(separator)) separator; quote fields that contain one")
+            }
+            let idField = scanner.fields[idColumn]
+            if idField.isEmpty { throw Self.fail(file, line, idField.column, "empty node id", hint: "give every row of the node table its node's id") }
+            let id = scanner.text(of: idField)
+            if graph.index(of: id) != nil {
+                throw Self.fail(file, line, idField.column, "node '\(printable(id))' has a second row in the node table",
+                                hint: "keep one row per node; merge the two rows' attributes")
+            }
+            var attributes: [String: String] = [:]
+            for c in attributeColumns where !scanner.fields[c].isEmpty { attributes[header[c]] = scanner.text(of: scanner.fields[c]) }
+            let label = labelColumn.flatMap { scanner.fields[$0].isEmpty ? nil : scanner.text(of: scanner.fields[$0]) }
+            graph.addNode(id, label: label, attributes: attributes)
+        }
+        return graph
+    }
+
+    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, nodes seed: Graph?) throws -> Graph {
+        let separator = try separatorByte() ?? Self.sniff(bytes)
+        var scanner = CSVScanner(bytes: bytes, separator: separator)
+        let name = Self.delimiterName(separator)
         func fail(_ line: Int, _ column: Int, _ message: String, hint: String? = nil) -> DiagnosticsError {
-            DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column), message, hint: hint)])
+            Self.fail(file, line, column, message, hint: hint)
         }
         // Header
         var header: [String] = []
@@ -76,23 +147,29 @@ public struct EdgeListReader {
                 throw fail(1, 1, "the file is empty", hint: "an edge list starts with a header line `source,target` (and optionally `,weight`)")
             }
             if scanner.isBlankRow { continue }
-            header = scanner.fields.map { scanner.text(of: $0).trimmingCharacters(in: .whitespaces).lowercased() }
+            header = try Self.headerNames(scanner, line: line, file: file)
             headerLine = line
         }
-        guard let sourceColumn = header.firstIndex(of: "source"), let targetColumn = header.firstIndex(of: "target") else {
+        // `source`, `target` and `weight` in any case; every other column is an attribute under its name as written.
+        let lowered = header.map { $0.lowercased() }
+        guard let sourceColumn = lowered.firstIndex(of: "source"), let targetColumn = lowered.firstIndex(of: "target") else {
             let found = printable(header.joined(separator: ","))
-            if header.count == 1, let other = [",", ";", "\t", "|"].first(where: { header[0].contains($0) }),
-               header[0].contains("source") && header[0].contains("target") {
+            if header.count == 1, let other = [",", ";", "\t", "|"].first(where: { lowered[0].contains($0) }),
+               lowered[0].contains("source") && lowered[0].contains("target") {
                 let otherName = other == "\t" ? "tabs" : "'\(other)'"
                 throw fail(headerLine, 1, "the fields are separated by \(otherName), not by the \(name) delimiter (header: \(found))",
                            hint: "read it with \(other == "\t" ? "tab" : "'\(other)'") as the delimiter, or replace the separators with \(name == "comma" ? "commas" : name)")
             }
+            if lowered.contains("id") && file.lowercased().hasSuffix(".nodes.csv") {
+                throw fail(headerLine, 1, "this is a node table (header: \(found)), not an edge list",
+                           hint: "read the edge list beside it (\(printable((file as NSString).lastPathComponent.dropLast(".nodes.csv".count) + ".csv"))), which brings this table with it")
+            }
             throw fail(headerLine, 1, "the first line must be a header naming the columns `source` and `target`; found \(found)",
                        hint: "add a header line such as `source,target,weight`")
         }
-        let weightColumn = header.firstIndex(of: "weight")
+        let weightColumn = lowered.firstIndex(of: "weight")
         let extraColumns = header.indices.filter { $0 != sourceColumn && $0 != targetColumn && $0 != weightColumn }
-        var graph = Graph(directed: directed)
+        var graph = seed ?? Graph(directed: directed)
         graph.reserveEdges(bytes.count / 12)
         var nodes = NodeInterner(inputBytes: bytes.count)
         while let line = try scanner.nextRow(file: file) {
@@ -128,7 +205,7 @@ public struct EdgeListReader {
                 graph.addEdge(u, v, weight: weight, attributes: attributes)
             }
         }
-        if graph.edgeCount == 0 {
+        if graph.edgeCount == 0 && (seed?.nodeCount ?? 0) == 0 {
             throw fail(headerLine, 1, "the edge list has a header but no edges",
                        hint: "add one line `source,target` per edge below the header")
         }

@@ -7,8 +7,9 @@ import OutpostGraph
 /// edge attribute (sorted by name; attributes named `source`, `target` or `weight` are left
 /// out). One row per edge in edge order; fields are quoted as RFC 4180 requires; `\n` line ends.
 /// An edge list cannot hold what is not an edge: nodes without edges, node labels and node
-/// attributes are lost (``nodesLost(in:)`` names the nodes), and direction is not recorded
-/// (read it back with `EdgeListReader(directed: true)`).
+/// attributes are in the node table beside it (``nodeTable(_:)``; ``nodesLost(in:)`` names the
+/// nodes an edge list alone loses), which ``EdgeListReader/read(_:file:nodeTable:nodeFile:)``
+/// reads with it. Direction is not recorded (read it back with `EdgeListReader(directed: true)`).
 public struct EdgeListWriter {
     public init() {}
 
@@ -31,15 +32,21 @@ public struct EdgeListWriter {
         let weighted = graph.edgeWeights.contains { $0 != 1 }
         let columns = Set((0..<graph.edgeCount).flatMap { graph.attributes(ofEdge: $0).keys })
             .subtracting(["source", "target", "weight"]).sorted()
-        var out = (["source", "target"] + (weighted ? ["weight"] : []) + columns).map(Self.field).joined(separator: ",") + "\n"
+        var out = CSVText.row(["source", "target"] + (weighted ? ["weight"] : []) + columns)
         for e in 0..<graph.edgeCount {
             var row = [graph.nodeIDs[Int(graph.edgeSources[e])], graph.nodeIDs[Int(graph.edgeTargets[e])]]
             if weighted { row.append("\(graph.edgeWeights[e])") }
             let attributes = graph.attributes(ofEdge: e)
             for name in columns { row.append(attributes[name] ?? "") }
-            out += row.map(Self.field).joined(separator: ",") + "\n"
+            out += CSVText.row(row)
         }
         return out
+    }
+
+    /// Where the node table of the edge list at `path` goes, and where ``GraphLoader`` looks for
+    /// it: `NAME.nodes.csv` beside `NAME.csv`.
+    public static func nodeTablePath(forEdgeList path: String) -> String {
+        (path as NSString).deletingPathExtension + ".nodes.csv"
     }
 
     /// Writes the node table atomically (see ``nodeTable(_:)``).
@@ -52,22 +59,13 @@ public struct EdgeListWriter {
     public func nodeTable(_ graph: Graph) -> String {
         let labelled = graph.nodeLabels.contains { $0 != nil }
         let columns = Set(graph.nodeAttributes.flatMap(\.keys)).subtracting(["id", "label"]).sorted()
-        var out = (["id"] + (labelled ? ["label"] : []) + columns).map(Self.field).joined(separator: ",") + "\n"
+        var out = CSVText.row(["id"] + (labelled ? ["label"] : []) + columns)
         for v in 0..<graph.nodeCount {
             var row = [graph.nodeIDs[v]]
             if labelled { row.append(graph.nodeLabels[v] ?? "") }
             for name in columns { row.append(graph.nodeAttributes[v][name] ?? "") }
-            out += row.map(Self.field).joined(separator: ",") + "\n"
+            out += CSVText.row(row)
         }
         return out
-    }
-
-    static func field(_ text: String) -> String {
-        // Quote what would otherwise split or be trimmed: commas, quotes, line breaks, edge spaces.
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            || text.first == " " || text.last == " " {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
     }
 }

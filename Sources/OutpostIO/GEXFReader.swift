@@ -19,12 +19,10 @@ import OutpostGraph
 /// export (``GEXFWriter``) back as the dataset it holds, recognised as ``DatasetFields`` says
 /// (the dataset's own fields come from `<outpost:field>` elements in `<meta>`).
 /// Nested nodes (hierarchical graphs) are reported as unsupported.
-public struct GEXFReader {
-    public init() {}
+public struct GEXFReader: DatasetFileReader {
+    public static let formatName = "GEXF"
 
-    public func read(at path: String) throws -> Graph {
-        try read(InputBytes.read(path, expecting: "GEXF"), file: path)
-    }
+    public init() {}
 
     public func read(_ data: Data, file: String = "<input>") throws -> Graph {
         try document(data, file: file).graph
@@ -32,17 +30,12 @@ public struct GEXFReader {
 
     /// Reads the file as a dataset when it is Outpost's export of one, and as a plain graph
     /// otherwise. - Returns: the input and the dataset's warnings.
-    public func readInput(at path: String) throws -> (LoadedInput, [Diagnostic]) {
-        try readInput(InputBytes.read(path, expecting: "GEXF"), file: path)
-    }
-
     public func readInput(_ data: Data, file: String = "<input>") throws -> (LoadedInput, [Diagnostic]) {
         let document = try document(data, file: file)
         func titles(_ domain: String) -> Set<String> { Set(document.attributes.values.filter { $0.domain == domain }.map(\.title)) }
         return try DatasetFields.input(DatasetFields.Exported(
-            graph: document.graph, graphValues: document.fields, graphLocation: SourceLocation(file: file, line: document.graphLine),
-            nodeLocations: document.nodeLines.map { SourceLocation(file: file, line: $0) },
-            edgeLocations: document.edgeLines.map { SourceLocation(file: file, line: $0) }),
+            graph: document.graph, graphValues: document.fields, file: file, graphLine: document.graphLine,
+            nodeLines: document.nodeLines, edgeLines: document.edgeLines),
             graphNames: Set(document.fields.keys), nodeNames: titles("node"), edgeNames: titles("edge"))
     }
 

@@ -14,21 +14,13 @@ import OutpostGraph
 /// ``readInput(at:)`` reads Outpost's own export (``GMLWriter``) back as the dataset it holds,
 /// recognised as ``DatasetFields`` says. Errors (a token that is not GML, an unclosed `[` or
 /// string, a duplicate id or label, an edge to an undeclared node) name the line and column.
-public struct GMLReader {
-    public init() {}
+public struct GMLReader: DatasetFileReader {
+    public static let formatName = "GML"
 
-    public func read(at path: String) throws -> Graph {
-        try read(InputBytes.read(path, expecting: "GML"), file: path)
-    }
+    public init() {}
 
     public func read(_ data: Data, file: String = "<input>") throws -> Graph {
         try exported(data, file: file).graph
-    }
-
-    /// Reads the file as a dataset when it is Outpost's export of one, and as a plain graph
-    /// otherwise. - Returns: the input and the dataset's warnings.
-    public func readInput(at path: String) throws -> (LoadedInput, [Diagnostic]) {
-        try readInput(InputBytes.read(path, expecting: "GML"), file: path)
     }
 
     public func readInput(_ data: Data, file: String = "<input>") throws -> (LoadedInput, [Diagnostic]) {
@@ -49,9 +41,7 @@ public struct GMLReader {
     }
 
     func exported(_ data: Data, file: String) throws -> DatasetFields.Exported {
-        let pairs = try data.withUnsafeBytes { raw -> [Pair] in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            if let problem = InputBytes.textProblem(in: bytes, file: file) { throw DiagnosticsError([problem]) }
+        let pairs = try InputBytes.withText(data, file: file) { bytes -> [Pair] in
             var parser = Parser(bytes: bytes, file: file)
             return try parser.document()
         }

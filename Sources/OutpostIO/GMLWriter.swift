@@ -17,10 +17,28 @@ import OutpostGraph
 /// Strings are escaped so that both libraries read them back (``escape(_:)``): `"` and `&` as
 /// `&quot;` and `&amp;` (which NetworkX and igraph decode), every other character outside
 /// printable ASCII as a character reference (`&#10;`, `&#1040;`), as NetworkX writes them (its
-/// `read_gml` takes ASCII only). igraph 0.11 leaves character references as they are. Keys must be GML names (a letter, then letters, digits or `_`):
-/// another attribute name is refused, naming it.
+/// `read_gml` takes ASCII only). igraph 0.11 leaves character references as they are: for
+/// igraph, write with ``Characters/utf8``, which igraph reads and writes. Keys must be GML names
+/// (a letter, then letters, digits or `_`): another attribute name is refused, naming it.
 public struct GMLWriter {
-    public init() {}
+    /// How a string's characters outside printable ASCII are written.
+    public enum Characters: String, Sendable, CaseIterable {
+        /// As character references (`&#20029;`), as the GML spec and NetworkX's `write_gml` write
+        /// them: the file is ASCII, which NetworkX's `read_gml` requires. igraph 0.11's
+        /// `Read_GML` keeps the references as text (and warns), so non-ASCII names arrive there
+        /// as `&#20029;…`.
+        case ascii
+        /// As UTF-8, as igraph's `write_gml` writes them, and as igraph's `Read_GML` reads them
+        /// (names with Chinese or accented letters survive); only `"` and `&` are escaped.
+        /// NetworkX's `read_gml` refuses such a file ("input is not ASCII-encoded").
+        case utf8
+    }
+
+    public var characters: Characters
+
+    public init(characters: Characters = .ascii) {
+        self.characters = characters
+    }
 
     /// Writes the file atomically: a failed write leaves no partial file.
     public func write(_ view: DatasetView, to path: String) throws {
@@ -31,22 +49,22 @@ public struct GMLWriter {
         let dataset = view.dataset
         var out = "graph [\n  directed 1\n  multigraph 1\n"
         let graphValues = DatasetFields.values(of: view)
-        out += try Self.pairs(DatasetFields.graph, graphValues, indent: "  ", owner: "the dataset")
+        out += try pairs(DatasetFields.graph, graphValues, indent: "  ", owner: "the dataset")
         var number: [String: Int] = [:]
         let nodeFields = DatasetFields.node.map { $0.name == "label" ? ExportField("name") : $0 }
         for entity in view.entities {
             number[entity.id] = number.count
             var values = DatasetFields.values(of: entity)
             values["name"] = values.removeValue(forKey: "label")
-            out += "  node [\n    id \(number[entity.id]!)\n    label \"\(Self.escape(entity.id))\"\n"
-            out += try Self.pairs(nodeFields, values, indent: "    ", owner: "entity '\(entity.id)'")
+            out += "  node [\n    id \(number[entity.id]!)\n    label \"\(escape(entity.id))\"\n"
+            out += try pairs(nodeFields, values, indent: "    ", owner: "entity '\(entity.id)'")
             out += "  ]\n"
         }
         for r in view.relationIndices {
             let relation = dataset.relations[r]
             guard let a = number[relation.from], let b = number[relation.to] else { continue }
             out += "  edge [\n    source \(a)\n    target \(b)\n    key \"\(DatasetFields.edgeID(r))\"\n"
-            out += try Self.pairs(DatasetFields.edge, DatasetFields.values(of: relation), indent: "    ",
+            out += try pairs(DatasetFields.edge, DatasetFields.values(of: relation), indent: "    ",
                                   owner: "relation \(relation.from) \(relation.type.rawValue) \(relation.to)")
             out += "  ]\n"
         }
@@ -65,11 +83,11 @@ public struct GMLWriter {
         let pairs = Set(zip(graph.edgeSources, graph.edgeTargets).map { graph.isDirected ? [$0, $1] : [min($0, $1), max($0, $1)] })
         if pairs.count < graph.edgeCount { out += "  multigraph 1\n" }
         for v in 0..<graph.nodeCount {
-            out += "  node [\n    id \(v)\n    label \"\(Self.escape(graph.nodeIDs[v]))\"\n"
+            out += "  node [\n    id \(v)\n    label \"\(escape(graph.nodeIDs[v]))\"\n"
             var values = graph.nodeAttributes[v]
             values.removeValue(forKey: "label")
             if let label = graph.nodeLabels[v] { values["name"] = label }
-            out += try Self.pairs(values.keys.sorted().map { ExportField($0) }, values, indent: "    ", owner: "node '\(graph.nodeIDs[v])'")
+            out += try self.pairs(values.keys.sorted().map { ExportField($0) }, values, indent: "    ", owner: "node '\(graph.nodeIDs[v])'")
             out += "  ]\n"
         }
         for e in 0..<graph.edgeCount {
@@ -78,7 +96,7 @@ public struct GMLWriter {
             var values = graph.attributes(ofEdge: e)
             values.removeValue(forKey: "weight")
             if let id = values.removeValue(forKey: "id") { values["key"] = id }
-            out += try Self.pairs(values.keys.sorted().map { ExportField($0) }, values, indent: "    ",
+            out += try self.pairs(values.keys.sorted().map { ExportField($0) }, values, indent: "    ",
                                   owner: "edge \(graph.nodeIDs[Int(graph.edgeSources[e])]) → \(graph.nodeIDs[Int(graph.edgeTargets[e])])")
             out += "  ]\n"
         }
@@ -86,11 +104,11 @@ public struct GMLWriter {
     }
 
     /// `key value` lines for the fields that have a value.
-    static func pairs(_ fields: [ExportField], _ values: [String: String], indent: String, owner: String) throws -> String {
+    func pairs(_ fields: [ExportField], _ values: [String: String], indent: String, owner: String) throws -> String {
         var out = ""
         for field in fields {
             guard let value = values[field.name] else { continue }
-            guard isName(field.name), !["id", "source", "target", "node", "edge", "graph"].contains(field.name) else {
+            guard Self.isName(field.name), !["id", "source", "target", "node", "edge", "graph"].contains(field.name) else {
                 throw ExportError.nameNotAllowed(owner: owner, name: field.name, format: "GML",
                                                  rule: "a letter, then letters, digits or _; not id, source, target, node, edge or graph")
             }
@@ -109,9 +127,13 @@ public struct GMLWriter {
         return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
     }
 
-    /// A GML string's content: `&quot;`, `&amp;`, and every other character outside printable
-    /// ASCII (space to `~`) as `&#N;` with N the scalar's decimal value, as NetworkX writes it.
-    static func escape(_ text: String) -> String {
+    /// A GML string's content in this writer's ``characters``.
+    func escape(_ text: String) -> String { Self.escape(text, characters: characters) }
+
+    /// A GML string's content: `&quot;`, `&amp;`, and (``Characters/ascii``) every other
+    /// character outside printable ASCII (space to `~`) as `&#N;` with N the scalar's decimal
+    /// value, as NetworkX writes it; (``Characters/utf8``) every other character as it is.
+    static func escape(_ text: String, characters: Characters = .ascii) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -119,7 +141,7 @@ public struct GMLWriter {
                 out += "&quot;"
             } else if scalar == "&" {
                 out += "&amp;"
-            } else if scalar.value >= 0x20 && scalar.value <= 0x7E {
+            } else if characters == .utf8 || (scalar.value >= 0x20 && scalar.value <= 0x7E) {
                 out.unicodeScalars.append(scalar)
             } else {
                 out += "&#\(scalar.value);"

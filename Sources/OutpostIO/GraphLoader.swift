@@ -8,7 +8,8 @@ public enum LoadedInput: Sendable {
 }
 
 /// Opens any input the tool accepts, choosing the reader from the path:
-/// a folder (or `.yaml` file) is a dataset, `.csv` an edge list, `.graphml`/`.xml` GraphML,
+/// a folder (or `.yaml` file) is a dataset, `.csv` an edge list (with the node table
+/// `NAME.nodes.csv` beside `NAME.csv` when there is one, as `outpost export` writes it), `.graphml`/`.xml` GraphML,
 /// `.gexf` GEXF, `.gml` GML, `.json` node-link JSON (each a dataset again when it is Outpost's
 /// export of one, ``DatasetFields``) and `.net` Pajek; or from ``inputFormat`` when it is set,
 /// which standard input (the path `-`) needs.
@@ -52,8 +53,9 @@ public struct GraphLoader {
 
     /// Each file format's extensions and name, for messages.
     static let extensions: [(suffixes: [String], format: Format, name: String)] = [
-        (["csv"], .edgeList, "CSV"), (["graphml", "xml"], .graphML, "GraphML"), (["gexf"], .gexf, "GEXF"),
-        (["gml"], .gml, "GML"), (["net"], .pajek, "Pajek"), (["json"], .nodeLinkJSON, "JSON"),
+        (["csv"], .edgeList, EdgeListReader.formatName), (["graphml", "xml"], .graphML, GraphMLReader.formatName),
+        (["gexf"], .gexf, GEXFReader.formatName), (["gml"], .gml, GMLReader.formatName), (["net"], .pajek, PajekReader.formatName),
+        (["json"], .nodeLinkJSON, NodeLinkJSONReader.formatName),
     ]
 
     public static func format(of path: String) throws -> Format {
@@ -80,6 +82,14 @@ public struct GraphLoader {
         if format == .dataset {
             let (dataset, warnings) = try DatasetReader().readValid(at: path)
             return (.dataset(dataset), warnings)
+        }
+        if format == .edgeList {
+            let nodes = EdgeListWriter.nodeTablePath(forEdgeList: path)
+            if nodes != path && FileManager.default.fileExists(atPath: nodes) {
+                let reader = EdgeListReader(directed: directed, delimiter: delimiter)
+                return (.plain(try reader.read(InputBytes.read(path, expecting: EdgeListReader.formatName), file: path,
+                                               nodeTable: InputBytes.read(nodes, expecting: EdgeListReader.formatName), nodeFile: nodes)), [])
+            }
         }
         return try load(InputBytes.read(path, expecting: format.displayName), file: path, as: format)
     }

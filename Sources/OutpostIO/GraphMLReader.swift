@@ -21,12 +21,10 @@ import OutpostGraph
 /// never reach Foundation's parser, which can trap on them (bytes that are not UTF-8 in an
 /// element name end the process inside FoundationXML). A file of 8,000,000 bytes or more is
 /// parsed from a stream, in chunks (given all at once, libxml2 stops at 10,000,000 bytes).
-public struct GraphMLReader {
-    public init() {}
+public struct GraphMLReader: DatasetFileReader {
+    public static let formatName = "GraphML"
 
-    public func read(at path: String) throws -> Graph {
-        try read(InputBytes.read(path, expecting: "GraphML"), file: path)
-    }
+    public init() {}
 
     public func read(_ data: Data, file: String = "<input>") throws -> Graph {
         try document(data, file: file).graph
@@ -37,19 +35,14 @@ public struct GraphMLReader {
     ///
     /// A dataset read back is checked as one read from YAML is; its errors name the GraphML
     /// line of the node or edge. - Returns: the input and the dataset's warnings.
-    public func readInput(at path: String) throws -> (LoadedInput, [Diagnostic]) {
-        try readInput(InputBytes.read(path, expecting: "GraphML"), file: path)
-    }
-
     public func readInput(_ data: Data, file: String = "<input>") throws -> (LoadedInput, [Diagnostic]) {
         let document = try document(data, file: file)
         func names(_ domain: String) -> Set<String> {
             Set(document.keys.values.filter { $0.domain == domain || $0.domain == "all" }.map(\.name))
         }
         return try DatasetFields.input(DatasetFields.Exported(
-            graph: document.graph, graphValues: document.graphData, graphLocation: SourceLocation(file: file, line: document.graphLine),
-            nodeLocations: document.nodeLines.map { SourceLocation(file: file, line: $0) },
-            edgeLocations: document.edgeLines.map { SourceLocation(file: file, line: $0) }),
+            graph: document.graph, graphValues: document.graphData, file: file, graphLine: document.graphLine,
+            nodeLines: document.nodeLines, edgeLines: document.edgeLines),
             graphNames: names("graph"), nodeNames: names("node"), edgeNames: names("edge"))
     }
 

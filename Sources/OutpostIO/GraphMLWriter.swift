@@ -12,6 +12,14 @@ public struct GraphMLWriter {
     public init() {}
 
     /// Writes the file atomically: a failed write leaves no partial file.
+    /// The XML declaration and the `<graphml>` start tag with its namespaces, as every GraphML file Outpost writes begins.
+    static let prolog = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+        xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+
+        """
+
     public func write(_ graph: Graph, to path: String) throws {
         try writeAtomically(write(graph), to: path)
     }
@@ -22,10 +30,7 @@ public struct GraphMLWriter {
         let edgeKeys = Set((0..<graph.edgeCount).flatMap { graph.attributes(ofEdge: $0).keys }).subtracting(["id", "weight"]).sorted()
         let weighted = graph.edgeWeights.contains { $0 != 1 }
 
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-        out += "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        var out = GraphMLWriter.prolog
         var keyID: [String: String] = [:]
         var next = 0
         func declare(_ name: String, for domain: String, type: String) {

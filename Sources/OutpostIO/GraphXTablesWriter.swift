@@ -5,7 +5,7 @@ import OutpostGraph
 /// "true").csv`): `vertices.csv` with `vid` (a 64-bit vertex id, the node's index, as GraphX
 /// needs), `id`, `label`, `kind`, and `edges.csv` with `src`, `dst` (vids), `id`, `relation`,
 /// `status`, `weight`; one row per edge (for a dataset export, one per relation). CSV quoting is
-/// ``EdgeListWriter``'s. `Benchmarks/graphx/outpost-graphx.scala` reads them.
+/// ``CSVText``'s. `Benchmarks/graphx/outpost-graphx.scala` reads them.
 public struct GraphXTablesWriter {
     public init() {}
 
@@ -16,15 +16,13 @@ public struct GraphXTablesWriter {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         var vertices = "vid,id,label,kind\n"
         for v in 0..<graph.nodeCount {
-            vertices += [String(v), graph.nodeIDs[v], graph.nodeLabels[v] ?? "", graph.nodeAttributes[v]["kind"] ?? ""]
-                .map(EdgeListWriter.field).joined(separator: ",") + "\n"
+            vertices += CSVText.row([String(v), graph.nodeIDs[v], graph.nodeLabels[v] ?? "", graph.nodeAttributes[v]["kind"] ?? ""])
         }
         var edges = "src,dst,id,relation,status,weight\n"
         for e in 0..<graph.edgeCount {
             let attributes = graph.attributes(ofEdge: e)
-            edges += [String(graph.edgeSources[e]), String(graph.edgeTargets[e]), attributes["id"] ?? String(e),
-                      attributes["relation"] ?? "", attributes["status"] ?? "", "\(graph.edgeWeights[e])"]
-                .map(EdgeListWriter.field).joined(separator: ",") + "\n"
+            edges += CSVText.row([String(graph.edgeSources[e]), String(graph.edgeTargets[e]), attributes["id"] ?? String(e),
+                                  attributes["relation"] ?? "", attributes["status"] ?? "", "\(graph.edgeWeights[e])"])
         }
         try writeAtomically(vertices, to: base + "vertices.csv")
         try writeAtomically(edges, to: base + "edges.csv")

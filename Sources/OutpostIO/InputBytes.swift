@@ -26,6 +26,16 @@ enum InputBytes {
         return data
     }
 
+    /// Runs `body` on the bytes of `data` once they are checked as text (``textProblem(in:file:xml:)``).
+    /// - Throws: ``DiagnosticsError`` with the first problem, at its line and column; what `body` throws.
+    static func withText<R>(_ data: Data, file: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
+        try data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let problem = textProblem(in: bytes, file: file) { throw DiagnosticsError([problem]) }
+            return try body(bytes)
+        }
+    }
+
     /// Whether the bytes start with a UTF-8 byte order mark.
     static func hasByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF

@@ -13,21 +13,13 @@ import OutpostGraph
 /// is left out. ``readInput(at:)`` reads Outpost's own export (``NodeLinkJSONWriter`` of
 /// ``DatasetView/exportGraph()``) back as the dataset it holds, recognised as ``DatasetFields``
 /// says. Errors name the line and column of the node or edge at fault.
-public struct NodeLinkJSONReader {
-    public init() {}
+public struct NodeLinkJSONReader: DatasetFileReader {
+    public static let formatName = "JSON"
 
-    public func read(at path: String) throws -> Graph {
-        try read(InputBytes.read(path, expecting: "JSON"), file: path)
-    }
+    public init() {}
 
     public func read(_ data: Data, file: String = "<input>") throws -> Graph {
         try exported(data, file: file).graph
-    }
-
-    /// Reads the file as a dataset when it is Outpost's export of one, and as a plain graph
-    /// otherwise. - Returns: the input and the dataset's warnings.
-    public func readInput(at path: String) throws -> (LoadedInput, [Diagnostic]) {
-        try readInput(InputBytes.read(path, expecting: "JSON"), file: path)
     }
 
     public func readInput(_ data: Data, file: String = "<input>") throws -> (LoadedInput, [Diagnostic]) {
@@ -35,9 +27,7 @@ public struct NodeLinkJSONReader {
     }
 
     func exported(_ data: Data, file: String) throws -> DatasetFields.Exported {
-        let root = try data.withUnsafeBytes { raw -> JSONNode in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            if let problem = InputBytes.textProblem(in: bytes, file: file) { throw DiagnosticsError([problem]) }
+        let root = try InputBytes.withText(data, file: file) { bytes -> JSONNode in
             var parser = JSONParser(bytes: bytes, file: file)
             return try parser.document()
         }

@@ -11,19 +11,13 @@ import OutpostGraph
 /// coordinates and shape, are kept as `name value` attributes, as NetworkX keeps them.
 /// `*network NAME` is skipped; `*matrix` and multi-relational `*arcs :2` sections are refused.
 /// Errors name the line and column.
-public struct PajekReader {
+public struct PajekReader: GraphFileReader {
+    public static let formatName = "Pajek"
+
     public init() {}
 
-    public func read(at path: String) throws -> Graph {
-        try read(InputBytes.read(path, expecting: "Pajek"), file: path)
-    }
-
     public func read(_ data: Data, file: String = "<input>") throws -> Graph {
-        try data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            if let problem = InputBytes.textProblem(in: bytes, file: file) { throw DiagnosticsError([problem]) }
-            return try parse(bytes, file: file)
-        }
+        try InputBytes.withText(data, file: file) { try parse($0, file: file) }
     }
 
     /// The tokens of the line `bytes[range]` with their columns (in characters, from 1): words,

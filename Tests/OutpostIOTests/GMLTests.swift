@@ -27,6 +27,58 @@ import OutpostGraph
         DatasetComparison.expectEqual(read, original)
     }
 
+    /// Written for igraph (UTF-8), the bundled dataset's accented and Chinese names are in the
+    /// file as they are, and read back field by field as from the ASCII file.
+    @Test func theUTF8ExportKeepsNamesAsTheyAreAndReadsBack() throws {
+        let (original, _) = try DatasetReader().readValid(at: TestPaths.path("Graphs/overseas-police-stations"))
+        let text = try GMLWriter(characters: .utf8).write(DatasetView(original, filter: .everything))
+        #expect(text.contains(#"name "Associação de Comunidade Fuzhou Shiyi Portugal""#) && text.contains("海外110报警服务台") && !text.contains("&#"))
+        guard case let .dataset(read) = try GMLReader().readInput(Data(text.utf8), file: "all.gml").0 else {
+            Issue.record("the export was read as a plain graph"); return
+        }
+        DatasetComparison.expectEqual(read, original)
+        let note = DatasetGraphMLWriterTests.dataset(note: "line one\r\nline two\tq \"d\" & é 中 😀 &#34; ]")
+        let awkward = try GMLWriter(characters: .utf8).write(DatasetView(note, filter: .everything))
+        #expect(awkward.contains("note \"line one\r\nline two\tq &quot;d&quot; &amp; é 中 😀 &amp;#34; ]\""))
+        guard case let .dataset(back) = try GMLReader().readInput(Data(awkward.utf8)).0 else {
+            Issue.record("the export was read as a plain graph"); return
+        }
+        DatasetComparison.expectEqual(back, note)
+    }
+
+    /// igraph 0.11's `write_gml` layout (a `Creator` line, lists opened on their own line, UTF-8
+    /// text, `&quot;` and `&amp;`), as it wrote a graph whose names hold Chinese and accents.
+    @Test func readsUTF8AsIgraphWritesIt() throws {
+        let igraph = """
+        Creator "igraph version 0.10.13 Wed Dec  2 16:23:08 2026"
+        Version 1
+        graph
+        [
+          directed 1
+          node
+          [
+            id 0
+            label "丽水 Café"
+            name2 "say &quot;hi&quot; &amp; more"
+          ]
+          node
+          [
+            id 1
+            label "b"
+          ]
+          edge
+          [
+            source 0
+            target 1
+          ]
+        ]
+
+        """
+        let graph = try GMLReader().read(Data(igraph.utf8), file: "igraph.gml")
+        #expect(graph.isDirected && graph.nodeIDs == ["丽水 Café", "b"] && graph.edgeCount == 1)
+        #expect(graph.nodeAttributes[0]["name2"] == "say \"hi\" & more")
+    }
+
     /// The shape of `nx.write_gml(nx.MultiDiGraph([("a", "b"), ("a", "b")]))`, with comments,
     /// a graphics list and a weight.
     static let networkX = """

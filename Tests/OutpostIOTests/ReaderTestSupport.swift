@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 import OutpostGraph
+@testable import OutpostIO
 
 /// Field-by-field comparison of two datasets, ignoring where each value was written
 /// (`location`, which names a YAML line in one and an export's line in the other).
@@ -53,4 +55,26 @@ func expectReadError(_ expected: String, _ what: String, sourceLocation: Testing
     } catch {
         #expect("\(error)".contains(expected), "\(error)", sourceLocation: sourceLocation)
     }
+}
+
+/// The rows of CSV text as the project's own CSV scanner (the edge-list reader's) reads them;
+/// the header is the first row.
+func csvRows(_ text: String, file: String = "<csv>") throws -> [[String]] {
+    try Data(text.utf8).withUnsafeBytes { raw in
+        var scanner = CSVScanner(bytes: raw.bindMemory(to: UInt8.self))
+        var rows: [[String]] = []
+        while try scanner.nextRow(file: file) != nil {
+            if scanner.isBlankRow { continue }
+            rows.append(scanner.fields.map { scanner.text(of: $0) })
+        }
+        return rows
+    }
+}
+
+/// CSV rows as dictionaries keyed by the header's names, checking each row has one cell per column.
+func csvRecords(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (header: [String], rows: [[String: String]]) {
+    let rows = try csvRows(text)
+    let header = try #require(rows.first, sourceLocation: sourceLocation)
+    for row in rows.dropFirst() { #expect(row.count == header.count, "\(row)", sourceLocation: sourceLocation) }
+    return (header, rows.dropFirst().map { Dictionary(zip(header, $0), uniquingKeysWith: { a, _ in a }) })
 }
