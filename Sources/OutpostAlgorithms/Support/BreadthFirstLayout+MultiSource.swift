@@ -198,3 +198,20 @@ extension BreadthFirstLayout {
     /// not reached by every source yet.
     static var bottomUpFactor: Int { 4 }
 }
+
+extension UInt64 {
+    /// The word of the batch's first `count` sources that holds sources `offset..<offset + 64`.
+    @inline(__always)
+    static func first(_ count: Int, from offset: Int) -> UInt64 { first(Swift.min(Swift.max(count - offset, 0), 64)) }
+}
+
+extension SIMD4: SourceSet where Scalar == UInt64 {
+    static var capacity: Int { 256 }
+    static var empty: Self { Self(0, 0, 0, 0) }
+    @inline(__always)
+    static func first(_ count: Int) -> Self {
+        Self(UInt64.first(count, from: 0), UInt64.first(count, from: 64), UInt64.first(count, from: 128), UInt64.first(count, from: 192))
+    }
+    @inline(__always)
+    var count: Int { self[0].nonzeroBitCount + self[1].nonzeroBitCount + self[2].nonzeroBitCount + self[3].nonzeroBitCount }
+}
