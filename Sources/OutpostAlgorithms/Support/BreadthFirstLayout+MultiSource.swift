@@ -65,10 +65,10 @@ extension BreadthFirstLayout {
         return batches
     }
 
-    /// For every node w and every source s in `batch` with a path s → w, adds 1, d(s, w) and
-    /// 1/d(s, w) (nothing for s = w) to `sums[3w]`, `sums[3w + 1]` and `sums[3w + 2]`: one
-    /// multi-source breadth-first search along out-edges (Then et al., "The More the Merrier:
-    /// Efficient Multi-Source Graph Traversal", VLDB 2014).
+    /// For every node w and every source s in `batch` with a path s → w (s = w included), adds
+    /// 1 to `sums[3w]`, the hop distance d(s, w) to `sums[3w + 1]` and, for s ≠ w, 1/d(s, w)
+    /// to `sums[3w + 2]`: one multi-source breadth-first search along out-edges (Then et al.,
+    /// "The More the Merrier: Efficient Multi-Source Graph Traversal", VLDB 2014).
     ///
     /// Every node holds the set of the batch's sources that have reached it (`seen`) and of
     /// those whose search is at it in the current layer (`visit`), one bit per source, so one
@@ -86,6 +86,10 @@ extension BreadthFirstLayout {
     ///
     /// `batch` must lie inside one component (see ``sourceBatches(capacity:)``) and hold at
     /// most `Sources.capacity` sources; `sums` has `3 · nodeCount` entries.
+    ///
+    /// - Complexity: per layer, the out-slots of the frontier (top-down) or at most the
+    ///   in-slots of the unfinished nodes (bottom-up), each read costing one word operation
+    ///   for the whole batch; O(*E*) per layer and O(*V*) memory per worker.
     func addHopSums<Sources: SourceSet>(from batch: Range<Int>, state: MultiSourceState<Sources>,
                                         into sums: RawBuffer<Double>) {
         let seen = state.seen, visit = state.visit, next = state.next
