@@ -17,7 +17,9 @@ extension GraphIndex {
     ///   infinite.
     /// - Complexity: O(*V*·*E*) unweighted, O(*V*·(*E* + *V*) log *V*) weighted; in parallel over
     ///   nodes. Unweighted, one multi-source breadth-first search serves 256 sources (see
-    ///   `incomingDistanceSums`).
+    ///   `incomingDistanceSums`): on the 20,000-node Barabási–Albert benchmark graph
+    ///   0.13–0.38 s against 5.6–9.6 s for one search per source (alternating runs on a busy
+    ///   machine), 0.009–0.020× NetworKit's `Closeness`.
     public func closenessCentrality(weighted: Bool = false, wassermanFaust: Bool = true,
                                     progress: ProgressHandler? = nil) throws -> CentralityScores {
         if weighted { try checkWeightsFiniteAndNonNegative(for: "closeness") }
