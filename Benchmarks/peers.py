@@ -30,8 +30,11 @@ def report(**fields):
 
 
 def read_edges():
+    """The edges as an (m, 2) array, and the weights as a list when the file has a third column."""
     import numpy as np
-    return np.loadtxt(path, delimiter=",", skiprows=1, dtype=np.int64)
+    table = np.loadtxt(path, delimiter=",", skiprows=1, dtype=np.int64)
+    weights = table[:, 2].astype(float).tolist() if table.shape[1] > 2 else None
+    return table[:, :2], weights
 
 
 setups = {}  # algorithm -> called before each timed run, outside the timing
@@ -40,8 +43,11 @@ if library == "igraph":
     import igraph as ig
 
     def load():
-        edges = read_edges()
-        return ig.Graph(n=int(edges.max()) + 1, edges=edges.tolist(), directed=False)
+        edges, weights = read_edges()
+        g = ig.Graph(n=int(edges.max()) + 1, edges=edges.tolist(), directed=False)
+        if weights is not None:
+            g.es["weight"] = weights
+        return g
 
     t, g = timed(load)
     report(algorithm="load", seconds=t, nodes=g.vcount(), edges=g.ecount())
@@ -56,7 +62,10 @@ if library == "igraph":
     setups["components"] = fresh_graph
     runs = {
         "betweenness": lambda: sum(g.betweenness()),
+        "betweenness-weighted": lambda: sum(g.betweenness(weights="weight")),
+        "closeness-weighted": lambda: sum(g.closeness(weights="weight")),
         "closeness": lambda: sum(g.closeness()),
+        "harmonic": lambda: sum(g.harmonic_centrality(normalized=False)),
         "pagerank": lambda: max(g.pagerank()),
         "components": lambda: len(g.connected_components()),
         "core-number": lambda: max(g.coreness()),
@@ -89,6 +98,7 @@ elif library == "networkit":
     runs = {
         "betweenness": lambda: sum(run(nk.centrality.Betweenness, normalized=True).scores()),
         "closeness": lambda: sum(run(nk.centrality.Closeness, True, nk.centrality.ClosenessVariant.Generalized).scores()),
+        "harmonic": lambda: sum(run(nk.centrality.HarmonicCloseness, False).scores()),
         "pagerank": lambda: max(run(nk.centrality.PageRank, 0.85, 1e-10).scores()),
         "components": lambda: run(nk.components.ConnectedComponents).numberOfComponents(),
         "core-number": lambda: max(run(nk.centrality.CoreDecomposition).scores()),
@@ -100,9 +110,12 @@ elif library == "networkx":
     import networkx as nx
 
     def load():
-        edges = read_edges()
+        edges, weights = read_edges()
         g = nx.Graph()
-        g.add_edges_from(map(tuple, edges.tolist()))
+        if weights is None:
+            g.add_edges_from(map(tuple, edges.tolist()))
+        else:
+            g.add_weighted_edges_from((u, v, w) for (u, v), w in zip(edges.tolist(), weights))
         return g
 
     t, g = timed(load)
@@ -115,6 +128,7 @@ elif library == "networkx":
     runs = {
         "betweenness": lambda: sum(nx.betweenness_centrality_subset(g, nodes, list(g.nodes())).values()),
         "closeness": lambda: sum(nx.closeness_centrality(g, u=u) for u in nodes),
+        "harmonic": lambda: sum(nx.harmonic_centrality(g, sources=nodes).values()),
         "pagerank": lambda: max(nx.pagerank(g, tol=1e-10).values()),
         "components": lambda: nx.number_connected_components(g),
         "core-number": lambda: max(nx.core_number(g).values()),
@@ -137,7 +151,7 @@ for name in algorithms:
         t, value = timed(runs[name])
         times.append(t)
     t = sorted(times)[len(times) // 2]
-    if library == "networkx" and name in ("betweenness", "closeness"):
+    if library == "networkx" and name in ("betweenness", "closeness", "harmonic"):
         report(algorithm=name, seconds=t * scale, checksum=value, runs=[x * scale for x in times],
                note=f"extrapolated from {SAMPLE} sources")
     else:

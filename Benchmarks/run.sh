@@ -31,7 +31,7 @@ for line in sys.stdin:
 
 tasks=(
   "edges-1m load"
-  "ba-20k betweenness closeness"
+  "ba-20k betweenness closeness harmonic"
   "ba-1m pagerank components core-number"
   "planted louvain leiden leiden-2 label-propagation"
 )
@@ -41,4 +41,8 @@ for task in "${tasks[@]}"; do
   run "$graph" outpost "$@"
   for peer in $PEERS; do run "$graph" "$peer" "$@"; done
 done
+# Weighted paths against igraph, the reference for them (NetworKit and NetworkX not run:
+# NetworkX's weighted all-pairs measures would take hours).
+run ba-20k-weighted outpost betweenness-weighted closeness-weighted
+case " $PEERS " in *" igraph "*) run ba-20k-weighted igraph betweenness-weighted closeness-weighted ;; esac
 "$venv/bin/python" Benchmarks/report.py "$out" | tee Benchmarks/results/latest.md

@@ -5,7 +5,7 @@
 //   outpost-bench FILE.csv [--directed] [--repeat N] ALGORITHM…
 // With --repeat N, each algorithm runs up to N times (fewer once its runs pass 30 s in total)
 // and the median is reported, with every run's time; Benchmarks/peers.py does the same.
-//   ALGORITHM: load betweenness closeness pagerank components core-number louvain leiden leiden-2 label-propagation
+//   ALGORITHM: load betweenness closeness harmonic betweenness-weighted closeness-weighted pagerank components core-number louvain leiden leiden-2 label-propagation
 // (leiden runs until the partition stops changing; leiden-2 stops after 2 iterations, igraph's default)
 // Community checksums are the modularity reached.
 import Foundation
@@ -52,6 +52,9 @@ for algorithm in algorithms where algorithm != "load" {
     switch algorithm {
     case "betweenness": time = try seconds { checksum = try index.betweennessCentrality().scores.reduce(0, +) }
     case "closeness": time = try seconds { checksum = try index.closenessCentrality().scores.reduce(0, +) }
+    case "harmonic": time = try seconds { checksum = try index.harmonicCentrality().scores.reduce(0, +) }
+    case "betweenness-weighted": time = try seconds { checksum = try index.betweennessCentrality(weighted: true).scores.reduce(0, +) }
+    case "closeness-weighted": time = try seconds { checksum = try index.closenessCentrality(weighted: true).scores.reduce(0, +) }
     case "pagerank": time = try seconds { checksum = try index.pageRank(tolerance: 1e-10).scores.max() ?? 0 }
     case "components": time = seconds { checksum = Double(index.connectedComponents().count) }
     case "core-number": time = try seconds { checksum = Double(try index.coreNumbers().max() ?? 0) }

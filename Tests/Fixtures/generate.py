@@ -125,6 +125,44 @@ def components_graph() -> nx.Graph:
     return G
 
 
+def shuffled_union(name: str, parts: list[nx.Graph], isolated: int, seed: int, directed: bool) -> nx.Graph:
+    """Disjoint union of `parts` plus `isolated` isolated nodes, relabelled "0".."n-1"
+    in a seeded random order and added in label order, so that no component is a
+    contiguous run of node positions."""
+    G = nx.DiGraph(name=name) if directed else nx.Graph(name=name)
+    union = nx.disjoint_union_all(parts) if parts else (nx.DiGraph() if directed else nx.Graph())
+    n = union.number_of_nodes() + isolated
+    labels = list(range(n))
+    random.Random(seed).shuffle(labels)
+    G.add_nodes_from(str(i) for i in range(n))
+    G.add_edges_from((str(labels[u]), str(labels[v])) for u, v in union.edges())
+    return G
+
+
+def batch_graphs() -> dict[str, nx.Graph]:
+    """Graphs sized around the multi-source search's batch widths (64 and 256 sources per
+    batch, words of 64 bits): one batch short, full, one over, two full plus one."""
+    return {
+        "batch-63": _stringify(nx.gnp_random_graph(63, 0.06, seed=21)),
+        "batch-64": _stringify(nx.connected_watts_strogatz_graph(64, 4, 0.1, seed=22)),
+        "batch-65": _stringify(nx.barabasi_albert_graph(65, 2, seed=23)),
+        # a long path (deep layers), a preferential-attachment part, a cycle, isolated nodes
+        "batch-129": shuffled_union("batch-129", [nx.path_graph(70), nx.barabasi_albert_graph(50, 2, seed=24),
+                                                  nx.cycle_graph(6)], 3, seed=24, directed=False),
+        "batch-directed-130": _stringify(nx.gnp_random_graph(130, 0.025, seed=25, directed=True)),
+        "batch-257": shuffled_union("batch-257", [nx.barabasi_albert_graph(200, 2, seed=26), nx.path_graph(50)],
+                                    7, seed=26, directed=False),
+        "batch-directed-300": shuffled_union(
+            "batch-directed-300",
+            [nx.gnp_random_graph(240, 0.012, seed=27, directed=True), nx.path_graph(40, create_using=nx.DiGraph)],
+            20, seed=27, directed=True),
+    }
+
+
+# Graphs for closeness and harmonic centrality only (see batch_graphs).
+SEARCH_ONLY = set(batch_graphs())
+
+
 def build_graphs() -> dict[str, nx.Graph]:
     karate = _stringify(nx.karate_club_graph())
     lesmis = _stringify(nx.les_miserables_graph())
@@ -142,6 +180,7 @@ def build_graphs() -> dict[str, nx.Graph]:
         "ba-200": _stringify(nx.barabasi_albert_graph(200, 3, seed=5)),
         "planted": _stringify(nx.planted_partition_graph(4, 25, 0.5, 0.02, seed=3)),
     }
+    graphs.update(batch_graphs())
     return graphs
 
 
@@ -254,6 +293,16 @@ def expected_for(name: str, G: nx.Graph, weighted: bool) -> dict:
     d["weighted"] = weighted
     d["nodes"] = [str(n) for n in G]
     d["edges"] = G.number_of_edges()
+
+    if name in SEARCH_ONLY:
+        put("closeness_centrality",
+            lambda: fmap(nx.closeness_centrality(G, distance=None, wf_improved=True)))
+        put("closeness_centrality_unscaled",
+            lambda: fmap(nx.closeness_centrality(G, distance=None, wf_improved=False)))
+        put("harmonic_centrality", lambda: fmap(nx.harmonic_centrality(G, distance=None)))
+        if rec.errors:
+            d["errors"] = rec.errors
+        return d
 
     # ---- centrality ------------------------------------------------------
     put("degree_centrality", lambda: fmap(nx.degree_centrality(G)))

@@ -2,7 +2,8 @@ import Testing
 import OutpostGraph
 @testable import OutpostAlgorithms
 
-/// The renumbering behind unweighted betweenness must be a permutation that keeps every edge.
+/// The renumbering behind unweighted betweenness and closeness must be a permutation that keeps
+/// every edge, and number each (weakly) connected component contiguously.
 @Suite struct BreadthFirstLayoutTests {
     @Test(arguments: ["components", "directed", "ba-200"])
     func keepsEveryEdgeUnderAPermutation(_ name: String) throws {
@@ -15,7 +16,24 @@ import OutpostGraph
             let u = Int(layout.newIndex[v])
             let renumbered = layout.targets[layout.offsets[u]..<layout.offsets[u + 1]].map { Int(layout.originalIndex[Int($0)]) }
             #expect(renumbered.sorted() == original.sorted(), "row of node \(index.ids[v])")
+            let originalIn = index.inSources[index.inOffsets[v]..<index.inOffsets[v + 1]].map { Int($0) }
+            let renumberedIn = layout.inSources[layout.inOffsets[u]..<layout.inOffsets[u + 1]].map { Int(layout.originalIndex[Int($0)]) }
+            #expect(renumberedIn.sorted() == originalIn.sorted(), "in-row of node \(index.ids[v])")
         }
+    }
+
+    @Test func numbersWeaklyConnectedComponentsOfADirectedGraphTogether() {
+        // a → b ← c and x → y: following out-edges only, c would start a traversal of its own.
+        var graph = Graph(directed: true)
+        for id in ["a", "b", "c", "x", "y"] { graph.addNode(id) }
+        graph.addEdge(graph.index(of: "a")!, graph.index(of: "b")!)
+        graph.addEdge(graph.index(of: "c")!, graph.index(of: "b")!)
+        graph.addEdge(graph.index(of: "x")!, graph.index(of: "y")!)
+        let index = GraphIndex(graph)
+        let layout = BreadthFirstLayout(index)
+        #expect(layout.originalIndex.map { index.ids[Int($0)] } == ["a", "b", "c", "x", "y"])
+        #expect(layout.componentStart == [0, 3, 5])
+        #expect(layout.sourceBatches(capacity: 2) == [0..<2, 2..<3, 3..<5])
     }
 
     @Test func startsAtTheBusiestNodeAndVisitsBreadthFirst() throws {

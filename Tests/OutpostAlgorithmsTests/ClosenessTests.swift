@@ -2,9 +2,9 @@ import Testing
 import OutpostGraph
 @testable import OutpostAlgorithms
 
-/// The direction-optimising searches behind closeness and harmonic centrality, against a plain
-/// breadth-first search written here, on graphs big enough for bottom-up layers (the NetworkX
-/// fixtures in `CentralityTests` are small).
+/// The multi-source searches behind closeness and harmonic centrality, against a plain
+/// breadth-first search written here, on graphs big enough for several batches and for
+/// bottom-up layers, with batches of 64 and of 256 sources.
 @Suite struct ClosenessTests {
     /// For each node: how many reach it, the sum of their hop distances, the sum of reciprocals.
     static func plainSums(_ index: GraphIndex) -> [(Int, Double, Double)] {
@@ -52,19 +52,21 @@ import OutpostGraph
         return GraphIndex(graph)
     }
 
-    /// The direction-optimising sums of every node equal a plain search's.
+    /// The multi-source sums of every node equal a plain search's.
     static func expectPlainSums(_ index: GraphIndex) {
         let expected = Self.plainSums(index)
-        let actual = index.incomingDistanceSums(weighted: false)
-        for u in 0..<index.nodeCount {
-            #expect(actual[u].reached == expected[u].0, "node \(u)")
-            #expect(actual[u].total == expected[u].1, "node \(u)")
-            #expect(abs(actual[u].reciprocalSum - expected[u].2) <= 1e-12 * expected[u].2, "node \(u)")
+        for narrow in [false, true] {
+            let actual = index.incomingDistanceSums(weighted: false, narrowBatches: narrow)
+            for u in 0..<index.nodeCount {
+                #expect(actual[u].reached == expected[u].0, "node \(u)")
+                #expect(actual[u].total == expected[u].1, "node \(u)")
+                #expect(abs(actual[u].reciprocalSum - expected[u].2) <= 1e-12 * expected[u].2, "node \(u)")
+            }
         }
     }
 
     @Test(arguments: [false, true])
-    func directionOptimisingSearchMatchesAPlainOne(_ directed: Bool) {
+    func multiSourceSearchMatchesAPlainOne(_ directed: Bool) {
         let index = Self.graph(directed: directed, seed: 8)
         Self.expectPlainSums(index)
     }
@@ -102,5 +104,25 @@ import OutpostGraph
         let index = Self.disjointGraphs(directed: directed)
         #expect(index.connectedComponents().count == 8)
         Self.expectPlainSums(index)
+    }
+
+    /// Graphs one batch short, full and one over (64 and 256 sources per batch), disconnected,
+    /// with isolated nodes and directed: closeness (scaled and not) and harmonic centrality
+    /// against NetworkX, with batches of 256 and of 64 sources.
+    @Test(arguments: ["batch-63", "batch-64", "batch-65", "batch-129", "batch-directed-130", "batch-257", "batch-directed-300"])
+    func batchBoundariesMatchNetworkX(_ name: String) throws {
+        let (index, expected) = try ComponentsTests.load(name)
+        let check = CentralityTests()
+        try check.compare(index.closenessCentrality().scores, index, expected["closeness_centrality"], tolerance: 1e-9, "closeness")
+        try check.compare(index.harmonicCentrality().scores, index, expected["harmonic_centrality"], tolerance: 1e-9, "harmonic")
+        for narrow in [false, true] {
+            let sums = index.incomingDistanceSums(weighted: false, narrowBatches: narrow)
+            try check.compare(GraphIndex.closeness(sums, wassermanFaust: true), index, expected["closeness_centrality"],
+                              tolerance: 1e-9, "closeness, narrow batches: \(narrow)")
+            try check.compare(GraphIndex.closeness(sums, wassermanFaust: false), index, expected["closeness_centrality_unscaled"],
+                              tolerance: 1e-9, "unscaled closeness, narrow batches: \(narrow)")
+            try check.compare(sums.map(\.reciprocalSum), index, expected["harmonic_centrality"],
+                              tolerance: 1e-9, "harmonic, narrow batches: \(narrow)")
+        }
     }
 }

@@ -7,7 +7,7 @@ import Synchronization
 public typealias ProgressHandler = @Sendable (_ done: Int, _ total: Int) -> Void
 
 /// Counts finished units across workers and calls the handler each time the count crosses
-/// another hundredth of the total. One atomic increment per unit (per source, not per edge).
+/// another hundredth of the total. One atomic increment per unit or batch of units (per source, not per edge).
 final class ProgressCounter: Sendable {
     private let done = Atomic<Int>(0)
     private let total: Int
@@ -25,8 +25,9 @@ final class ProgressCounter: Sendable {
         self.handler = handler
     }
 
-    func advance() {
-        let now = done.add(1, ordering: .relaxed).newValue
-        if now % step == 0 || now == total { handler(now, total) }
+    /// Counts `units` more done (one by default; a batch of sources at once).
+    func advance(by units: Int = 1) {
+        let now = done.add(units, ordering: .relaxed).newValue
+        if now / step != (now - units) / step || now == total { handler(now, total) }
     }
 }
