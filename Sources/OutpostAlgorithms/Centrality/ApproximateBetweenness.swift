@@ -1,0 +1,254 @@
+import Foundation
+import OutpostGraph
+
+/// Betweenness scores estimated from sampled shortest paths, with what was sampled.
+public struct ApproximateBetweenness: Sendable, Codable, Equatable {
+    /// The estimates, on NetworkX's normalized scale (``GraphIndex/betweennessCentrality(normalized:weighted:progress:)``).
+    public var scores: CentralityScores
+    /// The largest error allowed, on that scale.
+    public var epsilon: Double
+    /// The probability allowed that some node's estimate is off by more than ``epsilon``.
+    public var delta: Double
+    /// The seed the pairs and paths were drawn with.
+    public var seed: UInt64
+    /// The constant *c* of the sample size.
+    public var universalConstant: Double
+    /// The upper bound on the vertex diameter (nodes on the longest shortest path) the sample
+    /// size was computed with.
+    public var vertexDiameterBound: Int
+    /// The number of shortest paths sampled (*r*); 0 when no node can lie between two others.
+    public var sampleCount: Int
+}
+
+extension GraphIndex {
+    /// Betweenness centrality of every node, estimated from random shortest paths
+    /// (Riondato & Kornaropoulos, "Fast approximation of betweenness centrality through
+    /// sampling", Data Mining and Knowledge Discovery 30, 2016).
+    ///
+    /// Each of *r* samples draws an ordered pair (u, v), u ≠ v, uniformly, then one shortest
+    /// path from u to v uniformly among all of them (walking back from v, each predecessor w
+    /// taken with probability σ(u,w)/σ(u,x) for the node x it precedes), and counts every node
+    /// strictly inside that path; a pair with no path counts nothing. The count of node x
+    /// over *r* estimates, without bias, Σ σ(s,t|x)/σ(s,t) over ordered pairs divided by
+    /// *n*(*n* − 1), which is the paper's normalization. NetworkX's normalized betweenness (the
+    /// same sum over unordered pairs times 2/((*n*−1)(*n*−2)) undirected, over ordered pairs
+    /// times 1/((*n*−1)(*n*−2)) directed) is that value times *n*/(*n* − 2), so the counts are
+    /// returned times *n*/((*n* − 2)·*r*), on NetworkX's scale.
+    ///
+    /// **Guarantee**: with probability at least 1 − `delta`, every node's score is within
+    /// `epsilon` of NetworkX's normalized `betweenness_centrality` (endpoints excluded). The
+    /// paper's bound gives that for an error ε′ on its own scale with
+    /// *r* = ⌈(*c*/ε′²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ samples, where VD bounds the number of
+    /// nodes on any shortest path; the samples are drawn for ε′ = ε·(*n* − 2)/*n*, which is ε
+    /// on NetworkX's scale. VD is bounded per (weakly) connected component, the largest bound
+    /// counting: undirected and unweighted, 2·ecc(x) + 1 for the component's lowest-index node x
+    /// (any two nodes are within ecc(x) of x); undirected and weighted, 2·ecc(x)/w_min + 1
+    /// with ecc(x) the weighted eccentricity and w_min the smallest weight (a shortest path
+    /// of h edges weighs at least h·w_min and at most 2·ecc(x)); directed, or with a zero
+    /// weight, the component's size. Each bound is capped by the component's size.
+    ///
+    /// The result depends only on the graph and `seed`: sample *i* draws from a stream of
+    /// its own (``SeededRandom/init(seed:stream:)``), and the counts are whole numbers summed
+    /// over fixed blocks of samples, so the number of cores does not change a bit.
+    ///
+    /// - Parameters:
+    ///   - epsilon: the largest additive error, strictly between 0 and 1.
+    ///   - delta: the probability of missing it, strictly between 0 and 1.
+    ///   - seed: seeds the pairs and the paths.
+    ///   - weighted: shortest paths by edge weight (Dijkstra, equal lengths by exact
+    ///     floating-point equality, as ``betweennessCentrality(normalized:weighted:progress:)``);
+    ///     otherwise by hops.
+    ///   - universalConstant: *c* above; 0.5, the value the paper takes from Löffler and
+    ///     Phillips (2009). NetworKit's `ApproxBetweenness` defaults to 1 (twice the samples).
+    ///   - progress: told how many of the *r* samples are done.
+    /// - Returns: the scores and the sample size.
+    /// - Throws: ``AlgorithmError/parameterOutOfRange(measure:parameter:value:allowed:)`` for `epsilon`
+    ///   or `delta` outside (0, 1) or a `universalConstant` that is not positive;
+    ///   ``AlgorithmError/invalidWeight(measure:source:target:weight:directed:)`` when
+    ///   `weighted` and a weight is negative, NaN or infinite.
+    /// - Complexity: O(*r*·(*V* + *E*)) time unweighted, O(*r*·(*V* + *E*)·log *V*) weighted, with
+    ///   *r* = O(log(VD)/ε² + ln(1/δ)/ε²) independent of the graph's size; each search stops
+    ///   once v's distance is final (every shortest path to v runs through nodes nearer to u,
+    ///   whose distances are final by then). O(*V*) space per worker.
+    public func approximateBetweennessCentrality(epsilon: Double, delta: Double = 0.1, seed: UInt64 = 42,
+                                                 weighted: Bool = false, universalConstant: Double = 0.5,
+                                                 progress: ProgressHandler? = nil) throws -> ApproximateBetweenness {
+        try approximateBetweenness(epsilon: epsilon, delta: delta, seed: seed, weighted: weighted,
+                                   universalConstant: universalConstant, progress: progress, serial: false)
+    }
+
+    /// As the public call; with `serial`, the blocks of samples run one after another on the
+    /// calling thread (the tests check that this changes nothing).
+    func approximateBetweenness(epsilon: Double, delta: Double, seed: UInt64, weighted: Bool,
+                                universalConstant: Double, progress: ProgressHandler?,
+                                serial: Bool) throws -> ApproximateBetweenness {
+        let measure = "approximate betweenness"
+        guard epsilon > 0 && epsilon < 1 else {
+            throw AlgorithmError.parameterOutOfRange(measure: measure, parameter: "epsilon", value: epsilon, allowed: "strictly between 0 and 1")
+        }
+        guard delta > 0 && delta < 1 else {
+            throw AlgorithmError.parameterOutOfRange(measure: measure, parameter: "delta", value: delta, allowed: "strictly between 0 and 1")
+        }
+        guard universalConstant > 0 && universalConstant.isFinite else {
+            throw AlgorithmError.parameterOutOfRange(measure: measure, parameter: "the universal constant", value: universalConstant,
+                                                     allowed: "positive and finite")
+        }
+        if weighted { try checkWeightsFiniteAndNonNegative(for: measure) }
+        let n = nodeCount
+        let diameter = vertexDiameterBound(weighted: weighted)
+        func result(_ scores: [Double], samples: Int) -> ApproximateBetweenness {
+            ApproximateBetweenness(scores: CentralityScores(measure: "betweenness", scores: scores, ids: ids),
+                                   epsilon: epsilon, delta: delta, seed: seed, universalConstant: universalConstant,
+                                   vertexDiameterBound: diameter, sampleCount: samples)
+        }
+        // With fewer than three nodes on every shortest path, no node is ever inside one.
+        guard n > 2 && diameter > 2 else { return result(Array(repeating: 0, count: n), samples: 0) }
+        let scale = Double(n) / Double(n - 2)
+        let samples = Self.betweennessSampleCount(epsilon: epsilon / scale, delta: delta,
+                                                  vertexDiameter: diameter, universalConstant: universalConstant)
+        let graph = self
+        let counter = ProgressCounter.make(total: samples, progress)
+        var counts = Parallel.accumulateWithState(sourceCount: samples, width: n,
+                                                  makeState: { PathSamplingState(n: n) },
+                                                  progress: counter, serial: serial) { sample, accumulator, state in
+            var random = SeededRandom(seed: seed, stream: UInt64(sample))
+            let u = random.below(n)
+            var v = random.below(n - 1)
+            if v >= u { v += 1 }
+            graph.countInteriorNodes(ofRandomShortestPathFrom: u, to: v, weighted: weighted, random: &random,
+                                     state: &state, into: accumulator)
+        }
+        let factor = scale / Double(samples)
+        for i in 0..<n { counts[i] *= factor }
+        return result(counts, samples: samples)
+    }
+
+    /// The paper's sample size ⌈(*c*/ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ for an error ε on its
+    /// own scale (betweenness over *n*(*n* − 1) ordered pairs); VD ≥ 3.
+    static func betweennessSampleCount(epsilon: Double, delta: Double, vertexDiameter: Int,
+                                       universalConstant: Double) -> Int {
+        let dimension = Double(Int.bitWidth - 1 - (vertexDiameter - 2).leadingZeroBitCount)  // ⌊log₂(VD − 2)⌋
+        return Int((universalConstant / (epsilon * epsilon) * (dimension + 1 + log(1 / delta))).rounded(.up))
+    }
+
+    /// An upper bound on the number of nodes on any shortest path (the vertex diameter), as
+    /// ``approximateBetweennessCentrality(epsilon:delta:seed:weighted:universalConstant:progress:)``
+    /// describes: one search per (weakly) connected component.
+    /// - Complexity: O(*V* + *E*) unweighted, O((*V* + *E*) log *V*) weighted.
+    func vertexDiameterBound(weighted: Bool) -> Int {
+        let labels = componentLabels()
+        let componentCount = Int((labels.max() ?? -1) + 1)
+        var size = [Int](repeating: 0, count: componentCount)
+        var lowest = [Int](repeating: -1, count: componentCount)
+        for v in 0..<nodeCount {
+            let c = Int(labels[v])
+            size[c] += 1
+            if lowest[c] < 0 { lowest[c] = v }
+        }
+        if isDirected { return size.max() ?? 0 }
+        let smallestWeight = weighted ? (weights.min() ?? 1) : 1
+        var search = ShortestPathSearch(nodeCount: nodeCount)
+        var bound = 0
+        for c in 0..<componentCount where size[c] > bound {
+            guard size[c] > 2, smallestWeight > 0 else { bound = size[c]; continue }
+            search.run(self, from: lowest[c], weighted: weighted)
+            // The last node settled is the farthest (Dijkstra and breadth-first search settle
+            // by non-decreasing distance).
+            let eccentricity = search.distance[Int(search.order[search.settledCount - 1])]
+            search.reset()
+            // Rounding may only make the bound larger.
+            let edges = (2 * eccentricity / smallestWeight * (1 + 1e-12)).rounded(.down)
+            bound = max(bound, edges + 1 >= Double(size[c]) ? size[c] : Int(edges) + 1)
+        }
+        return bound
+    }
+
+    /// One sample: a search from `u` that stops once `v`'s distance is final, then
+    /// ``drawShortestPath(from:to:search:weighted:random:sigma:cone:into:)``.
+    func countInteriorNodes(ofRandomShortestPathFrom u: Int, to v: Int, weighted: Bool, random: inout SeededRandom,
+                            state: inout PathSamplingState, into accumulator: RawBuffer<Double>) {
+        state.search.run(self, from: u, weighted: weighted, limits: SearchLimits(target: v))
+        if state.search.distance[v] < .infinity {
+            drawShortestPath(from: u, to: v, search: state.search, weighted: weighted, random: &random,
+                             sigma: &state.sigma, cone: &state.cone, into: accumulator)
+        }
+        state.search.reset()
+    }
+
+    /// σ on the nodes of the shortest paths from `u` to `v` only (the "cone", found walking
+    /// back from `v`), then one of those paths drawn uniformly, walking back from `v`; adds 1
+    /// to the nodes strictly inside it. `sigma` is all zeros before and after.
+    func drawShortestPath(from u: Int, to v: Int, search: ShortestPathSearch, weighted: Bool,
+                          random: inout SeededRandom, sigma: inout [Double], cone: inout [Int32],
+                          into accumulator: RawBuffer<Double>) {
+        let distance = search.distance, rank = search.rank
+        // z precedes w on a shortest path. Breadth-first distances of the nodes nearer than v
+        // are final; Dijkstra's are once settled, and a predecessor settles first (which also
+        // keeps zero-weight edges from counting both ways, as the exact pass does).
+        @inline(__always) func precedes(_ z: Int, _ w: Int, _ length: Double) -> Bool {
+            distance[z] + length == distance[w] && (!weighted || (rank[z] >= 0 && rank[z] < rank[w]))
+        }
+        // Calls `body(z)` for each predecessor z of w.
+        @inline(__always) func forEachPredecessor(of w: Int, _ body: (Int) -> Bool) {
+            let neighbors = inNeighbors(of: w), lengths = inWeights(of: w)
+            var l = lengths.startIndex
+            for z32 in neighbors {
+                let z = Int(z32), length = weighted ? lengths[l] : 1
+                l += 1
+                if precedes(z, w, length) && !body(z) { return }
+            }
+        }
+        // The cone, walking back from v breadth-first: sigma is -1 for a node in it not yet
+        // counted, 0 outside it.
+        cone.removeAll(keepingCapacity: true)
+        cone.append(Int32(v))
+        sigma[v] = -1
+        var head = 0
+        while head < cone.count {
+            let w = Int(cone[head]); head += 1
+            guard w != u else { continue }
+            forEachPredecessor(of: w) { z in
+                if sigma[z] == 0 { sigma[z] = -1; cone.append(Int32(z)) }
+                return true
+            }
+        }
+        // σ, nearest to u first: by hops the walk back found the cone layer by layer, farthest
+        // first; on weights, Dijkstra's settling order is the order to follow.
+        if weighted { cone.sort { rank[Int($0)] > rank[Int($1)] } }
+        for k in cone.indices.reversed() {
+            let w = Int(cone[k])
+            if w == u { sigma[w] = 1; continue }
+            var paths = 0.0
+            forEachPredecessor(of: w) { z in paths += sigma[z]; return true }
+            sigma[w] = paths
+        }
+        // The path, from v back to u: each predecessor with probability σ(z)/σ(w).
+        var w = v
+        while w != u {
+            let pick = random.unit() * sigma[w]
+            var sum = 0.0, chosen = -1
+            forEachPredecessor(of: w) { z in
+                chosen = z  // the last predecessor if rounding leaves `pick` above the sum
+                sum += sigma[z]
+                return pick >= sum
+            }
+            w = chosen
+            if w != u { accumulator[w] += 1 }
+        }
+        for z in cone { sigma[Int(z)] = 0 }
+    }
+}
+
+/// Per-worker buffers for path sampling, reset after each sample at the cost of what it touched.
+struct PathSamplingState {
+    var search: ShortestPathSearch
+    /// Shortest-path counts from the sample's source on its cone; 0 elsewhere.
+    var sigma: [Double]
+    /// The nodes on some shortest path to the sample's target.
+    var cone: [Int32] = []
+
+    init(n: Int) {
+        search = ShortestPathSearch(nodeCount: n)
+        sigma = Array(repeating: 0, count: n)
+    }
+}
