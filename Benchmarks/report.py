@@ -26,6 +26,8 @@ for key in order:
             cells.append("—")
         else:
             mark = " (extrapolated)" if "extrapolated" in r.get("note", "") else ""
+            if "samples" in r:  # approximate betweenness: the paths it sampled
+                mark += f" ({r['samples']:,} samples)"
             cells.append(f"{r['seconds']:.3f} s{mark}")
     peers = [rows[key][c]["seconds"] for c in contenders[1:] if c in rows[key] and rows[key][c].get("seconds") is not None]
     ours = rows[key].get("outpost", {}).get("seconds")

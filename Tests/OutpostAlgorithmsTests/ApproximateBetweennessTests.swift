@@ -57,8 +57,8 @@ import OutpostGraph
         var samples = 0
         for seed in Self.seeds {
             let result = try index.approximateBetweennessCentrality(epsilon: 0.05, delta: 0.1, seed: seed, weighted: weighted)
-            for v in 0..<n { sum[v] += result.scores[v] * Double(result.sampleCount) }
-            samples += result.sampleCount
+            for v in 0..<n { sum[v] += result.scores[v] * Double(result.sampling.sampleCount) }
+            samples += result.sampling.sampleCount
         }
         #expect(samples > 0)
         let scale = Double(n) / Double(n - 2)
@@ -92,9 +92,9 @@ import OutpostGraph
         // On a graph of n nodes the samples are drawn for ε·(n − 2)/n: karate, n = 34.
         let (index, _) = try ComponentsTests.load("karate")
         let result = try index.approximateBetweennessCentrality(epsilon: 0.1, delta: 0.1)
-        #expect(result.sampleCount == GraphIndex.betweennessSampleCount(
-            epsilon: 0.1 * 32 / 34, delta: 0.1, vertexDiameter: result.vertexDiameterBound, universalConstant: 0.5))
-        #expect(result.epsilon == 0.1 && result.delta == 0.1 && result.seed == 42)
+        #expect(result.sampling.sampleCount == GraphIndex.betweennessSampleCount(
+            epsilon: 0.1 * 32 / 34, delta: 0.1, vertexDiameter: result.sampling.vertexDiameterBound, universalConstant: 0.5))
+        #expect(result.sampling.epsilon == 0.1 && result.sampling.delta == 0.1 && result.sampling.seed == 42)
     }
 
     static func graph(directed: Bool = false, nodes: Int, _ edges: [(Int, Int, Double)]) -> GraphIndex {
@@ -131,7 +131,7 @@ import OutpostGraph
     @Test func graphsWithoutInteriorNodes() throws {
         let pairs = Self.graph(nodes: 4, [(0, 1, 1), (2, 3, 1)])
         let none = try pairs.approximateBetweennessCentrality(epsilon: 0.1)
-        #expect(none.sampleCount == 0 && none.scores.scores == [0, 0, 0, 0])
+        #expect(none.sampling.sampleCount == 0 && none.scores.scores == [0, 0, 0, 0])
         let star = Self.graph(nodes: 6, [(0, 1, 1), (0, 2, 1), (0, 3, 1), (0, 4, 1), (0, 5, 1)])
         let result = try star.approximateBetweennessCentrality(epsilon: 0.05, seed: 3)
         #expect(result.scores.scores.dropFirst().allSatisfy { $0 == 0 })

@@ -1,11 +1,17 @@
 import Foundation
 import OutpostGraph
 
-/// Betweenness scores estimated from sampled shortest paths, with what was sampled.
+/// Betweenness scores estimated from sampled shortest paths, with how they were sampled.
 public struct ApproximateBetweenness: Sendable, Codable, Equatable {
     /// The estimates, on NetworkX's normalized scale (``GraphIndex/betweennessCentrality(normalized:weighted:progress:)``).
     public var scores: CentralityScores
-    /// The largest error allowed, on that scale.
+    /// The guarantee asked for and the samples it took.
+    public var sampling: BetweennessSampling
+}
+
+/// The guarantee an approximate betweenness was computed for, and the samples it took.
+public struct BetweennessSampling: Sendable, Codable, Equatable {
+    /// The largest error allowed, on NetworkX's normalized scale.
     public var epsilon: Double
     /// The probability allowed that some node's estimate is off by more than ``epsilon``.
     public var delta: Double
@@ -98,8 +104,9 @@ extension GraphIndex {
         let diameter = vertexDiameterBound(weighted: weighted)
         func result(_ scores: [Double], samples: Int) -> ApproximateBetweenness {
             ApproximateBetweenness(scores: CentralityScores(measure: "betweenness", scores: scores, ids: ids),
-                                   epsilon: epsilon, delta: delta, seed: seed, universalConstant: universalConstant,
-                                   vertexDiameterBound: diameter, sampleCount: samples)
+                                   sampling: BetweennessSampling(epsilon: epsilon, delta: delta, seed: seed,
+                                                                 universalConstant: universalConstant,
+                                                                 vertexDiameterBound: diameter, sampleCount: samples))
         }
         // With fewer than three nodes on every shortest path, no node is ever inside one.
         guard n > 2 && diameter > 2 else { return result(Array(repeating: 0, count: n), samples: 0) }
