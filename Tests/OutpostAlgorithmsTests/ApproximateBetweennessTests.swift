@@ -150,4 +150,50 @@ import OutpostGraph
         #expect(parameter == (epsilon > 0 && epsilon < 1 ? "delta" : "epsilon"))
         #expect(error?.description.contains("strictly between 0 and 1") == true)
     }
+
+    /// One pair's paths, drawn many times, against the closed form on a grid: from corner
+    /// (0, 0) to (a, b) there are C(a + b, a) shortest paths, and C(i + j, i)·C(a − i + b − j, a − i)
+    /// of them pass through (i, j). The two searches meet in the middle, where both σ vary,
+    /// so a meeting node drawn by one side's σ only (a bias the fixtures' ε test misses) is
+    /// off by far more than the 6 standard deviations allowed. Both samplers: breadth-first
+    /// from both ends, and Dijkstra on unit weights.
+    @Test(arguments: [false, true])
+    func pathsThroughAGridNodeFollowTheBinomialCounts(_ weighted: Bool) throws {
+        let side = 6, a = 5, b = 4  // nodes (i, j) as i·side + j; the pair (0, 0) → (5, 4)
+        var edges: [(Int, Int, Double)] = []
+        for i in 0..<side { for j in 0..<side {
+            if i + 1 < side { edges.append((i * side + j, (i + 1) * side + j, 1)) }
+            if j + 1 < side { edges.append((i * side + j, i * side + j + 1, 1)) }
+        } }
+        let index = Self.graph(nodes: side * side, edges)
+        let u = 0, v = a * side + b, draws = 20_000
+        let counts = RawBuffer(side * side, 0.0)
+        defer { counts.free() }
+        if weighted {
+            var state = PathSamplingState(n: index.nodeCount)
+            for draw in 0..<draws {
+                var random = SeededRandom(seed: 3, stream: UInt64(draw))
+                index.countInteriorNodes(ofRandomShortestPathFrom: u, to: v, random: &random, state: &state, into: counts)
+            }
+        } else {
+            let state = BidirectionalSamplingState(n: index.nodeCount)
+            defer { state.free() }
+            index.withAdjacency { adjacency in
+                for draw in 0..<draws {
+                    var random = SeededRandom(seed: 3, stream: UInt64(draw))
+                    adjacency.countInteriorNodes(ofRandomShortestPathFrom: u, to: v, random: &random, state: state, into: counts)
+                }
+            }
+        }
+        func choose(_ n: Int, _ k: Int) -> Double { (0..<k).reduce(1.0) { $0 * Double(n - $1) / Double($1 + 1) } }
+        let total = choose(a + b, a)
+        for i in 0..<side { for j in 0..<side {
+            let node = i * side + j
+            let inside = i <= a && j <= b && node != u && node != v
+            let p = inside ? choose(i + j, i) * choose(a - i + b - j, a - i) / total : 0
+            let frequency = counts[node] / Double(draws)
+            let allowed = 6 * (p * (1 - p) / Double(draws)).squareRoot()
+            #expect(abs(frequency - p) <= allowed, "node (\(i), \(j)): \(frequency) of the paths, expected \(p)")
+        } }
+    }
 }

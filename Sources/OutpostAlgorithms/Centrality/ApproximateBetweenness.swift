@@ -115,15 +115,29 @@ extension GraphIndex {
                                                   vertexDiameter: diameter, universalConstant: universalConstant)
         let graph = self
         let counter = ProgressCounter.make(total: samples, progress)
-        var counts = Parallel.accumulateWithState(sourceCount: samples, width: n,
-                                                  makeState: { PathSamplingState(n: n) },
-                                                  progress: counter, serial: serial) { sample, accumulator, state in
+        /// The pair of sample `sample`, and its stream for the path.
+        @Sendable func pair(_ sample: Int) -> (u: Int, v: Int, random: SeededRandom) {
             var random = SeededRandom(seed: seed, stream: UInt64(sample))
             let u = random.below(n)
             var v = random.below(n - 1)
             if v >= u { v += 1 }
-            graph.countInteriorNodes(ofRandomShortestPathFrom: u, to: v, weighted: weighted, random: &random,
-                                     state: &state, into: accumulator)
+            return (u, v, random)
+        }
+        var counts: [Double]
+        if weighted {
+            counts = Parallel.accumulateWithState(sourceCount: samples, width: n, makeState: { PathSamplingState(n: n) },
+                                                  progress: counter, serial: serial) { sample, accumulator, state in
+                var (u, v, random) = pair(sample)
+                graph.countInteriorNodes(ofRandomShortestPathFrom: u, to: v, random: &random, state: &state, into: accumulator)
+            }
+        } else {
+            counts = withAdjacency { adjacency in
+                Parallel.accumulateWithState(sourceCount: samples, width: n, makeState: { BidirectionalSamplingState(n: n) },
+                                             release: { $0.free() }, progress: counter, serial: serial) { sample, accumulator, state in
+                    var (u, v, random) = pair(sample)
+                    adjacency.countInteriorNodes(ofRandomShortestPathFrom: u, to: v, random: &random, state: state, into: accumulator)
+                }
+            }
         }
         let factor = scale / Double(samples)
         for i in 0..<n { counts[i] *= factor }
@@ -170,13 +184,14 @@ extension GraphIndex {
         return bound
     }
 
-    /// One sample: a search from `u` that stops once `v`'s distance is final, then
-    /// ``drawShortestPath(from:to:search:weighted:random:sigma:cone:into:)``.
-    func countInteriorNodes(ofRandomShortestPathFrom u: Int, to v: Int, weighted: Bool, random: inout SeededRandom,
+    /// One weighted sample: Dijkstra's search from `u` on the shared engine, stopped once `v`
+    /// is settled (every shortest path to v runs through nodes settled before it), then
+    /// ``drawShortestPath(from:to:search:random:sigma:cone:into:)``.
+    func countInteriorNodes(ofRandomShortestPathFrom u: Int, to v: Int, random: inout SeededRandom,
                             state: inout PathSamplingState, into accumulator: RawBuffer<Double>) {
-        state.search.run(self, from: u, weighted: weighted, limits: SearchLimits(target: v))
+        state.search.run(self, from: u, weighted: true, limits: SearchLimits(target: v))
         if state.search.distance[v] < .infinity {
-            drawShortestPath(from: u, to: v, search: state.search, weighted: weighted, random: &random,
+            drawShortestPath(from: u, to: v, search: state.search, random: &random,
                              sigma: &state.sigma, cone: &state.cone, into: accumulator)
         }
         state.search.reset()
@@ -185,22 +200,21 @@ extension GraphIndex {
     /// σ on the nodes of the shortest paths from `u` to `v` only (the "cone", found walking
     /// back from `v`), then one of those paths drawn uniformly, walking back from `v`; adds 1
     /// to the nodes strictly inside it. `sigma` is all zeros before and after.
-    func drawShortestPath(from u: Int, to v: Int, search: ShortestPathSearch, weighted: Bool,
-                          random: inout SeededRandom, sigma: inout [Double], cone: inout [Int32],
+    func drawShortestPath(from u: Int, to v: Int, search: ShortestPathSearch, random: inout SeededRandom, sigma: inout [Double], cone: inout [Int32],
                           into accumulator: RawBuffer<Double>) {
         let distance = search.distance, rank = search.rank
-        // z precedes w on a shortest path. Breadth-first distances of the nodes nearer than v
-        // are final; Dijkstra's are once settled, and a predecessor settles first (which also
-        // keeps zero-weight edges from counting both ways, as the exact pass does).
+        // z precedes w on a shortest path: settled before it (distances are final once
+        // settled, and the order keeps zero-weight edges from counting both ways, as the exact
+        // pass does) at exactly the distance of the edge.
         @inline(__always) func precedes(_ z: Int, _ w: Int, _ length: Double) -> Bool {
-            distance[z] + length == distance[w] && (!weighted || (rank[z] >= 0 && rank[z] < rank[w]))
+            distance[z] + length == distance[w] && rank[z] >= 0 && rank[z] < rank[w]
         }
         // Calls `body(z)` for each predecessor z of w.
         @inline(__always) func forEachPredecessor(of w: Int, _ body: (Int) -> Bool) {
             let neighbors = inNeighbors(of: w), lengths = inWeights(of: w)
             var l = lengths.startIndex
             for z32 in neighbors {
-                let z = Int(z32), length = weighted ? lengths[l] : 1
+                let z = Int(z32), length = lengths[l]
                 l += 1
                 if precedes(z, w, length) && !body(z) { return }
             }
@@ -219,9 +233,8 @@ extension GraphIndex {
                 return true
             }
         }
-        // σ, nearest to u first: by hops the walk back found the cone layer by layer, farthest
-        // first; on weights, Dijkstra's settling order is the order to follow.
-        if weighted { cone.sort { rank[Int($0)] > rank[Int($1)] } }
+        // σ, nearest to u first: in Dijkstra's settling order.
+        cone.sort { rank[Int($0)] > rank[Int($1)] }
         for k in cone.indices.reversed() {
             let w = Int(cone[k])
             if w == u { sigma[w] = 1; continue }
@@ -246,7 +259,141 @@ extension GraphIndex {
     }
 }
 
-/// Per-worker buffers for path sampling, reset after each sample at the cost of what it touched.
+/// Per-worker buffers of the unweighted sampler: a breadth-first search from each end of the
+/// pair, grown one whole layer at a time on the side whose frontier has fewer edge slots
+/// (a "balanced" bidirectional search), until the two meet.
+///
+/// Side 0 searches from u along out-edges, side 1 from v along in-edges (the same on an
+/// undirected graph). If, before a layer of side s is expanded, side s has reached distance
+/// a and side o distance b without a common node, every path from u to v is longer than
+/// a + b (its node at distance a from s's end would be common); a node reached by both
+/// once the layer at a + 1 is done gives a path of length at most a + 1 + b. So the
+/// distance is a + 1 + b, and every shortest path crosses the new layer at exactly one node
+/// y, which side o reached at b: the paths through y number σ_s(y)·σ_o(y). Only whole
+/// layers are expanded, so every σ read is final. On the Barabási–Albert graph of a million
+/// nodes the two searches together read a few thousand edge slots where a search from u
+/// alone reads millions.
+struct BidirectionalSamplingState: @unchecked Sendable {
+    /// Distance from each side's end (-1: not reached); σ from it.
+    let distance: [RawBuffer<Int32>]
+    let sigma: [RawBuffer<Double>]
+    /// The nodes each side reached, layer by layer.
+    let order: [RawBuffer<Int32>]
+
+    init(n: Int) {
+        distance = [RawBuffer(n, -1), RawBuffer(n, -1)]
+        sigma = [RawBuffer(n, 0), RawBuffer(n, 0)]
+        order = [RawBuffer(n, 0), RawBuffer(n, 0)]
+    }
+
+    func free() {
+        for side in 0..<2 { distance[side].free(); sigma[side].free(); order[side].free() }
+    }
+}
+
+extension RawAdjacency {
+    /// One unweighted sample (see ``BidirectionalSamplingState``): adds 1 to the nodes strictly
+    /// inside one shortest path from `u` to `v` drawn uniformly (a node y where the searches
+    /// meet, with probability σ_s(y)·σ_o(y)/σ(u, v), then each half walked back to its end,
+    /// each predecessor with probability proportional to its σ); nothing when no path exists.
+    func countInteriorNodes(ofRandomShortestPathFrom u: Int, to v: Int, random: inout SeededRandom,
+                            state: BidirectionalSamplingState, into accumulator: RawBuffer<Double>) {
+        let ends = [u, v]
+        // Side 0 expands out-rows and walks back along in-rows; side 1 the other way.
+        let expandOffsets = [offsets, inOffsets], expandTargets = [targets, inSources]
+        var reached = [1, 1], layerStart = [0, 0], depth: [Int32] = [0, 0]
+        var slots = [0, 0]
+        for side in 0..<2 {
+            let end = ends[side]
+            state.distance[side][end] = 0
+            state.sigma[side][end] = 1
+            state.order[side][0] = Int32(end)
+            slots[side] = expandOffsets[side][end + 1] - expandOffsets[side][end]
+        }
+        defer {
+            for side in 0..<2 {
+                for k in 0..<reached[side] {
+                    let x = Int(state.order[side][k])
+                    state.distance[side][x] = -1; state.sigma[side][x] = 0
+                }
+            }
+        }
+        var met = -1  // the side whose last layer found the other's nodes
+        while met < 0 && layerStart[0] < reached[0] && layerStart[1] < reached[1] {
+            let side = slots[0] <= slots[1] ? 0 : 1, other = 1 - side
+            let distance = state.distance[side], sigma = state.sigma[side], order = state.order[side]
+            let otherDistance = state.distance[other]
+            let rowStart = expandOffsets[side], rowTargets = expandTargets[side]
+            let next = depth[side] + 1
+            let layerEnd = reached[side]
+            var tail = layerEnd, nextSlots = 0
+            for k in layerStart[side]..<layerEnd {
+                let x = Int(order[k])
+                let sx = sigma[x]
+                for slot in rowStart[x]..<rowStart[x + 1] {
+                    let y32 = rowTargets[slot], y = Int(y32)
+                    let dy = distance[y]
+                    if dy < 0 {
+                        distance[y] = next
+                        sigma[y] = sx
+                        order[tail] = y32; tail += 1
+                        nextSlots += rowStart[y + 1] - rowStart[y]
+                        if otherDistance[y] >= 0 { met = side }
+                    } else if dy == next {
+                        sigma[y] += sx
+                    }
+                }
+            }
+            layerStart[side] = layerEnd; reached[side] = tail; depth[side] = next
+            slots[side] = nextSlots
+        }
+        guard met >= 0 else { return }
+        let side = met, other = 1 - met
+        // The meeting node: among the new layer's nodes that the other side reached at its
+        // depth, with probability σ_s(y)·σ_o(y)/σ(u, v).
+        let order = state.order[side], otherDistance = state.distance[other]
+        let sigma = state.sigma[side], otherSigma = state.sigma[other]
+        let meeting = layerStart[side]..<reached[side]
+        var paths = 0.0
+        for k in meeting {
+            let y = Int(order[k])
+            if otherDistance[y] == depth[other] { paths += sigma[y] * otherSigma[y] }
+        }
+        let pick = random.unit() * paths
+        var sum = 0.0, y = -1
+        for k in meeting {
+            let candidate = Int(order[k])
+            guard otherDistance[candidate] == depth[other] else { continue }
+            y = candidate  // the last candidate if rounding leaves `pick` above the sum
+            sum += sigma[candidate] * otherSigma[candidate]
+            if pick < sum { break }
+        }
+        if y != u && y != v { accumulator[y] += 1 }
+        // Each half, from y back to its side's end, along the rows opposite to the ones it grew by.
+        let walkOffsets = [inOffsets, offsets], walkTargets = [inSources, targets]
+        for half in 0..<2 {
+            let distance = state.distance[half], sigma = state.sigma[half]
+            let rowStart = walkOffsets[half], rowTargets = walkTargets[half]
+            var x = y
+            while x != ends[half] {
+                let previous = distance[x] - 1
+                let pick = random.unit() * sigma[x]
+                var sum = 0.0, chosen = -1
+                for slot in rowStart[x]..<rowStart[x + 1] {
+                    let z = Int(rowTargets[slot])
+                    guard distance[z] == previous else { continue }
+                    chosen = z
+                    sum += sigma[z]
+                    if pick < sum { break }
+                }
+                x = chosen
+                if x != ends[half] { accumulator[x] += 1 }
+            }
+        }
+    }
+}
+
+/// Per-worker buffers for weighted path sampling, reset after each sample at the cost of what it touched.
 struct PathSamplingState {
     var search: ShortestPathSearch
     /// Shortest-path counts from the sample's source on its cone; 0 elsewhere.
