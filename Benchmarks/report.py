@@ -26,8 +26,13 @@ for key in order:
             cells.append("—")
         else:
             mark = " (extrapolated)" if "extrapolated" in r.get("note", "") else ""
+            if "samples" in r:  # approximate betweenness: the paths it sampled
+                mark += f" ({r['samples']:,} samples)"
             cells.append(f"{r['seconds']:.3f} s{mark}")
     peers = [rows[key][c]["seconds"] for c in contenders[1:] if c in rows[key] and rows[key][c].get("seconds") is not None]
     ours = rows[key].get("outpost", {}).get("seconds")
-    ratio = f"{ours / min(peers):.2f}×" if peers and ours is not None else "—"
+    ratio = "—"
+    if peers and ours is not None:
+        r = ours / min(peers)
+        ratio = f"{r:.2f}×" if r >= 0.01 else f"{r:.2g}×"  # approximate betweenness: 0.0012×
     print(f"| {key[0]} | {key[1]} | " + " | ".join(cells) + f" | {ratio} |")

@@ -54,16 +54,30 @@ public struct CentralityOptions: Sendable {
     /// PageRank teleports only to these nodes (ids, names or aliases, as ``LoadedNetwork/node(_:)``
     /// finds them); empty: to every node.
     public var personalization: [String]
-    /// Called as sources are done by the all-pairs measures (betweenness, closeness, harmonic).
+    /// Called as sources are done by the all-pairs measures (betweenness, closeness, harmonic),
+    /// or as paths are sampled by approximate betweenness.
     public var progress: ProgressHandler?
+    /// Betweenness only: estimate it from sampled shortest paths, every node within this
+    /// error with probability at least 1 − ``delta``
+    /// (``GraphIndex/approximateBetweennessCentrality(epsilon:delta:seed:weighted:universalConstant:progress:)``);
+    /// nil: compute it exactly.
+    public var epsilon: Double?
+    /// With ``epsilon``: the probability allowed of missing it (default 0.1).
+    public var delta: Double
+    /// With ``epsilon``: the seed of the sampled paths (default 42).
+    public var seed: UInt64
 
     public init(raw: Bool = false, weightAttribute: String? = nil, alpha: Double? = nil,
-                personalization: [String] = [], progress: ProgressHandler? = nil) {
+                personalization: [String] = [], progress: ProgressHandler? = nil,
+                epsilon: Double? = nil, delta: Double = 0.1, seed: UInt64 = 42) {
         self.raw = raw
         self.weightAttribute = weightAttribute
         self.alpha = alpha
         self.personalization = personalization
         self.progress = progress
+        self.epsilon = epsilon
+        self.delta = delta
+        self.seed = seed
     }
 }
 
@@ -84,6 +98,9 @@ public struct CentralityResult: Sendable {
     public var edgeCount: Int
     /// Edges of a plain graph the index left out (``LoadedNetwork/droppedEdgeCount(in:)``).
     public var droppedEdgeCount: Int
+    /// For betweenness estimated from sampled paths (``CentralityOptions/epsilon``): the
+    /// guarantee and the samples; nil for exact scores.
+    public var sampling: BetweennessSampling?
 
     /// Node ids by index.
     public var ids: [String] { scores.ids }
@@ -103,7 +120,8 @@ extension LoadedNetwork {
     ///   - measure: the measure.
     ///   - options: its variant, weights, alpha and personalization.
     /// - Returns: the scores by node, with names and what was counted.
-    /// - Throws: ``AnalysisError/noRawVariant(_:)``, ``AnalysisError/alphaOutOfRange(_:)`` and
+    /// - Throws: ``AnalysisError/noRawVariant(_:)``, ``AnalysisError/alphaOutOfRange(_:)``,
+    ///   ``AnalysisError/noApproximation(_:)``, ``AnalysisError/rawApproximation`` and
     ///   ``AnalysisError/notInFilteredGraph(_:)`` for options the measure cannot take;
     ///   ``AnalysisError/unknownDatasetWeight(_:)`` and the lookup errors of ``node(_:)``; the
     ///   algorithm's own errors (negative weights, a direction the measure needs, no convergence).
@@ -111,10 +129,13 @@ extension LoadedNetwork {
     public func centrality(_ measure: CentralityMeasure, _ options: CentralityOptions = CentralityOptions()) throws -> CentralityResult {
         if options.raw && !measure.hasRawVariant { throw AnalysisError.noRawVariant(measure.rawValue) }
         if let alpha = options.alpha, measure == .pagerank, !(alpha > 0 && alpha < 1) { throw AnalysisError.alphaOutOfRange(alpha) }
+        if options.epsilon != nil && measure != .betweenness { throw AnalysisError.noApproximation(measure.rawValue) }
+        if options.epsilon != nil && options.raw { throw AnalysisError.rawApproximation }
         let weightedIndex = try self.weightedIndex(attribute: options.weightAttribute)
         let index = weightedIndex.index, weighted = weightedIndex.isWeighted, raw = options.raw
         func counts(_ count: (Int) -> Int) -> [Double] { (0..<index.nodeCount).map { Double(count($0)) } }
         let scores: [Double]
+        var sampling: BetweennessSampling?
         switch measure {
         case .degree: scores = raw ? counts(index.degree(of:)) : index.degreeCentrality().scores
         case .inDegree:
@@ -124,7 +145,14 @@ extension LoadedNetwork {
             let normalized = try index.outDegreeCentrality()
             scores = raw ? counts(index.outDegree(of:)) : normalized.scores
         case .betweenness:
-            scores = try index.betweennessCentrality(normalized: !raw, weighted: weighted, progress: options.progress).scores
+            if let epsilon = options.epsilon {
+                let estimate = try index.approximateBetweennessCentrality(epsilon: epsilon, delta: options.delta, seed: options.seed,
+                                                                          weighted: weighted, progress: options.progress)
+                scores = estimate.scores.scores
+                sampling = estimate.sampling
+            } else {
+                scores = try index.betweennessCentrality(normalized: !raw, weighted: weighted, progress: options.progress).scores
+            }
         case .closeness:
             scores = try index.closenessCentrality(weighted: weighted, wassermanFaust: !raw, progress: options.progress).scores
         case .harmonic: scores = try index.harmonicCentrality(weighted: weighted, progress: options.progress).scores
@@ -146,6 +174,6 @@ extension LoadedNetwork {
         return CentralityResult(measure: measure, raw: raw, weightAttribute: weighted ? options.weightAttribute : nil,
                                 scores: CentralityScores(measure: measure.rawValue, scores: scores, ids: index.ids),
                                 names: index.names, nodeCount: index.nodeCount, edgeCount: index.edgeCount,
-                                droppedEdgeCount: droppedEdgeCount(in: index))
+                                droppedEdgeCount: droppedEdgeCount(in: index), sampling: sampling)
     }
 }

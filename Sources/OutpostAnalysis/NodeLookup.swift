@@ -75,6 +75,10 @@ public enum AnalysisError: Error, CustomStringConvertible, Sendable, Equatable {
     case noRawVariant(String)
     /// A PageRank damping outside (0, 1).
     case alphaOutOfRange(Double)
+    /// An error bound (epsilon) given for a measure other than betweenness (the measure's name).
+    case noApproximation(String)
+    /// Approximate betweenness asked for unnormalized scores (its guarantee is on the normalized ones).
+    case rawApproximation
     /// A node the dataset has but the filter leaves out (as the query named it).
     case notInFilteredGraph(String)
     /// A dataset selected by attribute, or a plain graph by kind (`dataset`: whether it was a dataset).
@@ -96,6 +100,10 @@ public enum AnalysisError: Error, CustomStringConvertible, Sendable, Equatable {
             return "\(measure) has no unnormalised variant"
         case .alphaOutOfRange:
             return "PageRank's damping (alpha) must be between 0 and 1"
+        case let .noApproximation(measure):
+            return "only betweenness can be estimated from samples with an error bound (epsilon); \(measure) is computed exactly"
+        case .rawApproximation:
+            return "approximate betweenness bounds the error of the normalized scores only; ask for normalized scores, or for exact ones"
         case let .notInFilteredGraph(name):
             return "'\(name)' is not in the filtered graph; loosen the filters"
         case let .projectionSelectionMismatch(dataset):

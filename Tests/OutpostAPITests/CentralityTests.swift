@@ -53,8 +53,30 @@ import Testing
         #expect(throws: AnalysisError.unknownDatasetWeight("weight")) {
             try network.centrality(.betweenness, CentralityOptions(weightAttribute: "weight"))
         }
-        for error in [AnalysisError.noRawVariant("pagerank"), .alphaOutOfRange(1.5), .notInFilteredGraph("x")] {
+        #expect(throws: AnalysisError.noApproximation("closeness")) {
+            try network.centrality(.closeness, CentralityOptions(epsilon: 0.1))
+        }
+        #expect(throws: AnalysisError.rawApproximation) { try network.centrality(.betweenness, CentralityOptions(raw: true, epsilon: 0.1)) }
+        for error in [AnalysisError.noRawVariant("pagerank"), .alphaOutOfRange(1.5), .notInFilteredGraph("x"),
+                      .noApproximation("closeness"), .rawApproximation] {
             #expect(!error.description.contains("--"), "\(error.description)")
+        }
+    }
+
+    /// Approximate betweenness through the library is the command's, sampling included.
+    @Test func approximateBetweennessIsTheCommands() throws {
+        let network = try LoadedNetwork(contentsOf: bundled)
+        let result = try network.centrality(.betweenness, CentralityOptions(epsilon: 0.05, delta: 0.2, seed: 5))
+        let sampling = try #require(result.sampling)
+        #expect(sampling.epsilon == 0.05 && sampling.delta == 0.2 && sampling.seed == 5 && sampling.sampleCount > 0)
+        #expect(try network.centrality(.betweenness).sampling == nil, "exact scores carry no sampling")
+        let cli = try CommandLineTool.run("centrality", bundled, "--measure", "betweenness", "--epsilon", "0.05", "--delta", "0.2",
+                                          "--seed", "5", "--format", "json")
+        let json = try #require(try CommandLineTool.json(cli.stdout) as? [String: Any])
+        #expect((json["approximation"] as? [String: Any])?["samples"] as? Int == sampling.sampleCount)
+        let nodes = try #require(json["nodes"] as? [[String: Any]])
+        for (v, node) in zip(result.ranking(), nodes) {
+            #expect(same(result.scores[v], (node["score"] as? NSNumber)?.doubleValue), "\(result.ids[v])")
         }
     }
 }

@@ -19,6 +19,16 @@ struct SeededRandom {
         s0 = splitMix(); s1 = splitMix(); s2 = splitMix(); s3 = splitMix()
     }
 
+    /// Stream `stream` of `seed`: one generator of its own for each of many tasks (the
+    /// samples of approximate betweenness), so that a task draws the same numbers whichever
+    /// thread runs it and in whatever order. The stream number is hashed (the first output of
+    /// a generator seeded with it) before it is mixed into the seed, so that neighbouring
+    /// streams do not start from neighbouring SplitMix64 states.
+    init(seed: UInt64, stream: UInt64) {
+        var hash = SeededRandom(seed: stream)
+        self.init(seed: seed ^ hash.next())
+    }
+
     @inline(__always)
     mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9

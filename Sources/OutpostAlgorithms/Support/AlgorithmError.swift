@@ -15,6 +15,9 @@ public enum AlgorithmError: Error, CustomStringConvertible, Sendable, Equatable 
     case requiresDirectedGraph(measure: String)
     /// A node with a self-loop, given to a measure that does not allow them.
     case selfLoop(measure: String, node: String)
+    /// A parameter outside the range its definition allows (approximate betweenness' epsilon
+    /// and delta must lie strictly between 0 and 1).
+    case parameterOutOfRange(measure: String, parameter: String, value: Double, allowed: String)
 
     public var description: String {
         switch self {
@@ -28,6 +31,8 @@ public enum AlgorithmError: Error, CustomStringConvertible, Sendable, Equatable 
             return "\(measure) is defined for directed graphs only (NetworkX refuses undirected ones too); read the graph as directed, or use degree centrality"
         case let .selfLoop(measure, node):
             return "\(measure) is not defined for graphs with self-loops (node '\(node)' has one); remove them first"
+        case let .parameterOutOfRange(measure, parameter, value, allowed):
+            return "\(measure) needs \(parameter) \(allowed), but it is \(value); give a value in that range"
         }
     }
 

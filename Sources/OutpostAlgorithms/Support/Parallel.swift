@@ -69,15 +69,16 @@ extension Parallel {
     /// the sources into ``blockCount`` contiguous blocks that run in parallel, each with its own
     /// accumulator of `width` doubles and its own scratch state made by `makeState` (no locks or
     /// atomics in the inner loop). Returns the sum of the block accumulators, added in block order.
-    /// `progress` advances once per source.
+    /// `progress` advances once per source. With `serial`, the blocks run one after another on
+    /// the calling thread, for tests that check the result does not depend on the threads.
     static func accumulateWithState<State>(sourceCount: Int, width: Int, makeState: @Sendable @escaping () -> State,
                                            release: @Sendable @escaping (State) -> Void = { _ in },
-                                           progress: ProgressCounter? = nil,
+                                           progress: ProgressCounter? = nil, serial: Bool = false,
                                            _ body: @Sendable @escaping (_ source: Int, _ accumulator: RawBuffer<Double>, _ state: inout State) -> Void) -> [Double] {
         let blocks = max(1, min(blockCount, sourceCount))
         let buffer = RawBuffer<Double>(repeating: 0, count: blocks * width)
         defer { buffer.free() }
-        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+        let runBlock: @Sendable (Int) -> Void = { block in
             let lo = sourceCount * block / blocks, hi = sourceCount * (block + 1) / blocks
             let accumulator = buffer.view(from: block * width, count: width)
             var state = makeState()
@@ -86,6 +87,11 @@ extension Parallel {
                 progress?.advance()
             }
             release(state)
+        }
+        if serial {
+            for block in 0..<blocks { runBlock(block) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: blocks, execute: runBlock)
         }
         var total = [Double](repeating: 0, count: width)
         for block in 0..<blocks {

@@ -24,6 +24,13 @@ struct Centrality: ParsableCommand {
         normalized=False, closeness with wf_improved=False, katz with
         normalized=False.
 
+        --epsilon E estimates betweenness from sampled shortest paths (Riondato
+        and Kornaropoulos 2016) where the exact one is out of reach: with
+        probability at least 1 − δ (--delta, default 0.1) every node's score is
+        within E of the exact normalized one. The samples grow as 1/E² but not
+        with the graph; --seed S (default 42) fixes them, so a seed gives the
+        same scores on every machine. The output states E, δ and the samples.
+
         --weight ATTR uses an edge attribute: a distance for betweenness,
         closeness and harmonic; a strength for eigenvector, pagerank and katz.
         A dataset has one attribute, `relations` (relations joining a pair).
@@ -40,6 +47,7 @@ struct Centrality: ParsableCommand {
           outpost centrality $D --measure betweenness --top 10
           outpost centrality $D --measure pagerank --min-status confirmed
           outpost centrality $D --measure betweenness --layer all
+          outpost centrality big.csv --measure betweenness --epsilon 0.05 --top 20
           outpost centrality edges.csv --directed --measure pagerank --format json
         """)
 
@@ -54,6 +62,12 @@ struct Centrality: ParsableCommand {
     var alpha: Double?
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("PageRank teleports only to these nodes (ids, names or aliases).", valueName: "node"))
     var personalize: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Estimate betweenness within this error (0 < E < 1; see above).", valueName: "E"))
+    var epsilon: Double?
+    @Option(name: .long, help: ArgumentHelp("With --epsilon: allowed probability of a larger error (0 < D < 1; default 0.1).", valueName: "D"))
+    var delta: Double?
+    @Option(name: .long, help: ArgumentHelp("With --epsilon: seed of the sampled paths (default 42).", valueName: "S"))
+    var seed: UInt64?
     @Option(name: .long, help: "Print only the N highest-ranked nodes.")
     var top: Int?
     @OptionGroup var filters: FilterOptions
@@ -70,18 +84,48 @@ struct Centrality: ParsableCommand {
             throw ValidationError("--weight does not apply to \(measure.rawValue)")
         }
         if let alpha, measure == .pagerank, !(alpha > 0 && alpha < 1) { throw ValidationError("--alpha for pagerank must be between 0 and 1") }
+        if let epsilon {
+            if measure != .betweenness { throw ValidationError("--epsilon applies to betweenness (the one measure estimated from samples)") }
+            if raw { throw ValidationError("--epsilon bounds the error of normalized betweenness; drop --raw, or drop --epsilon for exact raw scores") }
+            if !(epsilon > 0 && epsilon < 1) {
+                throw ValidationError("--epsilon must be strictly between 0 and 1, e.g. --epsilon 0.05 for every score within 0.05 of the exact one")
+            }
+        } else if delta != nil || seed != nil {
+            throw ValidationError("--\(delta != nil ? "delta" : "seed") applies with --epsilon (approximate betweenness); add --epsilon E")
+        }
+        if let delta, !(delta > 0 && delta < 1) {
+            throw ValidationError("--delta must be strictly between 0 and 1, e.g. --delta 0.1 for a 90% chance that every score is within epsilon")
+        }
+    }
+
+    /// " (approximate: ±0.05 with probability ≥ 0.9, 1,234 sampled paths, seed 42)".
+    static func approximationSummary(_ sampling: BetweennessSampling) -> String {
+        " (approximate: ±\(Cell.format(sampling.epsilon)) with probability ≥ \(Cell.format(1 - sampling.delta)), "
+            + "\(sampling.sampleCount) sampled paths, seed \(sampling.seed))"
+    }
+
+    /// The JSON answer's `approximation` object: the guarantee and what it took; none for exact scores.
+    func approximationFields(_ sampling: BetweennessSampling?) -> [(String, JSONValue)] {
+        guard let sampling else { return [] }
+        return [("approximation", .object([
+            ("method", .string("Riondato-Kornaropoulos sampling")),
+            ("epsilon", .double(sampling.epsilon)), ("delta", .double(sampling.delta)),
+            ("seed", Int(exactly: sampling.seed).map(JSONValue.int) ?? .string(String(sampling.seed))),
+            ("samples", .int(sampling.sampleCount)),
+            ("vertex_diameter_bound", .int(sampling.vertexDiameterBound)),
+        ]))]
     }
 
     func run() throws {
         try reportingErrors {
             let loaded = try LoadedNetwork(input, filters: filters)
             if loaded.graph.nodeCount > 5_000 && measure.isAllPairs {
-                printError("computing \(measure.rawValue) on \(loaded.graph.nodeCount) nodes and \(loaded.graph.edgeCount) edges…")
+                printError("computing \(epsilon == nil ? "" : "approximate ")\(measure.rawValue) on \(loaded.graph.nodeCount) nodes and \(loaded.graph.edgeCount) edges…")
             }
-            let progress = TerminalProgress("\(measure.rawValue), sources done")
+            let progress = TerminalProgress("\(measure.rawValue), \(epsilon == nil ? "sources" : "paths sampled") done")
             defer { progress.finish() }
             let options = CentralityOptions(raw: raw, weightAttribute: weight, alpha: alpha, personalization: personalize,
-                                            progress: progress.handler)
+                                            progress: progress.handler, epsilon: epsilon, delta: delta ?? 0.1, seed: seed ?? 42)
             let result: CentralityResult
             do {
                 result = try loaded.centrality(measure, options)
@@ -99,7 +143,7 @@ struct Centrality: ParsableCommand {
                 // Streamed row by row: a million nodes never become one String or a tree of values.
                 var json = JSONStreamWriter { print($0, terminator: "") }
                 json.open("{")
-                json.pairs([("measure", .string(measure.rawValue))] + loaded.filterFields)
+                json.pairs([("measure", .string(measure.rawValue))] + approximationFields(result.sampling) + loaded.filterFields)
                 json.key("nodes")
                 json.open("[")
                 for v in shown {
@@ -116,11 +160,16 @@ struct Centrality: ParsableCommand {
                 print()
             case .table, .csv:
                 let weighting = result.weightAttribute.map { ", weighted by \($0)" } ?? ""
-                var table = Table(key: "nodes", title: "\(measure.rawValue)\(raw ? " (raw)" : "")\(weighting) — \(result.nodeCount) nodes",
-                                  columns: ["rank", "id", "name", "score"])
+                let approximate = result.sampling.map(Self.approximationSummary) ?? ""
+                // CSV has no title: each row carries the guarantee in columns of its own.
+                let sampling = output.format == .csv ? result.sampling : nil
+                var table = Table(key: "nodes", title: "\(measure.rawValue)\(raw ? " (raw)" : "")\(approximate)\(weighting) — \(result.nodeCount) nodes",
+                                  columns: ["rank", "id", "name", "score"] + (sampling == nil ? [] : ["epsilon", "delta", "samples"]))
                 for (rank, v) in shown.enumerated() {
-                    table.rows.append([.int(rank + 1), .text(result.ids[v]), .text(result.names[v]),
-                                       result.isCount ? .int(Int(scores[v])) : .number(scores[v])])
+                    var row: [Cell] = [.int(rank + 1), .text(result.ids[v]), .text(result.names[v]),
+                                       result.isCount ? .int(Int(scores[v])) : .number(scores[v])]
+                    if let sampling { row += [.number(sampling.epsilon), .number(sampling.delta), .int(sampling.sampleCount)] }
+                    table.rows.append(row)
                 }
                 emit([table], format: output.format, preamble: loaded.filterPreamble)
             }
