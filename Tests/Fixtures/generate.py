@@ -249,6 +249,15 @@ class Recorder:
 # --------------------------------------------------------------------------
 
 
+def describe(name: str, G: nx.Graph, weighted: bool, d: dict) -> None:
+    """The keys every expected file starts with: name, direction, weights, nodes, edge count."""
+    d["name"] = name
+    d["directed"] = G.is_directed()
+    d["weighted"] = weighted
+    d["nodes"] = [str(n) for n in G]
+    d["edges"] = G.number_of_edges()
+
+
 def expected_for(name: str, G: nx.Graph, weighted: bool) -> dict:
     directed = G.is_directed()
     W = "weight" if weighted else None
@@ -256,11 +265,7 @@ def expected_for(name: str, G: nx.Graph, weighted: bool) -> dict:
     put = rec.put
     d = rec.data
 
-    d["name"] = name
-    d["directed"] = directed
-    d["weighted"] = weighted
-    d["nodes"] = [str(n) for n in G]
-    d["edges"] = G.number_of_edges()
+    describe(name, G, weighted, d)
 
     # ---- centrality ------------------------------------------------------
     put("degree_centrality", lambda: fmap(nx.degree_centrality(G)))
@@ -462,14 +467,11 @@ def add_igraph_leiden(G: nx.Graph, weighted: bool, rec: Recorder, median: bool =
 
 
 def leiden_only_expected(name: str, G: nx.Graph) -> dict:
-    """The expected file of a graph in LEIDEN_GRAPHS: its nodes and igraph's Leiden only."""
+    """The expected file of a graph of `build_leiden_graphs()`: what describes it and igraph's
+    Leiden only."""
     rec = Recorder()
     d = rec.data
-    d["name"] = name
-    d["directed"] = False
-    d["weighted"] = False
-    d["nodes"] = [str(n) for n in G]
-    d["edges"] = G.number_of_edges()
+    describe(name, G, False, d)
     add_igraph_leiden(G, False, rec, median=True)
     if rec.errors:
         d["errors"] = rec.errors
