@@ -13,8 +13,11 @@ extension GraphIndex {
     /// sub-community with probability ∝ exp(ΔQ / θ) among those that do not lower Q, so every
     /// sub-community stays connected); aggregation of the refined sub-communities, with the
     /// unrefined communities as the next level's starting partition. Iterations repeat from
-    /// the previous result until one changes nothing (igraph's `n_iterations = -1`), at most
-    /// `maximumIterations` times. Gains are in units of edge weight as in igraph
+    /// the previous result until ``Leiden/stableIterations`` in a row change nothing, at most
+    /// `maximumIterations` times. igraph's `n_iterations = -1` stops at the first unchanged
+    /// iteration, but the refinement is random: a later iteration, with other draws, can still
+    /// move a node, and on sparse random graphs (G(n, m), average degree 6) the extra
+    /// iterations raise the median modularity over seeds above igraph's (see `LeidenTests`). Gains are in units of edge weight as in igraph
     /// (ΔH = w(v, C) − γ k_v K_C / 2m), so θ = 0.01 makes the refinement nearly greedy.
     /// If a refinement merges nothing, the level is aggregated by the connected parts of its
     /// communities instead, which keeps the guarantee and ensures progress.
@@ -51,11 +54,17 @@ extension GraphIndex {
         // the later iterations, which mostly confirm the communities, work on nearby memory.
         var renumbering: Renumbering?
         if base.totalWeight > 0 {
+            var unchanged = 0
             for iteration in 0..<maximumIterations {
                 var next = leidenIteration(base, start: membership, resolution: resolution,
                                            randomness: randomness, random: &random)
                 let count = compactLabels(&next, bound: nodeCount)
-                if next == membership { break }
+                if next == membership {
+                    unchanged += 1
+                    if unchanged == Leiden.stableIterations { break }
+                    continue
+                }
+                unchanged = 0
                 membership = next
                 if iteration == 0 && iteration + 1 < maximumIterations {
                     let grouping = Renumbering(grouping: membership, count: count)
@@ -71,6 +80,16 @@ extension GraphIndex {
         }
         return Partition(labels: membership, modularity: modularity(of: membership, resolution: resolution, weighted: weighted))
     }
+}
+
+enum Leiden {
+    /// Unchanged iterations in a row after which ``GraphIndex/leidenCommunities(resolution:seed:weighted:randomness:maximumIterations:)``
+    /// stops. On the G(n, m) fixtures `gnm-200-4`, `gnm-300-1`, `gnm-300-5`, `gnm-400-3`,
+    /// `gnm-500-2` (seeds 0–39), stopping at the first, as igraph does, gave medians 0.4213,
+    /// 0.4142, 0.4089, 0.4249, 0.4234 against igraph's 0.4223, 0.4138, 0.4066, 0.4242, 0.4240;
+    /// three give 0.4224, 0.4153, 0.4100, 0.4258, 0.4246 for about 1.6 times the iterations;
+    /// six added at most 0.001 more.
+    static let stableIterations = 3
 }
 
 /// One Leiden iteration from `start` (labels in `0..<nodeCount`); returns each node's community.

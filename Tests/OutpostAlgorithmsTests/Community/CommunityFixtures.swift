@@ -7,7 +7,9 @@ import OutpostIO
 enum CommunityFixtures {
     /// The undirected fixture graphs with an igraph Leiden reference value.
     static let referenceGraphs = ["karate", "florentine", "lesmis", "davis", "gnp-50", "ba-200", "weighted", "components", "planted"]
-    /// Every fixture graph, directed ones included.
+    /// G(n, m) graphs of average degree 6 whose fixtures hold only igraph's Leiden values.
+    static let sparseRandomGraphs = ["gnm-200-4", "gnm-300-1", "gnm-300-5", "gnm-400-3", "gnm-500-2"]
+    /// Every fixture graph with the full set of values, directed ones included.
     static let allGraphs = referenceGraphs + ["directed", "gnp-directed-40"]
 
     static func graph(_ name: String) throws -> GraphIndex {
