@@ -765,7 +765,7 @@ private final class Session: @unchecked Sendable {
             func preferred(_ engine: LayoutEngine, _ fit: Page.Fit) -> Bool {
                 labelled && engine == .dot && styled.smallestFontSize * fit.scale >= Page.minimumTextSize - 1e-9
             }
-            var best: (graph: UnsafeMutablePointer<Agraph_t>, engine: LayoutEngine, fit: Page.Fit, size: (width: Double, height: Double))?
+            var best: (graph: UnsafeMutablePointer<Agraph_t>, engine: LayoutEngine, fit: Page.Fit)?
             defer { if let best { gvFreeLayout(context, best.graph); agclose(best.graph) } }
             for (engine, variant) in variants {
                 let candidate = try composedLayout(context: context, styled: variant, engine: engine, reference: reference) { network, column, row in
@@ -783,22 +783,14 @@ private final class Session: @unchecked Sendable {
                     gvFreeLayout(context, candidate); agclose(candidate)
                 } else {
                     if let current = best { gvFreeLayout(context, current.graph); agclose(current.graph) }
-                    best = (candidate, engine, fit, size)
+                    best = (candidate, engine, fit)
                 }
             }
             let chosen = best!
             best = nil
             whole = chosen.graph
             chosenEngine = chosen.engine
-            if let page {
-                let smallest = styled.smallestFontSize
-                guard smallest * chosen.fit.scale >= Page.minimumTextSize - 1e-9 else {
-                    gvFreeLayout(context, whole); agclose(whole)
-                    throw RenderError.doesNotFit(page: page, width: chosen.size.width, height: chosen.size.height,
-                                                 smallestText: smallest, scale: chosen.fit.scale)
-                }
-                pageFit = chosen.fit
-            }
+            if page != nil { pageFit = chosen.fit }
             // Laid out again: a later candidate's layout has replaced Graphviz's global state.
             gvFreeLayout(context, whole)
             if let fit = pageFit {
@@ -809,7 +801,8 @@ private final class Session: @unchecked Sendable {
                 throw RenderError.layoutFailed(engine: chosenEngine, messages: takeMessages().errors)
             }
             // The scale Graphviz draws at follows this layout's box, which can come out a few
-            // points smaller than the candidate's (its title placed against packed components).
+            // points smaller than the candidate's (its title placed against packed components);
+            // the page's 6 pt floor is checked on it.
             if var fit = pageFit {
                 let drawn = try drawingSize(context: context, whole)
                 fit.scale = min(1, fit.areaWidth / max(drawn.width, 1), fit.areaHeight / max(drawn.height, 1))

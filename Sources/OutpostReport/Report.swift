@@ -329,10 +329,7 @@ public struct Report: Sendable {
         for bureau in bureaus {
             let figure = try network.focusDiagram(on: bureau.id, radius: 1)
             guard figure.nodeCount > 1 else { continue }
-            let rendering = try GraphvizRenderer().render(linked(figure.styled), choosingAmong: LayoutEngine.automatic(
-                nodeCount: figure.nodeCount, edgeCount: figure.edgeCount), format: .svg)
-            let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
-                                       smallestFontSize: figure.styled.smallestFontSize)
+            let (svg, _) = try inlineFigure(figure)
             out += "<figure>\n<div class=\"diagram\">\n\(svg)\n</div>\n<figcaption>\(e(bureau.name)) and every entity one relation away (\(figure.nodeCount - 1); \(e(view.filter.summary))), as <code>outpost render --focus \(e(bureau.id))</code> draws it.</figcaption>\n</figure>\n"
         }
         return out
@@ -345,11 +342,7 @@ public struct Report: Sendable {
         var options = DiagramOptions(title: title)
         options.labelsFromDegree = 2
         let diagram = try network.diagram(options)
-        let rendering = try GraphvizRenderer().render(
-            linked(diagram.styled), choosingAmong: LayoutEngine.automatic(nodeCount: diagram.nodeCount, edgeCount: diagram.edgeCount), format: .svg)
-        let engine = rendering.engine
-        let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
-                                   smallestFontSize: diagram.styled.smallestFontSize)
+        let (svg, engine) = try inlineFigure(diagram)
         var caption: String
         if network.view != nil {
             caption = "Every entity and relation the filters keep (unless told otherwise, the network layer: ties between actors, not reports, responses or denials), as <code>outpost render</code> draws it. Shape and fill show each entity’s kind; the line shows each relation’s status: confirmed solid, reported dashed, disputed dotted orange, denied dotted red ending in a bar. The legend box lists the kinds and statuses drawn; the caption under the title names the dataset, the filter and the newest source."
@@ -436,10 +429,7 @@ public struct Report: Sendable {
         var options = DiagramOptions(title: "\(title): communities", colorBy: .community, communities: partition.labels.map(Int.init))
         options.labelsFromDegree = 2
         let figure = try network.diagram(options)
-        let rendering = try GraphvizRenderer().render(linked(figure.styled), choosingAmong: LayoutEngine.automatic(
-            nodeCount: figure.nodeCount, edgeCount: figure.edgeCount), format: .svg)
-        let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
-                                   smallestFontSize: figure.styled.smallestFontSize)
+        let (svg, _) = try inlineFigure(figure)
         return "<figure>\n<div class=\"diagram\">\n\(svg)\n</div>\n<figcaption>Each entity filled with its community’s colour (numbered as in the table; beyond the twelfth, white), its shape still its kind, as <code>outpost render --color-by community --label-min-degree 2</code> draws it.</figcaption>\n</figure>\n"
     }
 
@@ -471,10 +461,7 @@ public struct Report: Sendable {
             out += "</ol>\n"
             // The path drawn, with the entities beside it faded: the picture of the list above.
             let figure = try evidence.pathDiagram(search, context: 1, DiagramOptions(title: "\(fromName) → \(toName)"))
-            let rendering = try GraphvizRenderer().render(linked(figure.styled), choosingAmong: LayoutEngine.automatic(
-                nodeCount: figure.nodeCount, edgeCount: figure.edgeCount), format: .svg)
-            let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
-                                       smallestFontSize: figure.styled.smallestFontSize)
+            let (svg, _) = try inlineFigure(figure)
             out += "<figure>\n<div class=\"diagram\">\n\(svg)\n</div>\n<figcaption>The path in magenta, each relation labelled with its type and status, and the entities one hop from it faded, as <code>outpost render --path</code> draws it.</figcaption>\n</figure>\n"
             out += "</article>\n"
         }
@@ -493,9 +480,27 @@ public struct Report: Sendable {
             + e(path.joined(separator: " → ")) + "."
     }
 
-    /// A figure whose entities link to their entries.
-    func linked(_ figure: StyledGraph) -> StyledGraph {
-        figure.linkingNodes(to: anchorOfEntity.mapValues { "#" + $0 })
+    /// A figure as the report inlines it: its entities linked to their entries, laid out as
+    /// `outpost render --engine auto` would, sized to the column (``HTML/readableSVG(_:smallestFontSize:columnWidth:)``);
+    /// and the engine that drew it.
+    func inlineFigure(_ figure: NetworkDiagram) throws -> (svg: String, engine: LayoutEngine) {
+        let linked = figure.styled.linkingNodes(to: anchorOfEntity.mapValues { "#" + $0 })
+        let rendering = try GraphvizRenderer().render(linked, choosingAmong: LayoutEngine.automatic(
+            nodeCount: figure.nodeCount, edgeCount: figure.edgeCount), format: .svg)
+        let svg = HTML.readableSVG(try HTML.inlineSVG(String(decoding: rendering.data, as: UTF8.self)),
+                                   smallestFontSize: figure.styled.smallestFontSize)
+        return (svg, rendering.engine)
+    }
+
+    /// Citations as a list: each source linked to its bibliography entry, its publisher and
+    /// date, and the excerpt quoted.
+    func citationsHTML(_ citations: [EvidenceCitation]) -> String {
+        var out = "<ul class=\"citations\">\n"
+        for c in citations {
+            let about = [c.publisher, c.date?.description].compactMap { $0 }.map(e).joined(separator: " · ")
+            out += "<li>\(sourceLink(c.source))\(about.isEmpty ? "" : " · " + about)<blockquote>“\(e(c.excerpt))”</blockquote></li>\n"
+        }
+        return out + "</ul>\n"
     }
 
     /// A link to an entity's entry, or its name alone when the report has none.
@@ -520,14 +525,7 @@ public struct Report: Sendable {
             if !place.isEmpty { meta.append(e(place.joined(separator: ", "))) }
             if !entity.aliases.isEmpty { meta.append("also " + e(entity.aliases.joined(separator: "; "))) }
             out += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n"
-            if !profile.citations.isEmpty {
-                out += "<ul class=\"citations\">\n"
-                for c in profile.citations {
-                    let about = [c.publisher, c.date?.description].compactMap { $0 }.map(e).joined(separator: " · ")
-                    out += "<li>\(sourceLink(c.source))\(about.isEmpty ? "" : " · " + about)<blockquote>“\(e(c.excerpt))”</blockquote></li>\n"
-                }
-                out += "</ul>\n"
-            }
+            if !profile.citations.isEmpty { out += citationsHTML(profile.citations) }
             if !profile.relations.isEmpty {
                 out += "<ul class=\"relations\">\n"
                 for relation in profile.relations {
@@ -572,12 +570,7 @@ public struct Report: Sendable {
         if !link.by.isEmpty { head.append("by " + e(link.by.map(displayName).joined(separator: ", "))) }
         var out = "<p>\(head.joined(separator: " "))</p>\n"
         if let note = r.note, !note.isEmpty { out += "<p class=\"note\">Note: \(e(note))</p>\n" }
-        out += "<ul class=\"citations\">\n"
-        for c in link.citations {
-            let about = [c.publisher, c.date?.description].compactMap { $0 }.map(e).joined(separator: " · ")
-            out += "<li>\(sourceLink(c.source))\(about.isEmpty ? "" : " · " + about)<blockquote>“\(e(c.excerpt))”</blockquote></li>\n"
-        }
-        return out + "</ul>\n"
+        return out + citationsHTML(link.citations)
     }
 
     func sourcesSection() -> String {
