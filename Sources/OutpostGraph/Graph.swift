@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A plain graph: string node ids, edges with a weight and optional string attributes.
 ///
 /// This is what every reader produces (a dataset view, a CSV edge list, GraphML) and what
@@ -14,7 +16,8 @@ public struct Graph: Sendable {
     public var nodeAttributes: [[String: String]] = []
     public private(set) var edgeSources: [Int32] = []
     public private(set) var edgeTargets: [Int32] = []
-    public private(set) var edgeWeights: [Double] = []
+    /// Edge weights by edge index; none is stored while every weight is 1 (``EdgeWeights``).
+    public private(set) var edgeWeights = EdgeWeights()
     /// Edge attributes by edge index, where the reader had any.
     public var edgeAttributes: [[String: String]] = []
     /// For a graph built from a dataset view, the index into `dataset.relations` of the
@@ -25,7 +28,12 @@ public struct Graph: Sendable {
     /// dataset view (a link weighs the number of its relations), `.keepLast` for a file read
     /// as NetworkX reads it.
     public var parallelEdges: ParallelEdgePolicy = .keepLast
+    /// Node indices by id: kept up to date by ``addNode(_:label:attributes:)``; after
+    /// ``appendNode(new:)`` it is built on the first lookup (``NodeIDTable``).
     private var indexByID: [String: Int32] = [:]
+    /// Set while nodes were appended without `indexByID`: the table built from `nodeIDs` on
+    /// demand (shared by copies of this graph and by the indices built from it).
+    private var deferredTable: NodeIDTable?
 
     public init(directed: Bool) {
         self.isDirected = directed
@@ -34,11 +42,44 @@ public struct Graph: Sendable {
     public var nodeCount: Int { nodeIDs.count }
     public var edgeCount: Int { edgeSources.count }
 
-    public func index(of id: String) -> Int? { indexByID[id].map(Int.init) }
+    public func index(of id: String) -> Int? {
+        if let deferredTable { return deferredTable.index(of: id, ids: nodeIDs) }
+        return indexByID[id].map(Int.init)
+    }
+
+    /// The id → index table, shared (not rebuilt) by a ``GraphIndex`` made from this graph.
+    var nodeIDTable: NodeIDTable { deferredTable ?? NodeIDTable(built: indexByID) }
+
+    /// Makes `indexByID` current again after nodes were appended without it.
+    private mutating func buildIndexByID() {
+        guard let table = deferredTable else { return }
+        indexByID = table.dictionary(ids: nodeIDs)
+        deferredTable = nil
+    }
+
+    /// Appends a node the caller knows is new: no id in the graph is equal to `id` (as Strings
+    /// compare: canonically equivalent ids are equal). Nothing is looked up or hashed; the
+    /// id → index table is built from the ids when it is first needed. For readers that keep
+    /// their own table of the ids they have seen (``addNode(_:label:attributes:)`` otherwise).
+    @discardableResult
+    public mutating func appendNode(new id: String) -> Int {
+        if deferredTable == nil {
+            deferredTable = NodeIDTable(built: indexByID)
+            indexByID = [:]
+        } else if !isKnownUniquelyReferenced(&deferredTable) {
+            // Shared with a copy or an index, whose ids stay as they are: start a table of our own.
+            deferredTable = NodeIDTable(built: [:])
+        }
+        nodeIDs.append(id)
+        nodeLabels.append(nil)
+        nodeAttributes.append([:])
+        return nodeIDs.count - 1
+    }
 
     /// Adds a node if absent and returns its index.
     @discardableResult
     public mutating func addNode(_ id: String, label: String? = nil, attributes: [String: String] = [:]) -> Int {
+        buildIndexByID()
         if let existing = indexByID[id] {
             if let label { nodeLabels[Int(existing)] = label }
             if !attributes.isEmpty { nodeAttributes[Int(existing)].merge(attributes) { _, new in new } }
@@ -73,11 +114,30 @@ public struct Graph: Sendable {
         return edgeSources.count - 1
     }
 
+    /// Appends edges between node indices already in the graph, with no attributes: what a
+    /// reader that numbers the nodes itself adds in one go.
+    public mutating func appendEdges(sources: [Int32], targets: [Int32], weights: EdgeWeights) {
+        precondition(sources.count == targets.count && weights.count == sources.count, "one source, target and weight per edge")
+        precondition(edgeRelations.isEmpty, "every edge of a dataset graph names its relation")
+        let n = Int32(nodeIDs.count)
+        precondition(!sources.contains { $0 < 0 || $0 >= n } && !targets.contains { $0 < 0 || $0 >= n }, "edge endpoint out of range")
+        edgeSources.append(contentsOf: sources)
+        edgeTargets.append(contentsOf: targets)
+        if weights.isUnit && edgeWeights.isUnit { edgeWeights.appendUnit(weights.count) } else { for w in weights { edgeWeights.append(w) } }
+    }
+
     /// Reserves room for a known number of edges.
     public mutating func reserveEdges(_ count: Int) {
         edgeSources.reserveCapacity(count)
         edgeTargets.reserveCapacity(count)
         edgeWeights.reserveCapacity(count)
+    }
+
+    /// Reserves room for a known number of nodes.
+    public mutating func reserveNodes(_ count: Int) {
+        nodeIDs.reserveCapacity(count)
+        nodeLabels.reserveCapacity(count)
+        nodeAttributes.reserveCapacity(count)
     }
 
     /// The attributes of edge `edge`, empty if none were read.
@@ -132,5 +192,47 @@ extension Graph {
                                     : "the edges have: weight, \(names.joined(separator: ", "))")])
         }
         return copy
+    }
+}
+
+/// Node indices by id, built from a list of ids the first time one is looked up and extended
+/// as ids are appended, then shared by the graph's copies and the ``GraphIndex`` built from
+/// it. A reader that numbers nodes by their bytes (``Graph/appendNode(new:)``) so never hashes
+/// a million Strings a command that looks nothing up does not need.
+///
+/// The table covers a prefix of the ids it is given: a lookup first adds the ids past that
+/// prefix. One graph appends to a table only while it alone holds it; everyone who shares it
+/// has the same ids up to the prefix, so the table is right for each of them.
+final class NodeIDTable: Sendable {
+    private struct State {
+        var table: [String: Int32]
+        var covered: Int
+    }
+    private let state: Mutex<State>
+
+    /// A table that already holds `built` (every id of its graph, or none yet).
+    init(built: [String: Int32]) {
+        state = Mutex(State(table: built, covered: built.count))
+    }
+
+    func index(of id: String, ids: [String]) -> Int? {
+        state.withLock { state in
+            Self.extend(&state, ids)
+            return state.table[id].map(Int.init)
+        }
+    }
+
+    func dictionary(ids: [String]) -> [String: Int32] {
+        state.withLock { state in
+            Self.extend(&state, ids)
+            return state.table
+        }
+    }
+
+    private static func extend(_ state: inout State, _ ids: [String]) {
+        guard state.covered < ids.count else { return }
+        state.table.reserveCapacity(ids.count)
+        for i in state.covered..<ids.count where state.table[ids[i]] == nil { state.table[ids[i]] = Int32(i) }
+        state.covered = ids.count
     }
 }

@@ -15,11 +15,12 @@ public enum ParallelEdgePolicy: Sendable {
 /// NetworkX's adjacency holds it. Directed graphs also carry the in-edges
 /// (`inOffsets`, `inSources`, `inWeights`); for undirected graphs those are the same arrays.
 ///
-/// Built once from a ``Graph`` in O(*V* + *E* log *d*) time; memory is 8 bytes per node for
-/// each offsets array and 12 bytes per stored edge slot (a 4-byte target, an 8-byte weight):
-/// 24 bytes per undirected edge (two slots) and, for a directed graph, 24 per edge (out and in).
-/// The index of the graph edge each slot came from is used while building (to sort parallel
-/// edges stably) and not kept: nothing read it, and it cost 4 bytes a slot.
+/// Built once from a ``Graph`` in O(*V* + *E* log *d*) time. Memory is 8 bytes per node for
+/// each offsets array and 4 bytes per stored edge slot (its target), plus 8 bytes per slot for
+/// the weight only when some weight is not 1 (``EdgeWeights``): an unweighted undirected edge
+/// takes 8 bytes (two slots), a weighted one 24; a directed edge is stored out and in, so twice
+/// that. Ids and display names are the graph's own arrays (shared, not copied), and so is its
+/// id → index table.
 public struct GraphIndex: Sendable {
     public let isDirected: Bool
     public let nodeCount: Int
@@ -29,15 +30,15 @@ public struct GraphIndex: Sendable {
     public let names: [String]
     public let offsets: [Int]
     public let targets: [Int32]
-    public let weights: [Double]
+    public let weights: EdgeWeights
     public let inOffsets: [Int]
     public let inSources: [Int32]
-    public let inWeights: [Double]
+    public let inWeights: EdgeWeights
     /// Number of distinct edges after merging parallel ones (a self-loop counts once).
     public let edgeCount: Int
     /// Number of parallel edges merged into others while building.
     public let mergedEdgeCount: Int
-    private let indexByID: [String: Int]
+    private let idTable: NodeIDTable
 
     /// - Parameter merge: how parallel edges combine; nil takes the graph's own policy
     ///   (``Graph/parallelEdges``: summed for a dataset view, last kept for a file).
@@ -47,10 +48,8 @@ public struct GraphIndex: Sendable {
         isDirected = graph.isDirected
         nodeCount = n
         ids = graph.nodeIDs
-        names = (0..<n).map { graph.name(of: $0) }
-        var map = [String: Int](minimumCapacity: n)
-        for (i, id) in graph.nodeIDs.enumerated() { map[id] = i }
-        indexByID = map
+        names = graph.nodeLabels.allSatisfy { $0 == nil } ? graph.nodeIDs : (0..<n).map { graph.name(of: $0) }
+        idTable = graph.nodeIDTable
 
         let sources = graph.edgeSources, destinations = graph.edgeTargets, w = graph.edgeWeights
         if graph.isDirected {
@@ -68,8 +67,10 @@ public struct GraphIndex: Sendable {
             offsets = rows.offsets; targets = rows.targets; weights = rows.weights
             inOffsets = offsets; inSources = targets; inWeights = weights
             var loops = 0
-            for v in 0..<n {
-                for slot in offsets[v]..<offsets[v + 1] where Int(targets[slot]) == v { loops += 1 }
+            rows.targets.withUnsafeBufferPointer { t in
+                for v in 0..<n {
+                    for slot in rows.offsets[v]..<rows.offsets[v + 1] where Int(t[slot]) == v { loops += 1 }
+                }
             }
             edgeCount = (targets.count - loops) / 2 + loops
             mergedEdgeCount = graph.edgeCount - edgeCount
@@ -79,12 +80,13 @@ public struct GraphIndex: Sendable {
     private struct Rows {
         var offsets: [Int]
         var targets: [Int32]
-        var weights: [Double]
+        var weights: EdgeWeights
     }
 
     /// Counting sort of edge endpoints into rows, then sort and merge each row.
-    private static func buildRows(n: Int, from: [Int32], to: [Int32], weights: [Double],
+    private static func buildRows(n: Int, from: [Int32], to: [Int32], weights: EdgeWeights,
                                   symmetric: Bool, merge: ParallelEdgePolicy) -> Rows {
+        if weights.isUnit { return buildUnitRows(n: n, from: from, to: to, symmetric: symmetric, merge: merge) }
         let m = from.count
         var counts = [Int](repeating: 0, count: n + 1)
         for e in 0..<m {
@@ -144,10 +146,79 @@ public struct GraphIndex: Sendable {
             }
             outOffsets[v + 1] = outTargets.count
         }
-        return Rows(offsets: outOffsets, targets: outTargets, weights: outWeights)
+        return Rows(offsets: outOffsets, targets: outTargets, weights: EdgeWeights(outWeights))
     }
 
-    public func index(of id: String) -> Int? { indexByID[id] }
+    /// ``buildRows(n:from:to:weights:symmetric:merge:)`` for edges that all weigh 1: no edge
+    /// order to keep, so each row is sorted and its repeats dropped where it lies, and the
+    /// rows are then moved down over the gaps in the same array. Merging keeps every weight 1,
+    /// except that summing repeats (a dataset's parallel relations) gives a link the number of
+    /// its edges: then, and only then, weights are stored.
+    private static func buildUnitRows(n: Int, from: [Int32], to: [Int32], symmetric: Bool,
+                                      merge: ParallelEdgePolicy) -> Rows {
+        let m = from.count
+        var offsets = [Int](repeating: 0, count: n + 1)
+        var targets: [Int32] = []
+        var counted: [Double]? = nil  // the number of edges per kept slot, once a repeat is summed
+        from.withUnsafeBufferPointer { from in
+            to.withUnsafeBufferPointer { to in
+                offsets.withUnsafeMutableBufferPointer { counts in
+                    for e in 0..<m {
+                        counts[Int(from[e]) + 1] += 1
+                        if symmetric && from[e] != to[e] { counts[Int(to[e]) + 1] += 1 }
+                    }
+                    for v in 0..<n { counts[v + 1] += counts[v] }
+                    let total = counts[n]
+                    var cursor = [Int](counts.prefix(n))
+                    targets = [Int32](unsafeUninitializedCapacity: total) { rows, initialized in
+                        cursor.withUnsafeMutableBufferPointer { cursor in
+                            for e in 0..<m {
+                                let u = Int(from[e]), v = Int(to[e])
+                                rows[cursor[u]] = Int32(v); cursor[u] += 1
+                                if symmetric && u != v { rows[cursor[v]] = Int32(u); cursor[v] += 1 }
+                            }
+                        }
+                        initialized = total
+                    }
+                    // Sort each row and drop its repeats, writing the kept slots down from `kept`.
+                    targets.withUnsafeMutableBufferPointer { rows in
+                        var kept = 0
+                        var start = 0  // the row's first slot before compaction
+                        for v in 0..<n {
+                            let end = counts[v + 1]
+                            var row = UnsafeMutableBufferPointer(rebasing: rows[start..<end])
+                            var ascending = true
+                            if row.count > 1 {
+                                for s in 1..<row.count where row[s] <= row[s - 1] { ascending = false; break }
+                                if !ascending { row.sort() }
+                            }
+                            var s = 0
+                            while s < row.count {
+                                let target = row[s]
+                                var run = 1
+                                while s + run < row.count && row[s + run] == target { run += 1 }
+                                if run > 1 && merge == .sum && counted == nil {
+                                    counted = [Double](repeating: 1, count: kept)
+                                    counted!.reserveCapacity(total)
+                                }
+                                rows[kept] = target
+                                counted?.append(merge == .sum ? Double(run) : 1)
+                                kept += 1
+                                s += run
+                            }
+                            start = end
+                            counts[v + 1] = kept
+                        }
+                    }
+                    let kept = counts[n]
+                    targets.removeLast(targets.count - kept)
+                }
+            }
+        }
+        return Rows(offsets: offsets, targets: targets, weights: counted.map { EdgeWeights($0) } ?? EdgeWeights(unit: targets.count))
+    }
+
+    public func index(of id: String) -> Int? { idTable.index(of: id, ids: ids) }
 
     /// Out-neighbours of `node` (all neighbours for an undirected graph), ascending.
     @inlinable
@@ -191,7 +262,7 @@ public struct GraphIndex: Sendable {
 
     /// Approximate bytes held by the adjacency arrays (ids and names excluded).
     public var adjacencyBytes: Int {
-        let out = offsets.count * 8 + targets.count * (4 + 8)
-        return isDirected ? out + inOffsets.count * 8 + inSources.count * (4 + 8) : out
+        let out = offsets.count * 8 + targets.count * 4 + weights.storedBytes
+        return isDirected ? out + inOffsets.count * 8 + inSources.count * 4 + inWeights.storedBytes : out
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import OutpostGraph
+import Synchronization
 
 /// Reads a CSV edge list: a header row naming `source` and `target` columns, an optional
 /// `weight` column, and any other columns, kept as edge attributes.
@@ -23,6 +24,10 @@ public struct EdgeListReader: GraphFileReader {
     /// The field separator (an ASCII character other than a quote or a line end; reading with
     /// another throws ``InputError/badDelimiter(_:)``); nil: sniffed from the header line.
     public var delimiter: Character?
+
+    /// Rows of at least this many bytes are read in parallel blocks (a setting for the tests,
+    /// which compare both ways on small inputs).
+    var parallelMinimum = 1 << 22
 
     public init(directed: Bool = false, delimiter: Character? = nil) {
         self.directed = directed
@@ -169,41 +174,30 @@ public struct EdgeListReader: GraphFileReader {
         }
         let weightColumn = lowered.firstIndex(of: "weight")
         let extraColumns = header.indices.filter { $0 != sourceColumn && $0 != targetColumn && $0 != weightColumn }
-        var graph = seed ?? Graph(directed: directed)
-        graph.reserveEdges(bytes.count / 12)
-        var nodes = NodeInterner(inputBytes: bytes.count)
-        while let line = try scanner.nextRow(file: file) {
-            if scanner.isBlankRow { continue }
-            guard scanner.fields.count == header.count else {
-                throw fail(line, 1, "expected \(header.count) fields (\(printable(header.joined(separator: String(UnicodeScalar(separator)))))) but found \(scanner.fields.count)",
-                           hint: separator == UInt8(ascii: ",") ? "check for a missing or extra comma; quote fields that contain commas"
-                                                                : "check for a missing or extra \(name) separator; quote fields that contain one")
-            }
-            let source = scanner.fields[sourceColumn], target = scanner.fields[targetColumn]
-            if source.isEmpty { throw fail(line, source.column, "empty source node id") }
-            if target.isEmpty { throw fail(line, target.column, "empty target node id") }
-            var weight = 1.0
-            if let weightColumn {
-                let field = scanner.fields[weightColumn]
-                let raw = scanner.text(of: field)
-                let text = raw.trimmingCharacters(in: .whitespaces)
-                if !text.isEmpty {
-                    guard let value = Double(text), value.isFinite else {
-                        throw fail(line, field.column, "weight '\(printable(raw))' is not a \(Double(text) == nil ? "" : "finite ")number",
-                                   hint: "write a decimal number such as 1 or 0.5, or leave it empty for 1")
-                    }
-                    weight = value
+        let rows = EdgeRows(header: header, source: sourceColumn, target: targetColumn, weight: weightColumn,
+                            separator: separator, file: file)
+        let graph: Graph
+        if seed == nil && extraColumns.isEmpty && bytes.count - scanner.position >= parallelMinimum,
+           let chunked = try Self.parseInChunks(bytes, from: scanner.position, line: scanner.line, rows: rows, directed: directed) {
+            graph = chunked
+        } else {
+            var g = seed ?? Graph(directed: directed)
+            g.reserveEdges(bytes.count / 12)
+            var nodes = NodeInterner(inputBytes: bytes.count, knowsEveryNode: g.nodeCount == 0)
+            while let line = try scanner.nextRow(file: file) {
+                if scanner.isBlankRow { continue }
+                let (source, target, weight) = try rows.edge(scanner, line: line)
+                let u = scanner.withBytes(of: source) { nodes.index(of: $0, in: &g) }
+                let v = scanner.withBytes(of: target) { nodes.index(of: $0, in: &g) }
+                if extraColumns.isEmpty {
+                    g.addEdge(u, v, weight: weight)
+                } else {
+                    var attributes: [String: String] = [:]
+                    for c in extraColumns { attributes[header[c]] = scanner.text(of: scanner.fields[c]) }
+                    g.addEdge(u, v, weight: weight, attributes: attributes)
                 }
             }
-            let u = scanner.withBytes(of: source) { nodes.index(of: $0, in: &graph) }
-            let v = scanner.withBytes(of: target) { nodes.index(of: $0, in: &graph) }
-            if extraColumns.isEmpty {
-                graph.addEdge(u, v, weight: weight)
-            } else {
-                var attributes: [String: String] = [:]
-                for c in extraColumns { attributes[header[c]] = scanner.text(of: scanner.fields[c]) }
-                graph.addEdge(u, v, weight: weight, attributes: attributes)
-            }
+            graph = g
         }
         if graph.edgeCount == 0 && (seed?.nodeCount ?? 0) == 0 {
             throw fail(headerLine, 1, "the edge list has a header but no edges",
@@ -211,14 +205,192 @@ public struct EdgeListReader: GraphFileReader {
         }
         return graph
     }
+
+    /// What one block of rows (whole lines of the input) reads to: its edges between nodes
+    /// numbered in the block's own order of first appearance, and where each of those nodes'
+    /// ids first appears in the input.
+    private struct Block: Sendable {
+        var sources: [Int32] = []
+        var targets: [Int32] = []
+        var weights = EdgeWeights()
+        var firstSeen: [Range<Int>] = []
+        /// Lines the block holds (all of them, when it was read to its end).
+        var lines = 0
+        /// The block's first error, its line counted from the block's first line (1).
+        var error: DiagnosticsError?
+    }
+
+    /// Reads the rows from byte `start` (line `line`) on in blocks of whole lines, one per
+    /// processor, at the same time; then numbers the nodes block by block, each block's new
+    /// ids in its order of first appearance, which is the order of first appearance in the
+    /// whole file, and the nodes' ids go through one ``NodeInterner`` in that order, as one
+    /// thread reading row by row would have sent them. The graph, and the first error (by
+    /// line) if any, are the same as one thread's; so is the order of everything, whatever the
+    /// number of processors.
+    ///
+    /// Only for rows without quotes (a line break inside quotes could not be told from a row's
+    /// end at a block's edge): nil if the rows hold a double quote, for the one-thread reader.
+    private static func parseInChunks(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, rows: EdgeRows,
+                                      directed: Bool) throws -> Graph? {
+        let body = UnsafeBufferPointer(rebasing: bytes[start...])
+        if memchr(body.baseAddress!, Int32(UInt8(ascii: "\"")), body.count) != nil { return nil }
+        let count = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        // Block boundaries: just after the first line break at or past each even share.
+        var bounds = [start]
+        for k in 1..<count {
+            var cut = max(bounds[bounds.count - 1], start + body.count * k / count)
+            while cut < bytes.count && bytes[cut - 1] != UInt8(ascii: "\n") { cut += 1 }
+            bounds.append(cut)
+        }
+        bounds.append(bytes.count)
+        let blocks = SendableBlocks(count: count)
+        let input = SendableBytes(bytes: bytes), cuts = bounds
+        DispatchQueueBlocks.run(count) { k in
+            blocks.set(k, readBlock(input.bytes, cuts[k]..<cuts[k + 1], rows: rows))
+        }
+        // The first error in the file: the earliest block's, at its line in the file.
+        var firstLine = line
+        for k in 0..<count {
+            if let error = blocks[k].error {
+                throw DiagnosticsError(error.diagnostics.map { diagnostic in
+                    var moved = diagnostic
+                    if let at = diagnostic.location { moved.location = SourceLocation(file: at.file, line: at.line + firstLine - 1, column: at.column) }
+                    return moved
+                })
+            }
+            firstLine += blocks[k].lines
+        }
+        var graph = Graph(directed: directed)
+        var nodes = NodeInterner(inputBytes: bytes.count, knowsEveryNode: true)
+        var numbering: [[Int32]] = []
+        var edgeCount = 0
+        for k in 0..<count {
+            let block = blocks.take(k)
+            numbering.append(block.firstSeen.map { Int32(nodes.index(of: UnsafeBufferPointer(rebasing: bytes[$0]), in: &graph)) })
+            edgeCount += block.sources.count
+            blocks.set(k, block)
+        }
+        // Each block's edges renumbered from its own numbers to the graph's, at the same time.
+        let global = numbering
+        DispatchQueueBlocks.run(count) { k in
+            var block = blocks.take(k)
+            global[k].withUnsafeBufferPointer { number in
+                for i in block.sources.indices {
+                    block.sources[i] = number[Int(block.sources[i])]
+                    block.targets[i] = number[Int(block.targets[i])]
+                }
+            }
+            blocks.set(k, block)
+        }
+        graph.reserveEdges(edgeCount)
+        for k in 0..<count {
+            let block = blocks.take(k)
+            graph.appendEdges(sources: block.sources, targets: block.targets, weights: block.weights)
+        }
+        return graph
+    }
+
+    /// One slot per block, each written and taken by one block's work at a time.
+    private final class SendableBlocks: Sendable {
+        private let slots: Mutex<[Block?]>
+        init(count: Int) { slots = Mutex([Block?](repeating: nil, count: count)) }
+        func set(_ k: Int, _ block: Block) { slots.withLock { $0[k] = block } }
+        /// The block in slot `k`, moved out (so that its arrays are not shared while it changes).
+        func take(_ k: Int) -> Block { slots.withLock { slots in defer { slots[k] = nil }; return slots[k]! } }
+        subscript(_ k: Int) -> Block { slots.withLock { $0[k]! } }
+    }
+
+    /// The input's bytes, read (never written) by every block's work while the caller holds them.
+    private struct SendableBytes: @unchecked Sendable { let bytes: UnsafeBufferPointer<UInt8> }
+
+    /// Reads the rows in `range` of `bytes` to a ``Block``, stopping at the first error.
+    private static func readBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, rows: EdgeRows) -> Block {
+        var block = Block()
+        let base = range.lowerBound
+        var scanner = CSVScanner(bytes: UnsafeBufferPointer(rebasing: bytes[range]), separator: rows.separator, skippingByteOrderMark: false)
+        var nodes = NodeInterner(inputBytes: range.count, knowsEveryNode: true)
+        block.sources.reserveCapacity(range.count / 12); block.targets.reserveCapacity(range.count / 12)
+        do {
+            while let line = try scanner.nextRow(file: rows.file) {
+                if scanner.isBlankRow { continue }
+                let (source, target, weight) = try rows.edge(scanner, line: line)
+                let u = scanner.withBytes(of: source) { key in
+                    nodes.index(of: key) { _ in block.firstSeen.append(source.bytes.lowerBound + base..<source.bytes.upperBound + base); return block.firstSeen.count - 1 }
+                }
+                let v = scanner.withBytes(of: target) { key in
+                    nodes.index(of: key) { _ in block.firstSeen.append(target.bytes.lowerBound + base..<target.bytes.upperBound + base); return block.firstSeen.count - 1 }
+                }
+                block.sources.append(Int32(u)); block.targets.append(Int32(v)); block.weights.append(weight)
+            }
+        } catch let error as DiagnosticsError {
+            block.error = error
+        } catch {
+            block.error = DiagnosticsError([Diagnostic(.error, at: nil, "\(error)")])
+        }
+        block.lines = scanner.line - 1
+        return block
+    }
+}
+
+/// The shape of an edge list's rows: which columns hold the source, target and weight, and
+/// how many there are; reads one row's edge, with the errors both readers give.
+struct EdgeRows: Sendable {
+    let header: [String]
+    let source: Int
+    let target: Int
+    let weight: Int?
+    let separator: UInt8
+    let file: String
+
+    init(header: [String], source: Int, target: Int, weight: Int?, separator: UInt8, file: String) {
+        self.header = header; self.source = source; self.target = target; self.weight = weight
+        self.separator = separator; self.file = file
+    }
+
+    private func fail(_ line: Int, _ column: Int, _ message: String, hint: String? = nil) -> DiagnosticsError {
+        DiagnosticsError([Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column), message, hint: hint)])
+    }
+
+    /// The source and target fields of the row `scanner` read last, on line `line`, and its weight.
+    func edge(_ scanner: CSVScanner, line: Int) throws -> (CSVScanner.Field, CSVScanner.Field, Double) {
+        guard scanner.fields.count == header.count else {
+            let name = separator == UInt8(ascii: "\t") ? "tab" : separator == UInt8(ascii: ",") ? "comma" : "'\(Character(UnicodeScalar(separator)))'"
+            throw fail(line, 1, "expected \(header.count) fields (\(printable(header.joined(separator: String(UnicodeScalar(separator)))))) but found \(scanner.fields.count)",
+                       hint: separator == UInt8(ascii: ",") ? "check for a missing or extra comma; quote fields that contain commas"
+                                                            : "check for a missing or extra \(name) separator; quote fields that contain one")
+        }
+        let source = scanner.fields[self.source], target = scanner.fields[self.target]
+        if source.isEmpty { throw fail(line, source.column, "empty source node id") }
+        if target.isEmpty { throw fail(line, target.column, "empty target node id") }
+        var weight = 1.0
+        if let column = self.weight {
+            let field = scanner.fields[column]
+            let raw = scanner.text(of: field)
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty {
+                guard let value = Double(text), value.isFinite else {
+                    throw fail(line, field.column, "weight '\(printable(raw))' is not a \(Double(text) == nil ? "" : "finite ")number",
+                               hint: "write a decimal number such as 1 or 0.5, or leave it empty for 1")
+                }
+                weight = value
+            }
+        }
+        return (source, target, weight)
+    }
 }
 
 /// Node ids, as the bytes of their fields, to node indices. A row's two ids are looked up here
-/// without making a String of either; a String (and the graph's own entry for it) is made once
-/// per distinct byte sequence. Hashing a new String with SipHash for every field was the
-/// largest single cost of reading a large edge list. The graph still decides what is one node:
-/// two byte sequences that are canonically equivalent Strings (a precomposed "é" and "e" with a
-/// combining accent) get the graph's one index for them, as before.
+/// without making a String of either; a String is made once per distinct byte sequence.
+/// Hashing a new String with SipHash for every field was the largest single cost of reading a
+/// large edge list, and hashing each new id again into the graph's own table the next.
+///
+/// What is one node is what the graph says: two byte sequences that are canonically
+/// equivalent Strings (a precomposed "é" and "e" with a combining accent, or the Kelvin sign
+/// and "K") are one node. Two different ASCII byte sequences are never equivalent, so while
+/// every id so far is ASCII and this table holds every node of the graph, a new ASCII id is
+/// appended without a lookup (``Graph/appendNode(new:)``); from the first id that is not
+/// ASCII on (or when the graph came with nodes of its own), a new byte sequence goes through
+/// ``Graph/addNode(_:label:attributes:)``, which compares Strings.
 struct NodeInterner {
     /// One slot of the table: the id's first 8 bytes inline (most ids fit, so one memory read
     /// answers a lookup), its length (−1: empty slot), its node, and where longer ids' bytes
@@ -247,18 +419,43 @@ struct NodeInterner {
     /// Never more than 2^25 (128 MB).
     private let largestNumbered: Int
 
-    /// - Parameter inputBytes: the size of the input, which bounds the numbers worth an array.
-    init(inputBytes: Int) {
+    /// Whether every node of the graph came through this table with an ASCII id, so that a
+    /// byte sequence it does not hold is a new node.
+    private var knowsEveryNode: Bool
+
+    /// - Parameters:
+    ///   - inputBytes: the size of the input, which bounds the numbers worth an array.
+    ///   - knowsEveryNode: whether the graph starts empty.
+    init(inputBytes: Int, knowsEveryNode: Bool) {
         largestNumbered = min(1 << 25, max(1024, inputBytes / 2))
+        self.knowsEveryNode = knowsEveryNode
+    }
+
+    /// Adds the node of a byte sequence this table does not hold.
+    private static func add(_ key: UnsafeBufferPointer<UInt8>, to graph: inout Graph, knowsEveryNode: inout Bool) -> Int {
+        if knowsEveryNode && !key.contains(where: { $0 >= 0x80 }) {
+            return graph.appendNode(new: String(decoding: key, as: UTF8.self))
+        }
+        knowsEveryNode = false
+        return graph.addNode(String(decoding: key, as: UTF8.self))
     }
 
     /// The index of the node whose id is `key`, added to `graph` if new.
     mutating func index(of key: UnsafeBufferPointer<UInt8>, in graph: inout Graph) -> Int {
+        var knows = knowsEveryNode
+        let node = index(of: key) { Self.add($0, to: &graph, knowsEveryNode: &knows) }
+        knowsEveryNode = knows
+        return node
+    }
+
+    /// The number of the id `key`: the one it was given before, or, for bytes not seen
+    /// before, what `new(key)` returns.
+    mutating func index(of key: UnsafeBufferPointer<UInt8>, new: (UnsafeBufferPointer<UInt8>) -> Int) -> Int {
         if let number = NodeInterner.plainNumber(key), number <= largestNumbered {
             if number >= numbered.count { numbered.append(contentsOf: repeatElement(-1, count: max(number + 1, 2 * numbered.count, 1024) - numbered.count)) }
             let known = numbered[number]
             if known >= 0 { return Int(known) }
-            let node = graph.addNode(String(decoding: key, as: UTF8.self))
+            let node = new(key)
             numbered[number] = Int32(node)
             return node
         }
@@ -273,10 +470,10 @@ struct NodeInterner {
             }
             slot = (slot + 1) & mask
         }
-        let node = graph.addNode(String(decoding: key, as: UTF8.self))
-        var new = Slot(word: word, length: Int32(key.count), node: Int32(node), arenaStart: arena.count)
-        if key.count > 8 { arena.append(contentsOf: key) } else { new.arenaStart = 0 }
-        slots[slot] = new
+        let node = new(key)
+        var entry = Slot(word: word, length: Int32(key.count), node: Int32(node), arenaStart: arena.count)
+        if key.count > 8 { arena.append(contentsOf: key) } else { entry.arenaStart = 0 }
+        slots[slot] = entry
         count += 1
         if count * 2 > slots.count { grow() }
         return node
@@ -353,11 +550,12 @@ struct CSVScanner {
     private(set) var fields: [Field] = []
     private var scratch: [UInt8] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8 = UInt8(ascii: ",")) {
+    /// - Parameter skippingByteOrderMark: skip a UTF-8 byte order mark at the start (false
+    ///   for bytes from the middle of a file, whose first id may start with U+FEFF).
+    init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8 = UInt8(ascii: ","), skippingByteOrderMark: Bool = true) {
         self.bytes = bytes
         self.separator = separator
-        // Skip a UTF-8 byte order mark.
-        if InputBytes.hasByteOrderMark(bytes) { position = 3 }
+        if skippingByteOrderMark && InputBytes.hasByteOrderMark(bytes) { position = 3 }
     }
 
     /// Whether the last row read is a blank line.

@@ -78,6 +78,17 @@ import OutpostGraph
         #expect(zip(graph.edgeSources, graph.edgeTargets).map { [$0, $1] } == [[0, 1], [0, 1], [2, 3], [2, 4], [4, 1]])
     }
 
+    @Test func anIdThatIsNotASCIICanEqualAnASCIIOneSeenBefore() throws {
+        // The reader appends ASCII ids without asking the graph while every id is ASCII; the
+        // Kelvin sign (U+212A) is canonically "K", so it must still find the node "K" read
+        // before it, and an ASCII "K" after it must find that node too.
+        let text = "source,target\nK,a\n\u{212A},b\nb,K\nx,\u{212A}\n"
+        let graph = try EdgeListReader().read(Data(text.utf8))
+        #expect(graph.nodeIDs == ["K", "a", "b", "x"])
+        #expect(zip(graph.edgeSources, graph.edgeTargets).map { [$0, $1] } == [[0, 1], [0, 2], [2, 0], [3, 0]])
+        #expect(graph.index(of: "\u{212A}") == 0 && GraphIndex(graph).index(of: "x") == 3)
+    }
+
     @Test func csvNumberedIdsAreStillText() throws {
         // Plain decimal ids take the reader's numbered path; "007" and "7", "0" and "00",
         // "+7" and "-1" stay distinct ids, as NetworkX keeps them; numbers larger than half the

@@ -219,7 +219,7 @@ struct RawModularityGraph {
     var nodeCount: Int { adjacency.nodeCount }
     var offsets: RawBuffer<Int> { adjacency.offsets }
     var targets: RawBuffer<Int32> { adjacency.targets }
-    var weights: RawBuffer<Double> { adjacency.weights }
+    var weights: RawWeights { adjacency.weights }
 }
 
 extension RawModularityGraph {

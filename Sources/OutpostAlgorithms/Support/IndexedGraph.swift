@@ -35,11 +35,11 @@ extension GraphIndex: IndexedGraph {
     public func outNeighbors(of node: Int) -> ArraySlice<Int32> { targets[offsets[node]..<offsets[node + 1]] }
 
     @inlinable
-    public func outWeights(of node: Int) -> ArraySlice<Double> { weights[offsets[node]..<offsets[node + 1]] }
+    public func outWeights(of node: Int) -> Slice<EdgeWeights> { weights[offsets[node]..<offsets[node + 1]] }
 
     @inlinable
     public func inNeighbors(of node: Int) -> ArraySlice<Int32> { inSources[inOffsets[node]..<inOffsets[node + 1]] }
 
     @inlinable
-    public func inWeights(of node: Int) -> ArraySlice<Double> { inWeights[inOffsets[node]..<inOffsets[node + 1]] }
+    public func inWeights(of node: Int) -> Slice<EdgeWeights> { inWeights[inOffsets[node]..<inOffsets[node + 1]] }
 }

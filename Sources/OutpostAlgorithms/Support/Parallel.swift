@@ -102,13 +102,6 @@ extension Parallel {
     }
 }
 
-enum DispatchQueueBlocks {
-    /// Runs `body(block)` for blocks `0..<count` in parallel.
-    static func run(_ count: Int, _ body: @Sendable @escaping (Int) -> Void) {
-        DispatchQueue.concurrentPerform(iterations: count, execute: body)
-    }
-}
-
 /// A second thread that runs one job at a time for its owner. A chunk of work of a few
 /// microseconds costs no dispatch this way: the owner posts a job and later waits for it.
 /// Each side first polls an atomic counter with a spin-wait hint between polls for up to

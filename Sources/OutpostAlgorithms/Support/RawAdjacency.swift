@@ -112,6 +112,40 @@ final class BlockResults<Result>: @unchecked Sendable {
     }
 }
 
+/// Edge weights for inner loops: slot `i` weighs `values[i & mask]`, where `values` holds
+/// every weight (mask all ones) or, for weights that are all 1, a single 1 (mask 0), as
+/// ``EdgeWeights`` stores them. The same read either way, with no branch.
+struct RawWeights {
+    let values: RawBuffer<Double>
+    let mask: Int
+    let count: Int
+
+    /// Every weight stored in `values`.
+    init(_ values: RawBuffer<Double>) { self.values = values; mask = -1; count = values.count }
+
+    init(values: RawBuffer<Double>, mask: Int, count: Int) {
+        precondition(mask == -1 ? values.count == count : mask == 0 && values.count == 1, "malformed edge weights")
+        self.values = values; self.mask = mask; self.count = count
+    }
+
+    @inline(__always)
+    subscript(_ i: Int) -> Double {
+        assert(i >= 0 && i < count, "weight \(i) out of 0..<\(count)")
+        return values[i & mask]
+    }
+
+    @inline(__always)
+    func prefetch(_ i: Int) { values.prefetch(i & mask) }
+}
+
+extension EdgeWeights {
+    /// A ``RawWeights`` view of the weights for the duration of `body`.
+    @inline(__always)
+    func withRawWeights<R>(_ body: (RawWeights) throws -> R) rethrows -> R {
+        try withStorage { storage, mask in try body(RawWeights(values: RawBuffer(viewing: storage), mask: mask, count: count)) }
+    }
+}
+
 /// Raw views of a ``GraphIndex``'s arrays for inner loops, valid only inside
 /// ``GraphIndex/withAdjacency(_:)``.
 ///
@@ -124,13 +158,13 @@ struct RawAdjacency {
     let nodeCount: Int
     let offsets: RawBuffer<Int>
     let targets: RawBuffer<Int32>
-    let weights: RawBuffer<Double>
+    let weights: RawWeights
     let inOffsets: RawBuffer<Int>
     let inSources: RawBuffer<Int32>
-    let inWeights: RawBuffer<Double>
+    let inWeights: RawWeights
 
-    init(nodeCount: Int, offsets: RawBuffer<Int>, targets: RawBuffer<Int32>, weights: RawBuffer<Double>,
-         inOffsets: RawBuffer<Int>, inSources: RawBuffer<Int32>, inWeights: RawBuffer<Double>) {
+    init(nodeCount: Int, offsets: RawBuffer<Int>, targets: RawBuffer<Int32>, weights: RawWeights,
+         inOffsets: RawBuffer<Int>, inSources: RawBuffer<Int32>, inWeights: RawWeights) {
         RawAdjacency.check(nodeCount, offsets, targets, weights)
         RawAdjacency.check(nodeCount, inOffsets, inSources, inWeights)
         self.nodeCount = nodeCount
@@ -139,7 +173,7 @@ struct RawAdjacency {
     }
 
     /// Rows that are their own reverse (a symmetric adjacency): the in-rows are the out-rows.
-    init(symmetric nodeCount: Int, offsets: RawBuffer<Int>, targets: RawBuffer<Int32>, weights: RawBuffer<Double>) {
+    init(symmetric nodeCount: Int, offsets: RawBuffer<Int>, targets: RawBuffer<Int32>, weights: RawWeights) {
         RawAdjacency.check(nodeCount, offsets, targets, weights)
         self.nodeCount = nodeCount
         self.offsets = offsets; self.targets = targets; self.weights = weights
@@ -147,7 +181,7 @@ struct RawAdjacency {
     }
 
     /// Compressed sparse rows that every read inside them can trust.
-    static func check(_ n: Int, _ offsets: RawBuffer<Int>, _ targets: RawBuffer<Int32>, _ weights: RawBuffer<Double>) {
+    static func check(_ n: Int, _ offsets: RawBuffer<Int>, _ targets: RawBuffer<Int32>, _ weights: RawWeights) {
         precondition(offsets.count == n + 1 && offsets[0] == 0 && offsets[n] == targets.count
                      && weights.count == targets.count, "malformed adjacency rows")
         assert((0..<n).allSatisfy { offsets[$0] <= offsets[$0 + 1] }, "adjacency rows go backwards")
@@ -158,10 +192,20 @@ struct RawAdjacency {
 /// Views of one set of compressed sparse rows (row starts, targets, weights) for the
 /// duration of `body`.
 func withRawRows<R>(_ offsets: [Int], _ targets: [Int32], _ weights: [Double],
-                    _ body: (RawBuffer<Int>, RawBuffer<Int32>, RawBuffer<Double>) throws -> R) rethrows -> R {
+                    _ body: (RawBuffer<Int>, RawBuffer<Int32>, RawWeights) throws -> R) rethrows -> R {
     try offsets.withRawBuffer { o in
         try targets.withRawBuffer { t in
-            try weights.withRawBuffer { w in try body(o, t, w) }
+            try weights.withRawBuffer { w in try body(o, t, RawWeights(w)) }
+        }
+    }
+}
+
+/// As ``withRawRows(_:_:_:_:)``, for weights that may be unit weights.
+func withRawRows<R>(_ offsets: [Int], _ targets: [Int32], _ weights: EdgeWeights,
+                    _ body: (RawBuffer<Int>, RawBuffer<Int32>, RawWeights) throws -> R) rethrows -> R {
+    try offsets.withRawBuffer { o in
+        try targets.withRawBuffer { t in
+            try weights.withRawWeights { w in try body(o, t, w) }
         }
     }
 }

@@ -17,7 +17,7 @@ public struct UndirectedView: IndexedGraph {
     /// Row starts (`nodeCount + 1` entries) of ``targets`` and ``weights``.
     public let offsets: [Int]
     public let targets: [Int32]
-    public let weights: [Double]
+    public let weights: EdgeWeights
     public var isDirected: Bool { false }
 
     /// How the weights of u → v and v → u combine into the one of u — v.
@@ -32,11 +32,11 @@ public struct UndirectedView: IndexedGraph {
         nodeCount = index.nodeCount
         guard index.isDirected else {
             offsets = index.offsets; targets = index.targets
-            weights = weighted ? index.weights : Array(repeating: 1, count: index.targets.count)
+            weights = weighted ? index.weights : EdgeWeights(unit: index.targets.count)
             return
         }
         var rowStart = [Int](repeating: 0, count: index.nodeCount + 1)
-        var rowTargets: [Int32] = [], rowWeights: [Double] = []
+        var rowTargets: [Int32] = [], rowWeights = EdgeWeights()
         rowTargets.reserveCapacity(index.targets.count * 2); rowWeights.reserveCapacity(index.targets.count * 2)
         for u in 0..<index.nodeCount {
             var i = index.offsets[u], j = index.inOffsets[u]
@@ -62,13 +62,13 @@ public struct UndirectedView: IndexedGraph {
     public func outNeighbors(of node: Int) -> ArraySlice<Int32> { targets[offsets[node]..<offsets[node + 1]] }
 
     @inlinable
-    public func outWeights(of node: Int) -> ArraySlice<Double> { weights[offsets[node]..<offsets[node + 1]] }
+    public func outWeights(of node: Int) -> Slice<EdgeWeights> { weights[offsets[node]..<offsets[node + 1]] }
 
     @inlinable
     public func inNeighbors(of node: Int) -> ArraySlice<Int32> { outNeighbors(of: node) }
 
     @inlinable
-    public func inWeights(of node: Int) -> ArraySlice<Double> { outWeights(of: node) }
+    public func inWeights(of node: Int) -> Slice<EdgeWeights> { outWeights(of: node) }
 
     /// The number of neighbours, a self-loop counted twice (NetworkX's undirected degree).
     public func degree(of node: Int) -> Int {
