@@ -40,31 +40,37 @@ extension GraphIndex {
             strength[v] = s
         }
         let dangling = (0..<n).filter { strength[$0] == 0 }
-        var x = [Double](repeating: 1 / Double(n), count: n)
-        var next = x
-        // One checked view of the rows for every iteration.
+        // One checked view of the rows for every iteration; the rank vectors are raw buffers,
+        // so the scatter loop does no bounds or exclusivity checks of its own.
         return try withAdjacency { a in
-            for _ in 0..<maxIterations {
-                for v in 0..<n { next[v] = 0 }
-                for v in 0..<n where strength[v] > 0 {
-                    let share = x[v] / strength[v]
-                    if weighted {
-                        for slot in a.offsets[v]..<a.offsets[v + 1] { next[Int(a.targets[slot])] += share * a.weights[slot] }
-                    } else {
-                        for slot in a.offsets[v]..<a.offsets[v + 1] { next[Int(a.targets[slot])] += share }
+            let x = RawBuffer(n, 1 / Double(n)), next = RawBuffer(n, 0.0)
+            defer { x.free(); next.free() }
+            try strength.withRawBuffer { strength in
+                try p.withRawBuffer { p in
+                    for _ in 0..<maxIterations {
+                        for v in 0..<n { next[v] = 0 }
+                        for v in 0..<n where strength[v] > 0 {
+                            let share = x[v] / strength[v]
+                            if weighted {
+                                for slot in a.offsets[v]..<a.offsets[v + 1] { next[Int(a.targets[slot])] += share * a.weights[slot] }
+                            } else {
+                                for slot in a.offsets[v]..<a.offsets[v + 1] { next[Int(a.targets[slot])] += share }
+                            }
+                        }
+                        var danglingSum = 0.0
+                        for v in dangling { danglingSum += x[v] }
+                        var change = 0.0
+                        for v in 0..<n {
+                            let updated = alpha * (next[v] + danglingSum * p[v]) + (1 - alpha) * p[v]
+                            change += abs(updated - x[v])
+                            x[v] = updated
+                        }
+                        if change < Double(n) * tolerance { return }
                     }
+                    throw ConvergenceError(measure: "PageRank", iterations: maxIterations)
                 }
-                var danglingSum = 0.0
-                for v in dangling { danglingSum += x[v] }
-                var change = 0.0
-                for v in 0..<n {
-                    next[v] = alpha * (next[v] + danglingSum * p[v]) + (1 - alpha) * p[v]
-                    change += abs(next[v] - x[v])
-                }
-                swap(&x, &next)
-                if change < Double(n) * tolerance { return CentralityScores(measure: "pagerank", scores: x, ids: ids) }
             }
-            throw ConvergenceError(measure: "PageRank", iterations: maxIterations)
+            return CentralityScores(measure: "pagerank", scores: x.array, ids: ids)
         }
     }
 }
