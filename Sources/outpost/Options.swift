@@ -137,6 +137,13 @@ struct FilterOptions: ParsableArguments {
     }
 }
 
+/// Writes bytes to standard output as they are, unbuffered (for a result streamed in large
+/// pieces, such as ``JSONStreamWriter``'s; nothing else may be `print`ed to standard output
+/// while such a result is written, or the two could interleave out of order).
+func writeOutput(_ bytes: UnsafeBufferPointer<UInt8>) {
+    FileHandle.standardOutput.write(Data(buffer: bytes))
+}
+
 /// Writes to standard error, every line with its non-printable characters escaped.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((terminalLines(text) + "\n").utf8))

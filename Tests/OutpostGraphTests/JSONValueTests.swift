@@ -56,3 +56,14 @@ import Testing
         #expect(JSONValue.double(.nan).rendered() == "null")
     }
 }
+
+@Suite struct JSONNumberTests {
+    @Test func integersAndWholeDoublesAreWrittenAsStringDoes() {
+        for i in [0, 7, -7, 10, 1_000_000, Int.max, Int.min, -1] {
+            #expect(JSONValue.int(i).rendered() == String(i))
+        }
+        #expect(JSONValue.double(4).rendered() == "4.0" && JSONValue.double(-12).rendered() == "-12.0")
+        #expect(JSONValue.double(0.5).rendered() == "0.5" && JSONValue.double(1e-7).rendered() == "1e-07")
+        #expect(JSONValue.double(.nan).rendered() == "null")
+    }
+}

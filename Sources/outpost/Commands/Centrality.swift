@@ -141,7 +141,7 @@ struct Centrality: ParsableCommand {
             switch output.format {
             case .json:
                 // Streamed row by row: a million nodes never become one String or a tree of values.
-                var json = JSONStreamWriter { print($0, terminator: "") }
+                var json = JSONStreamWriter(bytes: writeOutput)
                 json.open("{")
                 json.pairs([("measure", .string(measure.rawValue))] + approximationFields(result.sampling) + loaded.filterFields)
                 json.key("nodes")
@@ -156,8 +156,8 @@ struct Centrality: ParsableCommand {
                 }
                 json.close("]")
                 json.close("}")
+                json.newline()
                 json.flush()
-                print()
             case .table, .csv:
                 let weighting = result.weightAttribute.map { ", weighted by \($0)" } ?? ""
                 let approximate = result.sampling.map(Self.approximationSummary) ?? ""
