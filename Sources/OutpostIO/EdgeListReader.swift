@@ -244,7 +244,7 @@ public struct EdgeListReader: GraphFileReader {
         }
         bounds.append(bytes.count)
         let blocks = SendableBlocks(count: count)
-        let input = SendableBytes(bytes: bytes), cuts = bounds
+        let input = InputBytes.Bytes(bytes: bytes), cuts = bounds
         DispatchQueueBlocks.run(count) { k in
             blocks.set(k, readBlock(input.bytes, cuts[k]..<cuts[k + 1], rows: rows))
         }
@@ -299,9 +299,6 @@ public struct EdgeListReader: GraphFileReader {
         func take(_ k: Int) -> Block { slots.withLock { slots in defer { slots[k] = nil }; return slots[k]! } }
         subscript(_ k: Int) -> Block { slots.withLock { $0[k]! } }
     }
-
-    /// The input's bytes, read (never written) by every block's work while the caller holds them.
-    private struct SendableBytes: @unchecked Sendable { let bytes: UnsafeBufferPointer<UInt8> }
 
     /// Reads the rows in `range` of `bytes` to a ``Block``, stopping at the first error.
     private static func readBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, rows: EdgeRows) -> Block {

@@ -1,5 +1,6 @@
 import Foundation
 import OutpostGraph
+import Synchronization
 
 /// Checks every reader makes on a file's bytes before parsing them, so that no Foundation
 /// error (and no byte a parser might trap on) gets past a reader: the file exists and is a
@@ -31,10 +32,36 @@ enum InputBytes {
     static func withText<R>(_ data: Data, file: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
         try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            if let problem = textProblem(in: bytes, file: file) { throw DiagnosticsError([problem]) }
+            if !isText(bytes), let problem = textProblem(in: bytes, file: file) { throw DiagnosticsError([problem]) }
             return try body(bytes)
         }
     }
+
+    /// Whether ``textProblem(in:file:xml:)`` finds nothing, checked in blocks on every
+    /// processor for a large input (false: there is a problem, or the input is too small to
+    /// split; ask ``textProblem(in:file:xml:)`` where). Blocks start on a byte that begins a
+    /// character, so no character is split between two.
+    static func isText(_ bytes: UnsafeBufferPointer<UInt8>, xml: Bool = false) -> Bool {
+        let count = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        guard bytes.count >= 1 << 22 && count > 1 else { return false }
+        var cuts = [0]
+        for k in 1..<count {
+            var cut = max(cuts[cuts.count - 1], bytes.count * k / count)
+            while cut < bytes.count && bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+            cuts.append(cut)
+        }
+        cuts.append(bytes.count)
+        let input = Bytes(bytes: bytes), bounds = cuts
+        let clean = Mutex(0)
+        DispatchQueueBlocks.run(count) { k in
+            let block = UnsafeBufferPointer(rebasing: input.bytes[bounds[k]..<bounds[k + 1]])
+            if textProblem(in: block, file: "", xml: xml) == nil { clean.withLock { $0 += 1 } }
+        }
+        return clean.withLock { $0 } == count
+    }
+
+    /// Bytes read (never written) by every block's work while the caller holds them.
+    struct Bytes: @unchecked Sendable { let bytes: UnsafeBufferPointer<UInt8> }
 
     /// Whether the bytes start with a UTF-8 byte order mark.
     static func hasByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
