@@ -5,7 +5,7 @@
 //   outpost-bench FILE.csv [--directed] [--repeat N] ALGORITHM…
 // With --repeat N, each algorithm runs up to N times (fewer once its runs pass 30 s in total)
 // and the median is reported, with every run's time; Benchmarks/peers.py does the same.
-//   ALGORITHM: load betweenness approx-betweenness closeness harmonic betweenness-weighted closeness-weighted pagerank components core-number louvain leiden leiden-2 label-propagation
+//   ALGORITHM: load betweenness approx-betweenness closeness harmonic betweenness-weighted closeness-weighted pagerank components components-lists core-number louvain leiden leiden-2 label-propagation
 // (leiden runs until the partition stops changing; leiden-2 stops after 2 iterations, igraph's default;
 // approx-betweenness samples for epsilon 0.1, delta 0.1, c 0.5, seed 42, as NetworKit's row in peers.py)
 // Community checksums are the modularity reached.
@@ -64,7 +64,10 @@ for algorithm in algorithms where algorithm != "load" {
     case "betweenness-weighted": time = try seconds { checksum = try index.betweennessCentrality(weighted: true).scores.reduce(0, +) }
     case "closeness-weighted": time = try seconds { checksum = try index.closenessCentrality(weighted: true).scores.reduce(0, +) }
     case "pagerank": time = try seconds { checksum = try index.pageRank(tolerance: 1e-10).scores.max() ?? 0 }
-    case "components": time = seconds { checksum = Double(index.connectedComponents().count) }
+    // Labels and their count, as NetworKit's row (ConnectedComponents.run, numberOfComponents);
+    // the lists of members, largest first, are `components-lists`.
+    case "components": time = seconds { checksum = Double((index.componentLabels().max() ?? -1) + 1) }
+    case "components-lists": time = seconds { checksum = Double(index.connectedComponents().count) }
     case "core-number": time = try seconds { checksum = Double(try index.coreNumbers().max() ?? 0) }
     case "louvain": time = try seconds { checksum = try index.louvainCommunities(weighted: false).modularity }
     case "leiden": time = try seconds { checksum = try index.leidenCommunities(weighted: false).modularity }
