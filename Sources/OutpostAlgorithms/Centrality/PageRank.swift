@@ -40,21 +40,39 @@ extension GraphIndex {
             strength[v] = s
         }
         let dangling = (0..<n).filter { strength[$0] == 0 }
-        // One checked view of the rows for every iteration; the rank vectors are raw buffers,
-        // so the scatter loop does no bounds or exclusivity checks of its own.
+        // One checked view of the rows for every iteration; the rank vectors are raw buffers.
+        // Each iteration pulls: node v sums the shares of its in-neighbours u (x[u] over u's
+        // out-strength, times the weight of u → v), in ascending u, which is the order in which
+        // pushing each u's share along its out-edges would add them to v. So the sums are the
+        // same to the last bit, and each v is one block's alone: the blocks (fixed, split by
+        // in-slots) run in parallel with the same result on any number of cores.
         return try withAdjacency { a in
-            let x = RawBuffer(n, 1 / Double(n)), next = RawBuffer(n, 0.0)
-            defer { x.free(); next.free() }
+            let x = RawBuffer(n, 1 / Double(n)), next = RawBuffer(n, 0.0), share = RawBuffer(n, 0.0)
+            defer { x.free(); next.free(); share.free() }
+            let blocks = max(1, min(Parallel.blockCount, n))
+            var cuts = [0]
+            for b in 1..<blocks {
+                // The first node whose in-slots start at or past the b-th even share of them.
+                let goal = a.inOffsets[n] * b / blocks
+                var lo = cuts[b - 1], hi = n
+                while lo < hi { let mid = (lo + hi) / 2; if a.inOffsets[mid] < goal { lo = mid + 1 } else { hi = mid } }
+                cuts.append(lo)
+            }
+            cuts.append(n)
+            let bounds = cuts
             try strength.withRawBuffer { strength in
                 try p.withRawBuffer { p in
                     for _ in 0..<maxIterations {
-                        for v in 0..<n { next[v] = 0 }
-                        for v in 0..<n where strength[v] > 0 {
-                            let share = x[v] / strength[v]
-                            if weighted {
-                                for slot in a.offsets[v]..<a.offsets[v + 1] { next[Int(a.targets[slot])] += share * a.weights[slot] }
-                            } else {
-                                for slot in a.offsets[v]..<a.offsets[v + 1] { next[Int(a.targets[slot])] += share }
+                        for u in 0..<n { share[u] = strength[u] > 0 ? x[u] / strength[u] : 0 }
+                        DispatchQueueBlocks.run(blocks) { block in
+                            for v in bounds[block]..<bounds[block + 1] {
+                                var sum = 0.0
+                                if weighted {
+                                    for slot in a.inOffsets[v]..<a.inOffsets[v + 1] { sum += share[Int(a.inSources[slot])] * a.inWeights[slot] }
+                                } else {
+                                    for slot in a.inOffsets[v]..<a.inOffsets[v + 1] { sum += share[Int(a.inSources[slot])] }
+                                }
+                                next[v] = sum
                             }
                         }
                         var danglingSum = 0.0
